@@ -1,0 +1,1 @@
+//! Postgres enum mirrors of domain enums (the domain stays free of diesel).

@@ -1,0 +1,260 @@
+// @generated shape of `diesel print-schema` for migrations/ (kept in sync by the
+// `schema_matches_database` test, which compares it with the migrated database).
+
+pub mod sql_types {
+    /// Postgres enum `case_status`.
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "case_status"))]
+    pub struct CaseStatus;
+
+    /// Postgres enum `day_kind`.
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "day_kind"))]
+    pub struct DayKind;
+
+    /// Postgres enum `intake_channel`.
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "intake_channel"))]
+    pub struct IntakeChannel;
+
+    /// Postgres enum `user_role`.
+    #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "user_role"))]
+    pub struct UserRole;
+}
+
+diesel::table! {
+    areas (code) {
+        code -> Text,
+        name_zh -> Text,
+        kind -> Text,
+        district_code -> Text,
+        commission_code -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::DayKind;
+
+    calendar_days (day) {
+        day -> Date,
+        year -> Int4,
+        kind -> DayKind,
+        name_zh -> Text,
+        statutory -> Bool,
+    }
+}
+
+diesel::table! {
+    calendar_years (year) {
+        year -> Int4,
+        notice -> Text,
+        published_on -> Nullable<Date>,
+        source_sha256 -> Text,
+        loaded_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    case_claims (id) {
+        id -> Uuid,
+        case_id -> Uuid,
+        position -> Int4,
+        claim_type -> Text,
+        amount_fen -> Nullable<Int8>,
+        period_from -> Nullable<Date>,
+        period_to -> Nullable<Date>,
+        description -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::CaseStatus;
+
+    case_events (id) {
+        id -> Int8,
+        case_id -> Uuid,
+        seq -> Int4,
+        kind -> Text,
+        from_status -> CaseStatus,
+        to_status -> CaseStatus,
+        actor_id -> Nullable<Uuid>,
+        commission_code -> Nullable<Text>,
+        at -> Timestamptz,
+        reason -> Nullable<Text>,
+        payload -> Jsonb,
+    }
+}
+
+diesel::table! {
+    case_number_sequences (commission_code, year) {
+        commission_code -> Text,
+        year -> Int4,
+        last_value -> Int4,
+    }
+}
+
+diesel::table! {
+    case_parties (id) {
+        id -> Uuid,
+        case_id -> Uuid,
+        role -> Text,
+        position -> Int4,
+        name -> Text,
+        id_number -> Nullable<Text>,
+        uscc -> Nullable<Text>,
+        phone -> Text,
+        email -> Nullable<Text>,
+        address -> Text,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::{CaseStatus, IntakeChannel};
+
+    cases (id) {
+        id -> Uuid,
+        status -> CaseStatus,
+        channel -> IntakeChannel,
+        owner_id -> Nullable<Uuid>,
+        created_by -> Uuid,
+        intake_venue -> Nullable<Text>,
+        intake_commission -> Nullable<Text>,
+        commission_code -> Nullable<Text>,
+        case_number -> Nullable<Text>,
+        track -> Nullable<Text>,
+        closure_mode -> Nullable<Text>,
+        filing -> Jsonb,
+        applicant_name -> Text,
+        respondent_name -> Text,
+        claim_total_fen -> Int8,
+        routing -> Nullable<Jsonb>,
+        limitation_warnings -> Jsonb,
+        received_at -> Nullable<Timestamptz>,
+        handed_over_at -> Nullable<Timestamptz>,
+        review_started_at -> Nullable<Timestamptz>,
+        accepted_at -> Nullable<Timestamptz>,
+        closed_at -> Nullable<Timestamptz>,
+        handover_due -> Nullable<Date>,
+        acceptance_due -> Nullable<Date>,
+        case_limit_due -> Nullable<Date>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    commissions (code) {
+        code -> Text,
+        name_zh -> Text,
+        name_en -> Text,
+        level -> Text,
+        parent_code -> Nullable<Text>,
+        address -> Text,
+        phone -> Text,
+        case_prefix -> Text,
+    }
+}
+
+diesel::table! {
+    evidence (id) {
+        id -> Uuid,
+        case_id -> Uuid,
+        uploaded_by -> Uuid,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> Int8,
+        sha256 -> Text,
+        description -> Text,
+        content -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (user_id, key) {
+        user_id -> Uuid,
+        key -> Text,
+        request_hash -> Text,
+        case_id -> Nullable<Uuid>,
+        status_code -> Nullable<Int2>,
+        response -> Nullable<Jsonb>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Int8,
+        event_id -> Nullable<Int8>,
+        case_id -> Nullable<Uuid>,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamptz>,
+        failed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::UserRole;
+
+    users (id) {
+        id -> Uuid,
+        email -> Text,
+        password_hash -> Text,
+        role -> UserRole,
+        commission_code -> Nullable<Text>,
+        display_name -> Text,
+        phone -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    venues (code) {
+        code -> Text,
+        name_zh -> Text,
+        kind -> Text,
+        address -> Text,
+        commission_code -> Text,
+        intake -> Bool,
+        covers -> Array<Text>,
+    }
+}
+
+diesel::joinable!(areas -> commissions (commission_code));
+diesel::joinable!(calendar_days -> calendar_years (year));
+diesel::joinable!(case_claims -> cases (case_id));
+diesel::joinable!(case_events -> cases (case_id));
+diesel::joinable!(case_parties -> cases (case_id));
+diesel::joinable!(evidence -> cases (case_id));
+diesel::joinable!(venues -> commissions (commission_code));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    areas,
+    calendar_days,
+    calendar_years,
+    case_claims,
+    case_events,
+    case_number_sequences,
+    case_parties,
+    cases,
+    commissions,
+    evidence,
+    idempotency_keys,
+    outbox,
+    users,
+    venues,
+);

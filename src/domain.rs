@@ -1,0 +1,7 @@
+//! The pure domain core: no database, no HTTP, no clock, no environment.
+//!
+//! Everything here is a function of its arguments, so it is unit- and property-tested
+//! exhaustively. Time and the working-day calendar are always passed in.
+
+pub mod access;
+pub mod input;

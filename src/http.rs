@@ -1,0 +1,5 @@
+//! The JSON API (`/api/v1/...`), its error mapping and authentication extractor.
+
+pub mod error;
+pub mod health;
+pub mod routes;

@@ -1,0 +1,154 @@
+//! The single mapping from service errors to HTTP JSON problem responses.
+//!
+//! Body: `{"error":{"code":…,"message":…(zh),"message_en":…,"fields":[…]}}`; codes are stable.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+use crate::domain::input::FieldError;
+use crate::service::error::ServiceError;
+
+/// A service error on its way to the client.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ApiError(#[from] pub ServiceError);
+
+/// One field problem in a response body.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    /// Dotted path of the field.
+    pub field: String,
+    /// Stable code.
+    pub code: String,
+    /// Chinese message.
+    pub message: String,
+    /// English message.
+    pub message_en: String,
+}
+
+/// The error object.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// Stable machine-readable code.
+    pub code: String,
+    /// Chinese message.
+    pub message: String,
+    /// English message.
+    pub message_en: String,
+    /// Field-level problems (422 only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+}
+
+/// The response body of every error.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProblemBody {
+    /// The error.
+    pub error: Problem,
+}
+
+impl From<&FieldError> for FieldProblem {
+    fn from(f: &FieldError) -> Self {
+        FieldProblem {
+            field: f.field.clone(),
+            code: f.code.to_owned(),
+            message: f.message_zh.clone(),
+            message_en: f.message_en.clone(),
+        }
+    }
+}
+
+impl ServiceError {
+    /// The HTTP status for this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ServiceError::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ServiceError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ServiceError::Conflict { .. } => StatusCode::CONFLICT,
+            ServiceError::NotFound => StatusCode::NOT_FOUND,
+            ServiceError::Forbidden => StatusCode::FORBIDDEN,
+            ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ServiceError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ServiceError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The problem shown to the user (opaque for unexpected errors).
+    pub fn problem(&self) -> Problem {
+        let (code, zh, en): (&str, String, String) = match self {
+            ServiceError::Input(e) => (
+                "input.invalid",
+                format!("有 {} 项填写有误，请按提示修改", e.0.len()),
+                format!("{} field(s) need correcting", e.0.len()),
+            ),
+            ServiceError::BadRequest { code, message_zh, message_en }
+            | ServiceError::Conflict { code, message_zh, message_en } => {
+                (code, message_zh.clone(), message_en.clone())
+            }
+            ServiceError::NotFound => ("not_found", "未找到该记录".into(), "Not found".into()),
+            ServiceError::Forbidden => {
+                ("forbidden", "您无权进行此操作".into(), "You are not allowed to do this".into())
+            }
+            ServiceError::Unauthorized(code) => {
+                (code, "请先登录或重新登录".into(), "Please sign in (again)".into())
+            }
+            ServiceError::Unavailable(_) => (
+                "unavailable",
+                "系统繁忙，请稍后重试".into(),
+                "The service is busy; please try again shortly".into(),
+            ),
+            ServiceError::Unexpected(_) => (
+                "internal",
+                "系统内部错误，已记录，请稍后重试".into(),
+                "Internal error; it has been logged".into(),
+            ),
+        };
+        let fields = match self {
+            ServiceError::Input(e) => e.0.iter().map(FieldProblem::from).collect(),
+            _ => Vec::new(),
+        };
+        Problem { code: code.to_owned(), message: zh, message_en: en, fields }
+    }
+
+    /// Logs server-side causes once, here.
+    pub fn log(&self) {
+        match self {
+            ServiceError::Unavailable(e) | ServiceError::Unexpected(e) => {
+                tracing::error!(error.cause = ?e, "request failed: {e:#}");
+            }
+            _ => {}
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        self.0.log();
+        HttpResponse::build(self.status_code()).json(ProblemBody { error: self.0.problem() })
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        ApiError(e.into())
+    }
+}
+
+/// Maps malformed JSON bodies, paths and queries to a 400 with the same body shape.
+pub fn bad_request(detail: String) -> actix_web::Error {
+    let err = ServiceError::bad_request(
+        "request.malformed",
+        format!("请求格式不正确：{detail}"),
+        format!("Malformed request: {detail}"),
+    );
+    actix_web::error::InternalError::from_response(
+        detail,
+        HttpResponse::BadRequest().json(ProblemBody { error: err.problem() }),
+    )
+    .into()
+}

@@ -1,0 +1,3 @@
+//! Use cases: one async function per command, one transaction each.
+
+pub mod error;

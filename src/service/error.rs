@@ -1,0 +1,92 @@
+//! The one error type of the use-case layer; `http::error` maps it to responses once.
+
+use crate::domain::input::{FieldError, InputError};
+
+/// Why a use case did not complete. Nothing was committed when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Invalid fields (HTTP 422).
+    #[error("invalid input")]
+    Input(#[from] InputError),
+    /// Malformed request that is not about one field (HTTP 400).
+    #[error("bad request: {code}")]
+    BadRequest {
+        /// Stable code.
+        code: &'static str,
+        /// Chinese message.
+        message_zh: String,
+        /// English message.
+        message_en: String,
+    },
+    /// The case's state does not allow this (HTTP 409).
+    #[error("conflict: {code}")]
+    Conflict {
+        /// Stable code.
+        code: &'static str,
+        /// Chinese message.
+        message_zh: String,
+        /// English message.
+        message_en: String,
+    },
+    /// Not found, or not visible to this user (HTTP 404).
+    #[error("not found")]
+    NotFound,
+    /// Visible but not allowed for this user (HTTP 403).
+    #[error("forbidden")]
+    Forbidden,
+    /// Missing, expired or invalid credentials (HTTP 401).
+    #[error("unauthorized: {0}")]
+    Unauthorized(&'static str),
+    /// The database is out of reach or the pool is exhausted (HTTP 503).
+    #[error("service unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    /// Anything else (HTTP 500, opaque body).
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ServiceError {
+    /// A conflict with bilingual messages.
+    pub fn conflict(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        ServiceError::Conflict { code, message_zh: zh.into(), message_en: en.into() }
+    }
+
+    /// A bad request with bilingual messages.
+    pub fn bad_request(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        ServiceError::BadRequest { code, message_zh: zh.into(), message_en: en.into() }
+    }
+
+    /// A single invalid field.
+    pub fn field(field: &str, code: &'static str, zh: &str, en: &str) -> Self {
+        ServiceError::Input(InputError::one(FieldError::new(field, code, zh, en)))
+    }
+}
+
+impl From<diesel::result::Error> for ServiceError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => ServiceError::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => ServiceError::conflict(
+                "db.unique_violation",
+                "记录已存在，与现有数据冲突",
+                format!("conflicts with an existing record ({})", info.constraint_name().unwrap_or("unique")),
+            ),
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => ServiceError::conflict(
+                "db.serialization_failure",
+                "并发修改冲突，请重试",
+                "concurrent modification, please retry",
+            ),
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                ServiceError::Unavailable(anyhow::Error::new(e))
+            }
+            other => ServiceError::Unexpected(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<diesel_async::pooled_connection::deadpool::PoolError> for ServiceError {
+    fn from(e: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
+        ServiceError::Unavailable(anyhow::Error::new(e))
+    }
+}

@@ -1,0 +1,99 @@
+//! Building the application: database, shared state, HTTP server and background workers.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{self, DbPool, bootstrap};
+use crate::http;
+
+/// Everything a request handler needs, shared by all workers.
+pub struct AppState {
+    /// Database pool.
+    pub pool: DbPool,
+    /// Settings loaded at start-up.
+    pub settings: Arc<Settings>,
+    /// Source of "now".
+    pub clock: Clock,
+}
+
+/// A built, bound, not yet running application.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Finds the database server, creates the database if needed and applies migrations.
+pub async fn prepare_database(settings: &Settings) -> anyhow::Result<String> {
+    let located = bootstrap::locate(&settings.database).await?;
+    tracing::info!(db.source = located.source, "using PostgreSQL from {}", located.source);
+    bootstrap::ensure_database(&located, &located.database).await?;
+    let url = located.database_url();
+    migrate_and_seed(&url).await?;
+    Ok(url)
+}
+
+/// Applies pending migrations, then loads the reference data files (idempotent).
+pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
+    let applied = db::run_migrations(url).await?;
+    if applied > 0 {
+        tracing::info!(migrations.applied = applied, "applied {applied} migration(s)");
+    }
+    Ok(())
+}
+
+impl Application {
+    /// Builds the application against an already prepared database URL.
+    pub async fn build(settings: Settings, database_url: &str) -> anyhow::Result<Application> {
+        let pool = db::build_pool(
+            database_url,
+            settings.database.pool_size,
+            Duration::from_millis(settings.database.pool_timeout_ms),
+            settings.database.statement_timeout_ms,
+        )?;
+        let clock = Clock::from_setting(&settings.application.fixed_now)
+            .context("application.fixed_now is not an RFC 3339 instant")?;
+        let listener = TcpListener::bind((settings.application.host.as_str(), settings.application.port))
+            .with_context(|| {
+                format!("cannot bind {}:{}", settings.application.host, settings.application.port)
+            })?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), clock });
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(TracingLogger::default())
+                .app_data(state.clone())
+                .app_data(
+                    web::JsonConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
+                )
+                .app_data(
+                    web::QueryConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
+                )
+                .app_data(
+                    web::PathConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
+                )
+                .configure(http::routes::configure)
+        })
+        .shutdown_timeout(10)
+        .listen(listener)?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT/SIGTERM, then drains in-flight requests.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

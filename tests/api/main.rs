@@ -1,0 +1,6 @@
+//! API integration tests: the real server over HTTP, one fresh database per test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod health;
+mod helpers;
+mod migrations;
