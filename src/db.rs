@@ -6,6 +6,7 @@
 pub mod bootstrap;
 pub mod enums;
 pub mod schema;
+pub mod users;
 
 use std::time::Duration;
 

@@ -4,4 +4,8 @@
 //! exhaustively. Time and the working-day calendar are always passed in.
 
 pub mod access;
+pub mod calendar;
+pub mod case;
+pub mod deadline;
+pub mod filing;
 pub mod input;

@@ -1,5 +1,6 @@
 //! The JSON API (`/api/v1/...`), its error mapping and authentication extractor.
 
+pub mod auth;
 pub mod error;
 pub mod health;
 pub mod routes;

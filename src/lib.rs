@@ -6,6 +6,7 @@
 //! Layers: `http`/`web` translate requests, `service` runs one transaction per use case,
 //! `domain` holds the pure rules, `db` and `notify` do the I/O.
 
+pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -63,3 +63,8 @@ impl InputError {
         if self.0.is_empty() { Ok(()) } else { Err(self) }
     }
 }
+
+pub mod contact;
+pub mod id_card;
+pub mod money;
+pub mod uscc;

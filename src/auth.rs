@@ -1,0 +1,4 @@
+//! Credentials: argon2 password hashes, signed short-lived access tokens, CSRF tokens.
+
+pub mod password;
+pub mod token;

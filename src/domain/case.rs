@@ -1,0 +1,14 @@
+//! The case aggregate: an explicit state machine over an append-only event log (DESIGN §2).
+//!
+//! [`status`] says where a case stands, [`command`] what a user asks, [`event`] what happened,
+//! [`lifecycle`] holds THE transition table, and [`reasons`] the coded grounds used by
+//! rejections and correction requests.
+
+pub mod command;
+pub mod event;
+pub mod lifecycle;
+pub mod reasons;
+pub mod status;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! Why a command was refused, with a stable code and bilingual messages for the API.
+
+use crate::domain::case::status::CaseStatus;
+
+/// Why `decide` refused a command.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejected {
+    /// The command does not apply in the case's current status.
+    #[error("command `{command}` is not allowed when the case is {from}")]
+    NotAllowed {
+        /// The case's status.
+        from: CaseStatus,
+        /// The command's name ([`Command::name`](crate::domain::case::command::Command::name)).
+        command: &'static str,
+    },
+    /// The command applies, but its data is invalid.
+    #[error("{code}: {message_en}")]
+    Invalid {
+        /// Stable machine code, e.g. `case.transfer_same_commission`.
+        code: &'static str,
+        /// Message in Chinese.
+        message_zh: String,
+        /// Message in English.
+        message_en: String,
+    },
+}
+
+impl Rejected {
+    /// The stable machine code for the API error body.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rejected::NotAllowed { .. } => "case.transition_not_allowed",
+            Rejected::Invalid { code, .. } => code,
+        }
+    }
+
+    /// The message in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            Rejected::NotAllowed { from, .. } => {
+                format!("案件当前状态为“{}”，不能执行该操作", from.label_zh())
+            }
+            Rejected::Invalid { message_zh, .. } => message_zh.clone(),
+        }
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            Rejected::NotAllowed { from, command } => {
+                format!("The case is {}; `{command}` is not allowed", from.label_en().to_lowercase())
+            }
+            Rejected::Invalid { message_en, .. } => message_en.clone(),
+        }
+    }
+}

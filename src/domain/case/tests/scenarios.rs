@@ -1,0 +1,236 @@
+//! Hand-checked lifecycle scenarios, projection effects and the stored string forms.
+
+use std::collections::BTreeSet;
+
+use chrono::Duration;
+
+use super::{case_in, now};
+use crate::domain::case::command::Command;
+use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::lifecycle::{Case, apply, decide, replay};
+use crate::domain::case::reasons::CorrectionItem;
+use crate::domain::case::status::{CaseStatus as S, ClosureMode, Track};
+
+/// Runs commands from a fresh draft, an hour apart; returns the log and the folded case.
+fn run(commands: &[Command]) -> (Vec<Event>, Case) {
+    let mut case = Case::draft();
+    let mut log = Vec::new();
+    for (i, cmd) in commands.iter().enumerate() {
+        let at = now() + Duration::hours(i64::try_from(i).unwrap());
+        let events = decide(&case, cmd, at).unwrap_or_else(|e| panic!("{}: {e}", cmd.name()));
+        for event in events {
+            case = apply(case, &event);
+            log.push(event);
+        }
+    }
+    (log, case)
+}
+
+fn submit(handed_over: bool) -> Command {
+    Command::Submit { commission: "SIP".into(), handed_over }
+}
+
+fn accept() -> Command {
+    Command::Accept { case_number: "苏园劳人仲案字〔2025〕第7号".into() }
+}
+
+#[test]
+fn submitting_at_the_competent_commission_emits_submitted_then_received() {
+    let events = decide(&Case::draft(), &submit(false), now()).unwrap();
+    let steps: Vec<_> = events.iter().map(|e| (e.kind.code(), e.from, e.to)).collect();
+    assert_eq!(steps, [("submitted", S::Draft, S::Submitted), ("received", S::Submitted, S::UnderReview)]);
+    assert!(events.iter().all(|e| e.at == now()));
+}
+
+#[test]
+fn handed_over_filing_waits_for_receipt_at_the_competent_commission() {
+    let (log, case) = run(&[submit(true)]);
+    assert_eq!(log.len(), 1);
+    assert_eq!((case.status, case.commission.as_deref()), (S::Submitted, Some("SIP")));
+    let (_, case) = run(&[submit(true), Command::Receive]);
+    assert_eq!(case.status, S::UnderReview);
+}
+
+#[test]
+fn misrouted_filing_is_rerouted_and_awaits_receipt_at_the_new_commission() {
+    let reroute = Command::Reroute { to: " GS ".into(), reason: "用人单位注册地在姑苏区".into() };
+    let (log, case) = run(&[submit(false), reroute]);
+    assert_eq!((case.status, case.commission.as_deref()), (S::Submitted, Some("GS")));
+    let expected = EventKind::Rerouted {
+        from_commission: "SIP".into(),
+        to: "GS".into(),
+        reason: "用人单位注册地在姑苏区".into(),
+    };
+    assert_eq!(log.last().unwrap().kind, expected);
+}
+
+#[test]
+fn correction_loop_returns_to_review_and_then_accepts() {
+    let request = Command::RequestCorrection {
+        items: vec![CorrectionItem::RespondentIdentity, CorrectionItem::CopiesForRespondents],
+        note: String::new(),
+    };
+    let (log, case) = run(&[submit(false), request, Command::SubmitCorrection, accept()]);
+    let codes: Vec<_> = log.iter().map(|e| e.kind.code()).collect();
+    assert_eq!(codes, ["submitted", "received", "correction_requested", "corrected", "accepted"]);
+    assert_eq!(case.status, S::Accepted);
+    assert_eq!(case.case_number.as_deref(), Some("苏园劳人仲案字〔2025〕第7号"));
+}
+
+#[test]
+fn withdrawal_before_acceptance_closes_without_a_case_number() {
+    let (_, case) = run(&[submit(false), Command::Withdraw { reason: "已与单位协商".into() }]);
+    assert_eq!((case.status, case.closure), (S::Closed, Some(ClosureMode::PlainWithdrawal)));
+    assert_eq!(case.case_number, None);
+}
+
+#[test]
+fn transfer_keeps_the_status_and_moves_commission_and_number() {
+    let transfer = Command::Transfer {
+        to: "WZ".into(),
+        reason: "实际履行地在吴中区".into(),
+        case_number: "吴劳人仲案字〔2025〕第3号".into(),
+    };
+    let (log, case) = run(&[submit(false), accept(), Command::StartMediation, transfer]);
+    let last = log.last().unwrap();
+    assert_eq!((last.from, last.to), (S::InMediation, S::InMediation));
+    assert_eq!(case.status, S::InMediation);
+    assert_eq!(case.commission.as_deref(), Some("WZ"));
+    assert_eq!(case.case_number.as_deref(), Some("吴劳人仲案字〔2025〕第3号"));
+}
+
+#[test]
+fn resume_returns_to_the_status_held_before_suspension() {
+    for status in [S::Accepted, S::InMediation, S::AwaitingHearing, S::HearingScheduled, S::Heard] {
+        let suspend = Command::Suspend { reason: "等待劳动能力鉴定".into() };
+        let mut case = case_in(status);
+        for cmd in [suspend, Command::Resume] {
+            let events = decide(&case, &cmd, now()).unwrap();
+            case = events.iter().fold(case, apply);
+            if cmd == Command::Resume {
+                assert_eq!((case.status, case.suspended_from), (status, None));
+            } else {
+                assert_eq!((case.status, case.suspended_from), (S::Suspended, Some(status)));
+            }
+        }
+    }
+}
+
+#[test]
+fn partial_award_keeps_the_case_open_and_full_award_closes_it() {
+    let hearing = Command::ScheduleHearing { at: now() + Duration::days(10) };
+    let partial = Command::Award { partial: true, final_award: true };
+    let full = Command::Award { partial: false, final_award: false };
+    let path = [submit(false), accept(), hearing, Command::HoldHearing, partial];
+    let (log, case) = run(&path);
+    assert_eq!((case.status, case.closure), (S::Heard, None));
+    let last = log.last().unwrap();
+    assert_eq!(last.kind, EventKind::Awarded { partial: true, final_award: true });
+    let (_, case) = run(&[path.as_slice(), &[full]].concat());
+    assert_eq!((case.status, case.closure), (S::Closed, Some(ClosureMode::AwardFull)));
+}
+
+#[test]
+fn failed_mediation_leads_to_hearing_and_mediation_at_hearing_can_settle() {
+    let at = now() + Duration::days(12);
+    let settle = Command::RecordSettlement { mode: ClosureMode::ArbitralMediationDocument };
+    let path = [
+        submit(true),
+        Command::Receive,
+        accept(),
+        Command::StartMediation,
+        Command::MediationFailed,
+        Command::ScheduleHearing { at },
+        Command::HoldHearing,
+        settle,
+    ];
+    let (log, case) = run(&path);
+    assert_eq!((case.status, case.closure), (S::Closed, Some(ClosureMode::ArbitralMediationDocument)));
+    assert_eq!(replay(&log), case);
+    assert!(log.windows(2).all(|w| w[0].to == w[1].from));
+}
+
+#[test]
+fn status_strings_are_the_postgres_enum_values() {
+    let expected = [
+        "draft",
+        "submitted",
+        "under_review",
+        "awaiting_correction",
+        "accepted",
+        "in_mediation",
+        "awaiting_hearing",
+        "hearing_scheduled",
+        "heard",
+        "suspended",
+        "closed",
+        "rejected",
+        "referred_out",
+    ];
+    let actual: Vec<_> = S::ALL.iter().map(|s| s.as_str()).collect();
+    assert_eq!(actual, expected);
+    for status in S::ALL {
+        assert_eq!(S::parse(status.as_str()), Some(status));
+        assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{status}\""));
+        assert!(!status.label_zh().is_empty() && !status.label_en().is_empty());
+    }
+    assert_eq!(S::parse("Draft"), None);
+    assert_eq!((S::Submitted.label_zh(), S::Submitted.label_en()), ("移交待接收", "Handed over"));
+}
+
+#[test]
+fn open_final_and_pre_acceptance_partition_the_statuses() {
+    let finals: Vec<_> = S::ALL.into_iter().filter(|s| !s.is_open()).collect();
+    assert_eq!(finals, [S::Closed, S::Rejected, S::ReferredOut]);
+    let pre: Vec<_> = S::ALL.into_iter().filter(|s| s.is_pre_acceptance()).collect();
+    assert_eq!(pre, [S::Draft, S::Submitted, S::UnderReview, S::AwaitingCorrection]);
+}
+
+#[test]
+fn closure_modes_and_tracks_round_trip_their_names() {
+    for mode in ClosureMode::ALL {
+        assert_eq!(ClosureMode::parse(mode.as_str()), Some(mode));
+        assert_eq!(serde_json::to_string(&mode).unwrap(), format!("\"{}\"", mode.as_str()));
+        assert!(!(mode.is_settlement() && mode.is_termination()));
+    }
+    let settlements = ClosureMode::ALL.iter().filter(|m| m.is_settlement()).count();
+    let terminations = ClosureMode::ALL.iter().filter(|m| m.is_termination()).count();
+    assert_eq!((settlements, terminations), (2, 3));
+    for track in Track::ALL {
+        assert_eq!(Track::parse(track.as_str()), Some(track));
+        assert_eq!(serde_json::to_string(&track).unwrap(), format!("\"{}\"", track.as_str()));
+    }
+    assert_eq!(Track::Collective.label_zh(), "集体争议");
+}
+
+#[test]
+fn event_codes_are_the_serde_tags_and_the_listed_codes() {
+    let (log, _) = run(&[submit(false), accept(), Command::Withdraw { reason: "和解".into() }]);
+    let mut seen = BTreeSet::new();
+    for event in &log {
+        let json = serde_json::to_value(&event.kind).unwrap();
+        assert_eq!(json["kind"], event.kind.code());
+        assert!(EventKind::CODES.contains(&event.kind.code()));
+        seen.insert(event.kind.code());
+        let back: Event = serde_json::from_str(&serde_json::to_string(event).unwrap()).unwrap();
+        assert_eq!(&back, event);
+    }
+    assert_eq!(seen.len(), 4);
+    let json = serde_json::to_value(&log[0].kind).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"kind": "submitted", "data": {"commission": "SIP", "handed_over": false}})
+    );
+    let codes: BTreeSet<_> = EventKind::CODES.into_iter().collect();
+    assert_eq!(codes.len(), EventKind::CODES.len());
+}
+
+#[test]
+fn commands_serialise_with_their_name_as_tag() {
+    for (_, cmd) in super::samples() {
+        let json = serde_json::to_value(&cmd).unwrap();
+        assert_eq!(json["command"], cmd.name());
+        let back: Command = serde_json::from_value(json).unwrap();
+        assert_eq!(back, cmd);
+    }
+}

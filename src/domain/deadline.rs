@@ -1,0 +1,203 @@
+//! Statutory deadlines: counting working-day and natural-day periods over the [`WorkCalendar`].
+//!
+//! The counting rules (DOMAIN.md §2.21, 民事诉讼法 第八十五条 applied by reference through
+//! 劳动人事争议仲裁办案规则 第十九条):
+//! - the start day is not counted (期间开始的日不计算在期间内);
+//! - a working-day period counts only working days of the State Council calendar: a make-up
+//!   working day on a weekend counts, a weekday declared a day off does not;
+//! - a natural-day period counts every day; when its last day is a rest day or holiday it ends
+//!   on the next working day (roll-forward, configurable per rule, default on).
+//!
+//! A [`Deadline`] keeps the trace of the computation (days skipped, make-up days counted,
+//! roll-forward), so it can be explained to users and recomputed after a calendar correction.
+
+mod explain;
+mod rules;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::{DayInfo, WorkCalendar};
+
+pub use rules::{PeriodCode, PeriodRule, PeriodRules, RuleKind};
+
+/// The unit a period is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    /// Working days of the State Council calendar (工作日).
+    WorkingDays,
+    /// Calendar days (自然日).
+    NaturalDays,
+}
+
+impl PeriodUnit {
+    /// Chinese label of the unit.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PeriodUnit::WorkingDays => "工作日",
+            PeriodUnit::NaturalDays => "自然日",
+        }
+    }
+
+    /// English label of the unit.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            PeriodUnit::WorkingDays => "working days",
+            PeriodUnit::NaturalDays => "natural days",
+        }
+    }
+}
+
+/// A length of time: a number of working or natural days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    /// How many days.
+    pub days: u32,
+    /// Working or natural days.
+    pub unit: PeriodUnit,
+}
+
+impl Period {
+    /// A period of `days` working days.
+    pub const fn working(days: u32) -> Period {
+        Period { days, unit: PeriodUnit::WorkingDays }
+    }
+
+    /// A period of `days` natural days.
+    pub const fn natural(days: u32) -> Period {
+        Period { days, unit: PeriodUnit::NaturalDays }
+    }
+}
+
+/// A computed deadline with the trace of how it was reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The day the period runs from (itself not counted).
+    pub start: NaiveDate,
+    /// The period counted.
+    pub period: Period,
+    /// Whether a natural-day period ending on a rest day or holiday moves to the next working day.
+    pub roll_forward: bool,
+    /// The last day of the period.
+    pub due: NaiveDate,
+    /// Non-working days passed over while counting working days, or the days rolled over for
+    /// a natural-day period.
+    pub skipped: Vec<DayInfo>,
+    /// Make-up working days on a weekend (调休上班) counted in a working-day period.
+    pub counted_makeup: Vec<DayInfo>,
+    /// For a natural-day period that rolled forward: the raw last day before rolling.
+    pub rolled_from: Option<NaiveDate>,
+    /// Whether any day examined lies in a year whose holiday notice is not loaded.
+    pub provisional: bool,
+}
+
+/// Computes the last day of `period` running from `start` (the start day is not counted).
+///
+/// Working days: the `n`-th working day after `start` (`start` itself when `n` is 0).
+/// Natural days: `start + n`; if `roll_forward` and that day is not a working day, the next
+/// working day. Without roll-forward a natural-day deadline does not depend on the calendar and
+/// is never provisional.
+pub fn compute(cal: &WorkCalendar, start: NaiveDate, period: Period, roll_forward: bool) -> Deadline {
+    let mut deadline = Deadline {
+        start,
+        period,
+        roll_forward,
+        due: start,
+        skipped: Vec::new(),
+        counted_makeup: Vec::new(),
+        rolled_from: None,
+        provisional: false,
+    };
+    match period.unit {
+        PeriodUnit::WorkingDays => count_working_days(cal, &mut deadline),
+        PeriodUnit::NaturalDays => count_natural_days(cal, &mut deadline),
+    }
+    deadline
+}
+
+fn count_working_days(cal: &WorkCalendar, deadline: &mut Deadline) {
+    let mut counted = 0;
+    while counted < deadline.period.days {
+        let Some(next) = deadline.due.succ_opt() else {
+            break;
+        };
+        deadline.due = next;
+        let info = cal.day(next);
+        deadline.provisional |= info.provisional;
+        if !info.is_working() {
+            deadline.skipped.push(info);
+            continue;
+        }
+        counted += 1;
+        if crate::domain::calendar::is_weekend(next) {
+            deadline.counted_makeup.push(info);
+        }
+    }
+}
+
+fn count_natural_days(cal: &WorkCalendar, deadline: &mut Deadline) {
+    let raw =
+        deadline.start.checked_add_days(Days::new(u64::from(deadline.period.days))).unwrap_or(NaiveDate::MAX);
+    deadline.due = raw;
+    if !deadline.roll_forward {
+        return;
+    }
+    loop {
+        let info = cal.day(deadline.due);
+        deadline.provisional |= info.provisional;
+        if info.is_working() {
+            break;
+        }
+        deadline.skipped.push(info);
+        let Some(next) = deadline.due.succ_opt() else {
+            break;
+        };
+        deadline.due = next;
+    }
+    if deadline.due != raw {
+        deadline.rolled_from = Some(raw);
+    }
+}
+
+/// Signed number of working days from `from` to `to`.
+///
+/// When `to >= from`: the working days in `(from, to]` (so 0 when equal). When `to < from`:
+/// minus the working days in `(to, from]`. Inverse of [`compute`] for working days:
+/// `working_days_between(cal, s, compute(cal, s, Period::working(n), _).due) == n`.
+pub fn working_days_between(cal: &WorkCalendar, from: NaiveDate, to: NaiveDate) -> i64 {
+    let count = |low: NaiveDate, high: NaiveDate| -> i64 {
+        low.iter_days()
+            .skip(1)
+            .take_while(|date| *date <= high)
+            .map(|date| i64::from(cal.is_working_day(date)))
+            .sum()
+    };
+    if to >= from { count(from, to) } else { -count(to, from) }
+}
+
+/// Working days left on `today` before a deadline `due`, for dashboards and reminders.
+///
+/// - `due >= today`: the working days in `(today, due]`, i.e. [`working_days_between`]. 0 means
+///   the deadline is today (or falls before the next working day): act today. 1 means one more
+///   working day after today.
+/// - `due < today` (overdue): negative, minus the working days in `(due, today]` but never
+///   above -1, so a deadline that passed over a weekend still reads as overdue.
+pub fn working_days_left(cal: &WorkCalendar, today: NaiveDate, due: NaiveDate) -> i64 {
+    let between = working_days_between(cal, today, due);
+    if due < today { between.min(-1) } else { between }
+}
+
+/// The official period rules from `config/periods.toml`, for tests across the domain.
+#[cfg(test)]
+pub(crate) fn official_period_rules() -> PeriodRules {
+    match PeriodRules::parse_toml(include_str!("../../config/periods.toml")) {
+        Ok(rules) => rules,
+        Err(error) => panic!("official period rules are invalid: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
