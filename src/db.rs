@@ -5,6 +5,7 @@
 
 pub mod bootstrap;
 pub mod enums;
+pub mod reference;
 pub mod schema;
 pub mod users;
 

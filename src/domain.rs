@@ -9,3 +9,6 @@ pub mod case;
 pub mod deadline;
 pub mod filing;
 pub mod input;
+pub mod network;
+pub mod routing;
+pub mod clock;

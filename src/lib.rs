@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod http;
+pub mod reference;
 pub mod service;
 pub mod startup;
 pub mod telemetry;

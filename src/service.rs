@@ -1,3 +1,4 @@
 //! Use cases: one async function per command, one transaction each.
 
+pub mod deadlines;
 pub mod error;

@@ -12,7 +12,10 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, DbPool, bootstrap};
-use crate::http;
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::deadline::PeriodRules;
+use crate::domain::network::Network;
+use crate::{http, reference};
 
 /// Everything a request handler needs, shared by all workers.
 pub struct AppState {
@@ -22,6 +25,12 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Source of "now".
     pub clock: Clock,
+    /// The working-day calendar, as loaded into the database.
+    pub calendar: Arc<WorkCalendar>,
+    /// The statutory and policy period rules.
+    pub periods: Arc<PeriodRules>,
+    /// The commission network and jurisdiction matrix.
+    pub network: Arc<Network>,
 }
 
 /// A built, bound, not yet running application.
@@ -46,6 +55,13 @@ pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
     if applied > 0 {
         tracing::info!(migrations.applied = applied, "applied {applied} migration(s)");
     }
+    let dir = crate::config::config_dir();
+    let mut conn = <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(url).await?;
+    db::reference::load_network(&mut conn, &reference::network(&dir)?).await?;
+    let years = db::reference::load_calendar(&mut conn, &reference::calendar_files(&dir)?).await?;
+    if years > 0 {
+        tracing::info!(calendar.years = years, "loaded {years} calendar year(s)");
+    }
     Ok(())
 }
 
@@ -60,12 +76,19 @@ impl Application {
         )?;
         let clock = Clock::from_setting(&settings.application.fixed_now)
             .context("application.fixed_now is not an RFC 3339 instant")?;
+        let dir = crate::config::config_dir();
+        let periods = Arc::new(reference::period_rules(&dir)?);
+        let network = Arc::new(reference::network(&dir)?);
+        let calendar = {
+            let mut conn = pool.get().await?;
+            Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
+        };
         let listener = TcpListener::bind((settings.application.host.as_str(), settings.application.port))
             .with_context(|| {
                 format!("cannot bind {}:{}", settings.application.host, settings.application.port)
             })?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), clock });
+        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), clock, calendar, periods, network });
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(TracingLogger::default())

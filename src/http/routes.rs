@@ -2,7 +2,7 @@
 
 use actix_web::web;
 
-use super::health;
+use super::{deadlines, health};
 
 /// Registers every API route.
 pub fn configure(cfg: &mut web::ServiceConfig) {

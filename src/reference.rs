@@ -1,0 +1,60 @@
+//! Reference data files in `config/`: the commission network, the yearly working-day
+//! calendars and the period rules. Read at start-up, loaded into the database, and shared
+//! read-only by every request.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use sha2::{Digest, Sha256};
+
+use crate::domain::calendar::{CalendarYear, WorkCalendar};
+use crate::domain::deadline::PeriodRules;
+use crate::domain::network::Network;
+
+/// One year's calendar file with the checksum of its text (provenance in the database).
+#[derive(Debug, Clone)]
+pub struct CalendarFile {
+    /// The parsed year.
+    pub year: CalendarYear,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+}
+
+/// Every `config/calendar/*.toml`, sorted by year.
+pub fn calendar_files(config_dir: &Path) -> anyhow::Result<Vec<CalendarFile>> {
+    let dir = config_dir.join("calendar");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+            let year = CalendarYear::parse_toml(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e} ({})", p.display(), e.code()))?;
+            Ok(CalendarFile { year, sha256: hex::encode(Sha256::digest(text.as_bytes())) })
+        })
+        .collect()
+}
+
+/// The calendar built straight from the files (used by the offline `deadline` command).
+pub fn calendar_from_files(config_dir: &Path) -> anyhow::Result<WorkCalendar> {
+    Ok(WorkCalendar::new(calendar_files(config_dir)?.into_iter().map(|f| f.year)))
+}
+
+/// `config/periods.toml`.
+pub fn period_rules(config_dir: &Path) -> anyhow::Result<PeriodRules> {
+    let path = config_dir.join("periods.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    PeriodRules::parse_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))
+}
+
+/// `config/network.toml`: the commission network and jurisdiction matrix.
+pub fn network(config_dir: &Path) -> anyhow::Result<Network> {
+    let path = config_dir.join("network.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Network::parse_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e:?}", path.display()))
+}
