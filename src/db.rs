@@ -4,7 +4,9 @@
 //! service) owns the transaction.
 
 pub mod bootstrap;
+pub mod cases;
 pub mod enums;
+pub mod filings;
 pub mod reference;
 pub mod schema;
 pub mod users;

@@ -6,9 +6,9 @@
 pub mod access;
 pub mod calendar;
 pub mod case;
+pub mod clock;
 pub mod deadline;
 pub mod filing;
 pub mod input;
 pub mod network;
 pub mod routing;
-pub mod clock;

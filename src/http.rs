@@ -1,7 +1,12 @@
 //! The JSON API (`/api/v1/...`), its error mapping and authentication extractor.
 
+pub mod accounts;
 pub mod auth;
+pub mod cases;
 pub mod deadlines;
 pub mod error;
+pub mod evidence;
 pub mod health;
+pub mod openapi;
+pub mod reference;
 pub mod routes;

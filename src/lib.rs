@@ -7,12 +7,17 @@
 //! `domain` holds the pure rules, `db` and `notify` do the I/O.
 
 pub mod auth;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod http;
+pub mod notify;
 pub mod reference;
 pub mod service;
 pub mod startup;
 pub mod telemetry;
+pub mod templates;
+pub mod web;

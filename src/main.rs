@@ -1,9 +1,11 @@
 //! `arbitration` command line: serve, migrate, manage users, compute deadlines.
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
 
-use arbitration::{config, startup, telemetry};
+use arbitration::domain::deadline::Period;
+use arbitration::{cli, config, startup, telemetry};
 
 #[derive(Parser)]
 #[command(
@@ -18,31 +20,95 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the web service (migrations are applied first).
+    /// Run the web service (migrations and reference data are applied first).
     Serve {
         /// Load the demonstration data set (idempotent).
         #[arg(long)]
         demo: bool,
     },
-    /// Apply pending database migrations and exit.
+    /// Apply pending database migrations and load the reference data, then exit.
     Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Compute a statutory deadline over the official working-day calendar.
+    Deadline(DeadlineArgs),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account, e.g. `user create --role clerk --commission SIP --email … --password … --name …`.
+    Create {
+        /// worker | employer | clerk | mediator | arbitrator | supervisor | admin
+        #[arg(long)]
+        role: String,
+        /// Login e-mail.
+        #[arg(long)]
+        email: String,
+        /// Initial password (≥ 8 characters).
+        #[arg(long)]
+        password: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// Commission code for staff (e.g. SIP, KS, SZ).
+        #[arg(long)]
+        commission: Option<String>,
+    },
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false, id = "period")]
+struct DeadlineArgs {
+    /// Start date (YYYY-MM-DD); the start day itself is not counted.
+    #[arg(long)]
+    from: NaiveDate,
+    /// Count this many working days.
+    #[arg(long, group = "period")]
+    working_days: Option<u32>,
+    /// Count this many natural days.
+    #[arg(long, group = "period")]
+    natural_days: Option<u32>,
+    /// Do not move a natural-day deadline off a rest day.
+    #[arg(long)]
+    no_roll_forward: bool,
+    /// Explain in English instead of Chinese.
+    #[arg(long)]
+    en: bool,
 }
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Command::Deadline(a) = &cli.command {
+        let period = match (a.working_days, a.natural_days) {
+            (Some(n), _) => Period::working(n),
+            (None, Some(n)) => Period::natural(n),
+            (None, None) => anyhow::bail!("give --working-days or --natural-days"),
+        };
+        return cli::deadline(a.from, period, !a.no_roll_forward, a.en);
+    }
     let settings = config::load().context("loading configuration from config/")?;
     telemetry::init(&settings.telemetry);
     match cli.command {
-        Command::Serve { demo: _ } => {
+        Command::Serve { demo } => {
             let url = startup::prepare_database(&settings).await?;
             let app = startup::Application::build(settings, &url).await?;
+            if demo {
+                arbitration::demo::load(app.state()).await?;
+            }
             tracing::info!(http.port = app.port(), "listening on port {}", app.port());
             app.run_until_stopped().await?;
         }
         Command::Migrate => {
             startup::prepare_database(&settings).await?;
         }
+        Command::User { command: UserCommand::Create { role, email, password, name, commission } } => {
+            cli::create_user(&settings, &role, &email, &password, &name, commission.as_deref()).await?;
+        }
+        Command::Deadline(_) => {}
     }
     Ok(())
 }

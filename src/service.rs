@@ -1,4 +1,8 @@
 //! Use cases: one async function per command, one transaction each.
 
+pub mod accounts;
+pub mod cases;
 pub mod deadlines;
 pub mod error;
+pub mod filings;
+pub mod review;

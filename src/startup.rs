@@ -15,6 +15,7 @@ use crate::db::{self, DbPool, bootstrap};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::PeriodRules;
 use crate::domain::network::Network;
+use crate::templates::Templates;
 use crate::{http, reference};
 
 /// Everything a request handler needs, shared by all workers.
@@ -31,12 +32,16 @@ pub struct AppState {
     pub periods: Arc<PeriodRules>,
     /// The commission network and jurisdiction matrix.
     pub network: Arc<Network>,
+    /// Page, e-mail and document templates.
+    pub templates: Arc<Templates>,
 }
 
 /// A built, bound, not yet running application.
 pub struct Application {
     port: u16,
+    state: web::Data<AppState>,
     server: Server,
+    worker: tokio::task::JoinHandle<()>,
 }
 
 /// Finds the database server, creates the database if needed and applies migrations.
@@ -79,6 +84,7 @@ impl Application {
         let dir = crate::config::config_dir();
         let periods = Arc::new(reference::period_rules(&dir)?);
         let network = Arc::new(reference::network(&dir)?);
+        let templates = Arc::new(Templates::load()?);
         let calendar = {
             let mut conn = pool.get().await?;
             Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
@@ -88,7 +94,18 @@ impl Application {
                 format!("cannot bind {}:{}", settings.application.host, settings.application.port)
             })?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), clock, calendar, periods, network });
+        let mailer = crate::notify::mailer::Mailer::from_settings(&settings.email)?;
+        let worker = tokio::spawn(crate::notify::worker::run(pool.clone(), mailer, settings.email.clone()));
+        let state = web::Data::new(AppState {
+            pool,
+            settings: Arc::new(settings),
+            clock,
+            calendar,
+            periods,
+            network,
+            templates,
+        });
+        let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(TracingLogger::default())
@@ -107,7 +124,12 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, state: app_state, server, worker })
+    }
+
+    /// The shared state (for loading demonstration data before serving).
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// The bound port.
@@ -117,6 +139,8 @@ impl Application {
 
     /// Serves until SIGINT/SIGTERM, then drains in-flight requests.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        self.worker.abort();
+        result
     }
 }

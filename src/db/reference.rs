@@ -45,47 +45,45 @@ pub async fn load_calendar(conn: &mut AsyncPgConnection, files: &[CalendarFile])
     let files = files.to_vec();
     let changed = conn
         .transaction::<usize, anyhow::Error, _>(async move |conn| {
-            {
-                let mut changed = 0;
-                for f in &files {
-                    let current: Option<String> = calendar_years::table
-                        .find(f.year.year)
-                        .select(calendar_years::source_sha256)
-                        .first(conn)
-                        .await
-                        .optional()?;
-                    if current.as_deref() == Some(f.sha256.as_str()) {
-                        continue;
-                    }
-                    diesel::delete(calendar_years::table.find(f.year.year)).execute(conn).await?;
-                    diesel::insert_into(calendar_years::table)
-                        .values((
-                            calendar_years::year.eq(f.year.year),
-                            calendar_years::notice.eq(&f.year.notice),
-                            calendar_years::published_on.eq(f.year.published_on),
-                            calendar_years::source_sha256.eq(&f.sha256),
-                        ))
-                        .execute(conn)
-                        .await?;
-                    let rows: Vec<_> = f
-                        .year
-                        .days
-                        .iter()
-                        .map(|d| {
-                            (
-                                calendar_days::day.eq(d.date),
-                                calendar_days::year.eq(f.year.year),
-                                calendar_days::kind.eq(DbDayKind::from(d.kind)),
-                                calendar_days::name_zh.eq(&d.name_zh),
-                                calendar_days::statutory.eq(d.statutory),
-                            )
-                        })
-                        .collect();
-                    diesel::insert_into(calendar_days::table).values(rows).execute(conn).await?;
-                    changed += 1;
+            let mut changed = 0;
+            for f in &files {
+                let current: Option<String> = calendar_years::table
+                    .find(f.year.year)
+                    .select(calendar_years::source_sha256)
+                    .first(conn)
+                    .await
+                    .optional()?;
+                if current.as_deref() == Some(f.sha256.as_str()) {
+                    continue;
                 }
-                Ok(changed)
+                diesel::delete(calendar_years::table.find(f.year.year)).execute(conn).await?;
+                diesel::insert_into(calendar_years::table)
+                    .values((
+                        calendar_years::year.eq(f.year.year),
+                        calendar_years::notice.eq(&f.year.notice),
+                        calendar_years::published_on.eq(f.year.published_on),
+                        calendar_years::source_sha256.eq(&f.sha256),
+                    ))
+                    .execute(conn)
+                    .await?;
+                let rows: Vec<_> = f
+                    .year
+                    .days
+                    .iter()
+                    .map(|d| {
+                        (
+                            calendar_days::day.eq(d.date),
+                            calendar_days::year.eq(f.year.year),
+                            calendar_days::kind.eq(DbDayKind::from(d.kind)),
+                            calendar_days::name_zh.eq(&d.name_zh),
+                            calendar_days::statutory.eq(d.statutory),
+                        )
+                    })
+                    .collect();
+                diesel::insert_into(calendar_days::table).values(rows).execute(conn).await?;
+                changed += 1;
             }
+            Ok(changed)
         })
         .await?;
     Ok(changed)

@@ -25,7 +25,12 @@ pub struct DeadlineView {
 
 impl From<Deadline> for DeadlineView {
     fn from(d: Deadline) -> Self {
-        DeadlineView { due: d.due, explanation_zh: d.explain_zh(), explanation_en: d.explain_en(), deadline: d }
+        DeadlineView {
+            due: d.due,
+            explanation_zh: d.explain_zh(),
+            explanation_en: d.explain_en(),
+            deadline: d,
+        }
     }
 }
 

@@ -26,7 +26,12 @@ pub struct DeadlineQuery {
 
 fn parse_days(field: &str, raw: &str) -> Result<u32, FieldError> {
     raw.trim().parse::<u32>().ok().filter(|n| *n <= 3650).ok_or_else(|| {
-        FieldError::new(field, "days.format", "天数须为 0 至 3650 的整数", "Days must be a whole number from 0 to 3650")
+        FieldError::new(
+            field,
+            "days.format",
+            "天数须为 0 至 3650 的整数",
+            "Days must be a whole number from 0 to 3650",
+        )
     })
 }
 

@@ -93,7 +93,12 @@ fn case_limit_rolls_out_of_a_holiday_and_restarts_on_transfer() {
     assert_eq!(c.case_limit.unwrap().deadline.due, ymd(2025, 10, 9));
     let mut transferred = accepted.to_vec();
     transferred.push(ev(
-        EventKind::Transferred { from_commission: "WZ".into(), to: "XC".into(), reason: "r".into(), case_number: "y".into() },
+        EventKind::Transferred {
+            from_commission: "WZ".into(),
+            to: "XC".into(),
+            reason: "r".into(),
+            case_number: "y".into(),
+        },
         at(2025, 10, 10),
     ));
     let c = derive(&transferred, &cal(), &rules(), local);

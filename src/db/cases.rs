@@ -1,0 +1,294 @@
+//! Queries on `cases` (the projection) and `case_events` (the append-only log).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::enums::{DbChannel, DbStatus};
+use super::schema::{case_events, case_number_sequences, cases};
+use crate::domain::case::event::Event;
+
+/// A case row (the current projection of its event log).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct CaseRow {
+    /// Id.
+    pub id: Uuid,
+    /// Current status.
+    pub status: DbStatus,
+    /// Online or window.
+    pub channel: DbChannel,
+    /// The worker account owning the filing.
+    pub owner_id: Option<Uuid>,
+    /// Who created it.
+    pub created_by: Uuid,
+    /// Intake venue (window filings).
+    pub intake_venue: Option<String>,
+    /// Commission of the intake venue.
+    pub intake_commission: Option<String>,
+    /// Commission handling it now.
+    pub commission_code: Option<String>,
+    /// Official case number once accepted.
+    pub case_number: Option<String>,
+    /// Track once triaged.
+    pub track: Option<String>,
+    /// Closure mode once closed.
+    pub closure_mode: Option<String>,
+    /// The filing form (JSON).
+    pub filing: serde_json::Value,
+    /// First applicant's name, for lists.
+    pub applicant_name: String,
+    /// Respondent's name, for lists.
+    pub respondent_name: String,
+    /// Total amount claimed, in fen.
+    pub claim_total_fen: i64,
+    /// Routing decision and history (JSON).
+    pub routing: Option<serde_json::Value>,
+    /// Limitation warnings (JSON array).
+    pub limitation_warnings: serde_json::Value,
+    /// T1.
+    pub received_at: Option<DateTime<Utc>>,
+    /// T2.
+    pub handed_over_at: Option<DateTime<Utc>>,
+    /// T3.
+    pub review_started_at: Option<DateTime<Utc>>,
+    /// T4.
+    pub accepted_at: Option<DateTime<Utc>>,
+    /// Closure instant.
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Hand-over clock due date.
+    pub handover_due: Option<NaiveDate>,
+    /// Acceptance clock due date.
+    pub acceptance_due: Option<NaiveDate>,
+    /// Case-limit due date.
+    pub case_limit_due: Option<NaiveDate>,
+    /// Optimistic version, incremented per transition.
+    pub version: i32,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A new draft.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = cases)]
+pub struct NewCase<'a> {
+    /// Id.
+    pub id: Uuid,
+    /// Channel.
+    pub channel: DbChannel,
+    /// Owner (worker), if any.
+    pub owner_id: Option<Uuid>,
+    /// Creator.
+    pub created_by: Uuid,
+    /// Intake venue.
+    pub intake_venue: Option<&'a str>,
+    /// Intake commission.
+    pub intake_commission: Option<&'a str>,
+    /// Filing JSON.
+    pub filing: serde_json::Value,
+    /// First applicant's name.
+    pub applicant_name: &'a str,
+    /// Respondent's name.
+    pub respondent_name: &'a str,
+}
+
+/// Inserts a draft.
+pub async fn insert(conn: &mut AsyncPgConnection, new: &NewCase<'_>) -> QueryResult<()> {
+    diesel::insert_into(cases::table).values(new).execute(conn).await.map(|_| ())
+}
+
+/// Reads a case.
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<CaseRow>> {
+    cases::table.find(id).select(CaseRow::as_select()).first(conn).await.optional()
+}
+
+/// Reads and row-locks a case for a transition (`SELECT … FOR UPDATE`).
+pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<CaseRow>> {
+    cases::table.find(id).select(CaseRow::as_select()).for_update().first(conn).await.optional()
+}
+
+/// Changes to the projection.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = cases)]
+pub struct CaseChanges {
+    /// Status.
+    pub status: Option<DbStatus>,
+    /// Handling commission.
+    pub commission_code: Option<Option<String>>,
+    /// Case number.
+    pub case_number: Option<Option<String>>,
+    /// Closure mode.
+    pub closure_mode: Option<Option<String>>,
+    /// Filing JSON.
+    pub filing: Option<serde_json::Value>,
+    /// First applicant's name.
+    pub applicant_name: Option<String>,
+    /// Respondent's name.
+    pub respondent_name: Option<String>,
+    /// Total claimed.
+    pub claim_total_fen: Option<i64>,
+    /// Routing JSON.
+    pub routing: Option<Option<serde_json::Value>>,
+    /// Limitation warnings JSON.
+    pub limitation_warnings: Option<serde_json::Value>,
+    /// T1.
+    pub received_at: Option<Option<DateTime<Utc>>>,
+    /// T2.
+    pub handed_over_at: Option<Option<DateTime<Utc>>>,
+    /// T3.
+    pub review_started_at: Option<Option<DateTime<Utc>>>,
+    /// T4.
+    pub accepted_at: Option<Option<DateTime<Utc>>>,
+    /// Closure instant.
+    pub closed_at: Option<Option<DateTime<Utc>>>,
+    /// Hand-over due.
+    pub handover_due: Option<Option<NaiveDate>>,
+    /// Acceptance due.
+    pub acceptance_due: Option<Option<NaiveDate>>,
+    /// Case-limit due.
+    pub case_limit_due: Option<Option<NaiveDate>>,
+    /// Last change.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// Applies projection changes and bumps the version.
+pub async fn update(conn: &mut AsyncPgConnection, id: Uuid, changes: &CaseChanges) -> QueryResult<()> {
+    diesel::update(cases::table.find(id))
+        .set((changes, cases::version.eq(cases::version + 1)))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// One stored event row.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = case_events)]
+pub struct EventRow {
+    /// Id.
+    pub id: i64,
+    /// Case.
+    pub case_id: Uuid,
+    /// Position in the case's log, from 1.
+    pub seq: i32,
+    /// Event code.
+    pub kind: String,
+    /// Status before.
+    pub from_status: DbStatus,
+    /// Status after.
+    pub to_status: DbStatus,
+    /// Who caused it.
+    pub actor_id: Option<Uuid>,
+    /// Commission handling the case after the event.
+    pub commission_code: Option<String>,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Free-text reason, if any.
+    pub reason: Option<String>,
+    /// The full event kind with its data (JSON).
+    pub payload: serde_json::Value,
+}
+
+impl EventRow {
+    /// The domain event this row stores.
+    pub fn event(&self) -> Result<Event, serde_json::Error> {
+        Ok(Event {
+            kind: serde_json::from_value(self.payload.clone())?,
+            from: self.from_status.into(),
+            to: self.to_status.into(),
+            at: self.at,
+        })
+    }
+}
+
+/// The whole log of a case, oldest first.
+pub async fn events(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<EventRow>> {
+    case_events::table
+        .filter(case_events::case_id.eq(case_id))
+        .order(case_events::seq.asc())
+        .select(EventRow::as_select())
+        .load(conn)
+        .await
+}
+
+/// Appends events after `last_seq`; returns their ids. Runs inside the caller's transaction.
+pub async fn append_events(
+    conn: &mut AsyncPgConnection,
+    case_id: Uuid,
+    last_seq: i32,
+    events: &[Event],
+    actor: Option<Uuid>,
+    commission: Option<&str>,
+    reason: Option<&str>,
+) -> anyhow::Result<Vec<i64>> {
+    let mut rows = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        rows.push((
+            case_events::case_id.eq(case_id),
+            case_events::seq.eq(last_seq + 1 + i32::try_from(i)?),
+            case_events::kind.eq(e.kind.code()),
+            case_events::from_status.eq(DbStatus::from(e.from)),
+            case_events::to_status.eq(DbStatus::from(e.to)),
+            case_events::actor_id.eq(actor),
+            case_events::commission_code.eq(commission),
+            case_events::at.eq(e.at),
+            case_events::reason.eq(reason),
+            case_events::payload.eq(serde_json::to_value(&e.kind)?),
+        ));
+    }
+    Ok(diesel::insert_into(case_events::table)
+        .values(rows)
+        .returning(case_events::id)
+        .get_results(conn)
+        .await?)
+}
+
+/// Takes the next official number of a commission's year; gap-free because the counter row is
+/// locked until the accepting transaction commits (a rollback releases the number).
+pub async fn next_case_number(conn: &mut AsyncPgConnection, commission: &str, year: i32) -> QueryResult<i32> {
+    use case_number_sequences::dsl as s;
+    diesel::insert_into(s::case_number_sequences)
+        .values((s::commission_code.eq(commission), s::year.eq(year), s::last_value.eq(1)))
+        .on_conflict((s::commission_code, s::year))
+        .do_update()
+        .set(s::last_value.eq(s::last_value + 1))
+        .returning(s::last_value)
+        .get_result(conn)
+        .await
+}
+
+/// Filings a user owns or created, newest first.
+pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<Vec<CaseRow>> {
+    cases::table
+        .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)))
+        .order(cases::updated_at.desc())
+        .limit(200)
+        .select(CaseRow::as_select())
+        .load(conn)
+        .await
+}
+
+/// A commission's intake queue: filings handed over to it or under its review, or awaiting
+/// correction, soonest deadline first.
+pub async fn intake_queue(conn: &mut AsyncPgConnection, commission: &str) -> QueryResult<Vec<CaseRow>> {
+    cases::table
+        .filter(cases::commission_code.eq(commission))
+        .filter(cases::status.eq_any([
+            DbStatus::Submitted,
+            DbStatus::UnderReview,
+            DbStatus::AwaitingCorrection,
+        ]))
+        .order((
+            diesel::dsl::sql::<diesel::sql_types::Date>(
+                "COALESCE(acceptance_due, handover_due, DATE '9999-12-31')",
+            )
+            .asc(),
+            cases::received_at.asc(),
+        ))
+        .limit(500)
+        .select(CaseRow::as_select())
+        .load(conn)
+        .await
+}

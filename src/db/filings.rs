@@ -1,0 +1,197 @@
+//! Parties, claim items, evidence and idempotency keys of filings.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::schema::{case_claims, case_parties, evidence, idempotency_keys};
+use crate::domain::filing::Filing;
+
+/// Replaces the party and claim-item rows of a case with those of a validated filing.
+pub async fn replace_parties_and_claims(
+    conn: &mut AsyncPgConnection,
+    case_id: Uuid,
+    f: &Filing,
+) -> QueryResult<()> {
+    diesel::delete(case_parties::table.filter(case_parties::case_id.eq(case_id))).execute(conn).await?;
+    diesel::delete(case_claims::table.filter(case_claims::case_id.eq(case_id))).execute(conn).await?;
+    let mut parties: Vec<_> = f
+        .applicants
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                case_parties::id.eq(Uuid::new_v4()),
+                case_parties::case_id.eq(case_id),
+                case_parties::role.eq("applicant"),
+                case_parties::position.eq(i32::try_from(i).unwrap_or(i32::MAX)),
+                case_parties::name.eq(a.name.as_str().to_owned()),
+                case_parties::id_number.eq(Some(a.id_number.as_str().to_owned())),
+                case_parties::uscc.eq(None::<String>),
+                case_parties::phone.eq(a.phone.as_str().to_owned()),
+                case_parties::email.eq(a.email.as_ref().map(|e| e.as_str().to_owned())),
+                case_parties::address.eq(a.address.as_str().to_owned()),
+            )
+        })
+        .collect();
+    let r = &f.respondent;
+    parties.push((
+        case_parties::id.eq(Uuid::new_v4()),
+        case_parties::case_id.eq(case_id),
+        case_parties::role.eq("respondent"),
+        case_parties::position.eq(0),
+        case_parties::name.eq(r.name.as_str().to_owned()),
+        case_parties::id_number.eq(None::<String>),
+        case_parties::uscc.eq(r.uscc.as_ref().map(|u| u.as_str().to_owned())),
+        case_parties::phone.eq(r.contact_phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()),
+        case_parties::email.eq(None::<String>),
+        case_parties::address.eq(r.business_address.as_str().to_owned()),
+    ));
+    diesel::insert_into(case_parties::table).values(parties).execute(conn).await?;
+    let claims: Vec<_> = f
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                case_claims::id.eq(Uuid::new_v4()),
+                case_claims::case_id.eq(case_id),
+                case_claims::position.eq(i32::try_from(i).unwrap_or(i32::MAX)),
+                case_claims::claim_type.eq(c.claim_type.code()),
+                case_claims::amount_fen.eq(c.amount.map(|m| m.fen())),
+                case_claims::period_from.eq(c.period_from),
+                case_claims::period_to.eq(c.period_to),
+                case_claims::description.eq(c.description.clone()),
+            )
+        })
+        .collect();
+    diesel::insert_into(case_claims::table).values(claims).execute(conn).await?;
+    Ok(())
+}
+
+/// What an earlier request with the same idempotency key did.
+#[derive(Debug, Clone)]
+pub enum KeyState {
+    /// First use of the key: carry on.
+    Fresh,
+    /// Same key, same request, already committed: replay this case.
+    Replay(Uuid),
+    /// Same key used for a different request.
+    Mismatch,
+}
+
+/// Claims an idempotency key inside the caller's transaction. A concurrent request with the
+/// same key waits on the primary key until this transaction ends, then sees its outcome.
+pub async fn claim_key(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    key: &str,
+    hash: &str,
+) -> QueryResult<KeyState> {
+    let inserted = diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::user_id.eq(user),
+            idempotency_keys::key.eq(key),
+            idempotency_keys::request_hash.eq(hash),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    if inserted == 1 {
+        return Ok(KeyState::Fresh);
+    }
+    let (stored_hash, case_id): (String, Option<Uuid>) = idempotency_keys::table
+        .find((user, key))
+        .select((idempotency_keys::request_hash, idempotency_keys::case_id))
+        .first(conn)
+        .await?;
+    Ok(match case_id {
+        Some(id) if stored_hash == hash => KeyState::Replay(id),
+        Some(_) | None => KeyState::Mismatch,
+    })
+}
+
+/// Records the outcome of a keyed request.
+pub async fn complete_key(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    key: &str,
+    case_id: Uuid,
+) -> QueryResult<()> {
+    diesel::update(idempotency_keys::table.find((user, key)))
+        .set((idempotency_keys::case_id.eq(case_id), idempotency_keys::status_code.eq(201_i16)))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Evidence metadata (without the content).
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]
+#[diesel(table_name = evidence)]
+pub struct EvidenceMeta {
+    /// Id.
+    pub id: Uuid,
+    /// Case.
+    pub case_id: Uuid,
+    /// File name as uploaded.
+    pub file_name: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size_bytes: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    /// What the file shows.
+    pub description: String,
+    /// Upload time.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Stores an evidence file.
+pub async fn insert_evidence(
+    conn: &mut AsyncPgConnection,
+    meta: &EvidenceMeta,
+    uploaded_by: Uuid,
+    content: &[u8],
+) -> QueryResult<()> {
+    diesel::insert_into(evidence::table)
+        .values((
+            evidence::id.eq(meta.id),
+            evidence::case_id.eq(meta.case_id),
+            evidence::uploaded_by.eq(uploaded_by),
+            evidence::file_name.eq(&meta.file_name),
+            evidence::content_type.eq(&meta.content_type),
+            evidence::size_bytes.eq(meta.size_bytes),
+            evidence::sha256.eq(&meta.sha256),
+            evidence::description.eq(&meta.description),
+            evidence::content.eq(content),
+        ))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Lists a case's evidence, oldest first.
+pub async fn list_evidence(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<EvidenceMeta>> {
+    evidence::table
+        .filter(evidence::case_id.eq(case_id))
+        .order(evidence::created_at.asc())
+        .select(EvidenceMeta::as_select())
+        .load(conn)
+        .await
+}
+
+/// Reads one evidence file with its content.
+pub async fn find_evidence(
+    conn: &mut AsyncPgConnection,
+    case_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<(EvidenceMeta, Vec<u8>)>> {
+    evidence::table
+        .filter(evidence::case_id.eq(case_id).and(evidence::id.eq(id)))
+        .select((EvidenceMeta::as_select(), evidence::content))
+        .first(conn)
+        .await
+        .optional()
+}

@@ -1,0 +1,143 @@
+//! Filings and cases: drafts, submission, the one-shot filing endpoint, views, review actions,
+//! the intake queue.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use crate::domain::filing::FilingForm;
+use crate::http::auth::CurrentUser;
+use crate::http::error::ApiError;
+use crate::service::cases::view::{CaseSummary, CaseView};
+use crate::service::error::ServiceError;
+use crate::service::filings::{self, FilingRequest, Submitted};
+use crate::service::review::{self, Decision, ReviewAction};
+use crate::startup::AppState;
+
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    match req.headers().get("idempotency-key").map(|v| v.to_str().map(str::trim)) {
+        None => Ok(None),
+        Some(Ok(k)) if !k.is_empty() && k.len() <= 200 => Ok(Some(k.to_owned())),
+        Some(_) => Err(ApiError(ServiceError::field(
+            "Idempotency-Key",
+            "idempotency.key_invalid",
+            "幂等键须为 1 至 200 个可见字符",
+            "The Idempotency-Key must be 1 to 200 visible characters",
+        ))),
+    }
+}
+
+fn submitted(s: Submitted) -> HttpResponse {
+    match s {
+        Submitted::Created(v) => HttpResponse::Created().json(v),
+        Submitted::Replayed(v) => HttpResponse::Ok().insert_header(("Idempotent-Replayed", "true")).json(v),
+    }
+}
+
+/// Saves a new draft filing.
+#[utoipa::path(post, path = "/api/v1/drafts", request_body = FilingRequest,
+    responses((status = 201, body = CaseView), (status = 401), (status = 403)))]
+pub async fn create_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<FilingRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let view = filings::create_draft(&state, &user.actor(), &body).await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// Replaces a draft's form (also to correct an application).
+#[utoipa::path(put, path = "/api/v1/drafts/{id}", request_body = Object,
+    responses((status = 200, body = CaseView), (status = 404), (status = 409)))]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: web::Json<FilingForm>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(filings::save_draft(&state, &user.actor(), &id, &body).await?))
+}
+
+/// Submits a draft; validated, routed and placed in the competent commission's queue.
+#[utoipa::path(post, path = "/api/v1/drafts/{id}/submit", params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 422, body = crate::http::error::ProblemBody)))]
+pub async fn submit_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let key = idempotency_key(&req)?;
+    Ok(submitted(filings::submit_draft(&state, &user.actor(), &id, key.as_deref()).await?))
+}
+
+/// Files and submits in one step (windows and API clients).
+#[utoipa::path(post, path = "/api/v1/filings", request_body = FilingRequest, params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 422, body = crate::http::error::ProblemBody)))]
+pub async fn file(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<FilingRequest>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let key = idempotency_key(&req)?;
+    Ok(submitted(filings::file(&state, &user.actor(), &body, key.as_deref()).await?))
+}
+
+/// The caller's own filings.
+#[utoipa::path(get, path = "/api/v1/cases", responses((status = 200, body = Vec<CaseSummary>)))]
+pub async fn list_mine(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(filings::list_mine(&state, &user.actor()).await?))
+}
+
+/// One case with clocks, routing trace and timeline.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", responses((status = 200, body = CaseView), (status = 404)))]
+pub async fn get_case(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(filings::get(&state, &user.actor(), &id).await?))
+}
+
+/// Sends the corrected application back to review (the acceptance clock restarts).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/correction", responses((status = 200, body = CaseView), (status = 409), (status = 422)))]
+pub async fn submit_correction(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(filings::submit_correction(&state, &user.actor(), &id).await?))
+}
+
+/// A review action: receive, return, request-correction, accept, reject, refer-out, transfer, withdraw.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Decision,
+    params(("id" = String, Path), ("action" = String, Path, description = "receive | return | request-correction | accept | reject | refer-out | transfer | withdraw")),
+    responses((status = 200, body = CaseView), (status = 403), (status = 404), (status = 409), (status = 422)))]
+pub async fn act(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    body: Option<web::Json<Decision>>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, action) = path.into_inner();
+    let action = ReviewAction::parse(&action).ok_or(ApiError(ServiceError::NotFound))?;
+    let decision = body.map(web::Json::into_inner).unwrap_or_default();
+    Ok(HttpResponse::Ok().json(review::decide(&state, &user.actor(), &id, action, &decision).await?))
+}
+
+/// Which commission's queue.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    /// Commission code; defaults to the caller's.
+    pub commission: Option<String>,
+}
+
+/// A commission's intake queue, soonest deadline first.
+#[utoipa::path(get, path = "/api/v1/queue", params(QueueQuery), responses((status = 200, body = Vec<CaseSummary>), (status = 403)))]
+pub async fn queue(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(review::queue(&state, &user.actor(), q.commission.as_deref()).await?))
+}

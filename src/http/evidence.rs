@@ -1,0 +1,98 @@
+//! Evidence upload (multipart) and download.
+
+use actix_multipart::Multipart;
+use actix_web::{HttpResponse, web};
+use futures_util::StreamExt;
+
+use crate::db::filings::EvidenceMeta;
+use crate::http::auth::CurrentUser;
+use crate::http::error::ApiError;
+use crate::service::error::ServiceError;
+use crate::service::filings::evidence::{self, Upload};
+use crate::startup::AppState;
+
+/// Reads the multipart body (`file` and optional `description`), refusing oversize files
+/// while streaming.
+pub async fn read_upload(mut payload: Multipart, limit: usize) -> Result<Upload, ServiceError> {
+    let mut upload = Upload {
+        file_name: String::new(),
+        content_type: String::new(),
+        description: String::new(),
+        bytes: Vec::new(),
+    };
+    let malformed = |e: &dyn std::fmt::Display| {
+        ServiceError::bad_request(
+            "request.multipart",
+            format!("上传格式不正确：{e}"),
+            format!("Malformed upload: {e}"),
+        )
+    };
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|e| malformed(&e))?;
+        let name = field.name().unwrap_or("").to_owned();
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| malformed(&e))?;
+            if data.len() + chunk.len() > limit + 1 {
+                return Err(ServiceError::field(
+                    "file",
+                    "evidence.too_large",
+                    &format!("文件不能超过 {} MB", limit / (1024 * 1024)),
+                    &format!("Files may not exceed {} MB", limit / (1024 * 1024)),
+                ));
+            }
+            data.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "file" => {
+                upload.file_name =
+                    field.content_disposition().and_then(|d| d.get_filename()).unwrap_or("").to_owned();
+                upload.content_type =
+                    field.content_type().map(|m| m.essence_str().to_owned()).unwrap_or_default();
+                upload.bytes = data;
+            }
+            "description" => upload.description = String::from_utf8_lossy(&data).into_owned(),
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+/// Uploads one evidence file (PDF, JPEG or PNG), stored with its SHA-256.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", request_body(content_type = "multipart/form-data"),
+    responses((status = 201, body = EvidenceMeta), (status = 422, body = crate::http::error::ProblemBody)))]
+pub async fn upload(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    payload: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let upload = read_upload(payload, state.settings.intake.max_upload_bytes).await?;
+    Ok(HttpResponse::Created().json(evidence::upload(&state, &user.actor(), &id, upload).await?))
+}
+
+/// Lists a case's evidence.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence", responses((status = 200, body = Vec<EvidenceMeta>)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(evidence::list(&state, &user.actor(), &id).await?))
+}
+
+/// Downloads one evidence file.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", responses((status = 200), (status = 404)))]
+pub async fn download(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, eid) = path.into_inner();
+    let (meta, bytes) = evidence::download(&state, &user.actor(), &id, &eid).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(meta.content_type)
+        .insert_header(("X-Content-SHA256", meta.sha256))
+        .insert_header(("Content-Disposition", "attachment"))
+        .body(bytes))
+}

@@ -1,0 +1,35 @@
+//! Writing notices into the outbox, inside the caller's transaction.
+
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::outbox;
+
+/// One e-mail to send.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct Notice {
+    /// The event that caused it (idempotency: one notice per event, recipient and kind).
+    pub event_id: Option<i64>,
+    /// The case it is about.
+    pub case_id: Option<Uuid>,
+    /// Notice kind code, e.g. `case.accepted`.
+    pub kind: String,
+    /// Recipient mailbox.
+    pub recipient: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body_text: String,
+    /// HTML body.
+    pub body_html: String,
+}
+
+/// Queues notices; a duplicate (same event, recipient and kind) is ignored.
+pub async fn enqueue(conn: &mut AsyncPgConnection, notices: &[Notice]) -> QueryResult<usize> {
+    if notices.is_empty() {
+        return Ok(0);
+    }
+    diesel::insert_into(outbox::table).values(notices).on_conflict_do_nothing().execute(conn).await
+}

@@ -1,0 +1,224 @@
+//! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
+
+use diesel_async::AsyncPgConnection;
+use serde::Serialize;
+
+use crate::clock::local_date;
+use crate::db::cases::CaseRow;
+use crate::db::users;
+use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::lifecycle::Case;
+use crate::domain::filing::FilingForm;
+use crate::notify::outbox::Notice;
+use crate::service::error::ServiceError;
+use crate::startup::AppState;
+
+#[derive(Serialize)]
+struct NoticeContext<'a> {
+    recipient_name: &'a str,
+    title_zh: &'a str,
+    title_en: &'a str,
+    case_ref: String,
+    lines_zh: Vec<String>,
+    lines_en: Vec<String>,
+    link: String,
+    commission_name: String,
+    commission_name_en: String,
+}
+
+/// Who is told: every applicant with an e-mail address, and the owning account.
+async fn recipients(
+    conn: &mut AsyncPgConnection,
+    row: &CaseRow,
+) -> Result<Vec<(String, String)>, ServiceError> {
+    let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let mut out: Vec<(String, String)> = form
+        .applicants
+        .iter()
+        .filter(|a| !a.email.trim().is_empty())
+        .map(|a| (a.email.trim().to_lowercase(), a.name.trim().to_owned()))
+        .collect();
+    if let Some(owner) = row.owner_id
+        && let Some(user) = users::find(conn, owner).await?
+    {
+        out.push((user.email, user.display_name));
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    Ok(out)
+}
+
+/// Builds the notices for freshly appended events.
+pub async fn for_events(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    row: &CaseRow,
+    after: &Case,
+    events: &[(i64, Event)],
+) -> Result<Vec<Notice>, ServiceError> {
+    let people = recipients(conn, row).await?;
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let net = &state.network;
+    let name = |code: Option<&str>| {
+        code.and_then(|c| net.commission(c))
+            .map(|c| (c.name_zh.clone(), c.name_en.clone()))
+            .unwrap_or_else(|| ("劳动人事争议仲裁委员会".into(), "Arbitration commission".into()))
+    };
+    let (commission_name, commission_name_en) = name(after.commission.as_deref());
+    let mut notices = Vec::new();
+    for (event_id, event) in events {
+        let Some((lines_zh, lines_en)) = lines(state, row, after, event, &name) else { continue };
+        for (email, person) in &people {
+            let ctx = NoticeContext {
+                recipient_name: if person.is_empty() { "申请人" } else { person },
+                title_zh: event.kind.label_zh(),
+                title_en: event.kind.label_en(),
+                case_ref: after.case_number.clone().unwrap_or_default(),
+                lines_zh: lines_zh.clone(),
+                lines_en: lines_en.clone(),
+                link: format!("{}/cases/{}", state.settings.application.base_url, row.id),
+                commission_name: commission_name.clone(),
+                commission_name_en: commission_name_en.clone(),
+            };
+            let t = &state.templates;
+            notices.push(Notice {
+                event_id: Some(*event_id),
+                case_id: Some(row.id),
+                kind: format!("case.{}", event.kind.code()),
+                recipient: email.clone(),
+                subject: t.text("email/notice/subject.txt", &ctx)?.trim().to_owned(),
+                body_text: t.text("email/notice/body.txt", &ctx)?,
+                body_html: t.html("email/notice/body.html", &ctx)?,
+            });
+        }
+    }
+    Ok(notices)
+}
+
+type Names<'a> = dyn Fn(Option<&str>) -> (String, String) + 'a;
+
+/// The message lines for one event, or None when the event sends no notice.
+fn lines(
+    state: &AppState,
+    row: &CaseRow,
+    after: &Case,
+    event: &Event,
+    name: &Names<'_>,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let day = local_date(event.at);
+    let (to_zh, to_en) = name(after.commission.as_deref());
+    Some(match &event.kind {
+        EventKind::Submitted { handed_over, .. } => {
+            let (from_zh, from_en) = name(row.intake_commission.as_deref());
+            let mut zh = vec![format!("您的劳动人事争议仲裁申请已于 {day} 收到，现由{to_zh}进行受理审查。")];
+            let mut en = vec![format!("Your application was received on {day} and is under review by {to_en}.")];
+            if *handed_over {
+                zh.push(format!("您在{from_zh}提交的材料已按“一点受理、全市联动”移交有管辖权的{to_zh}，无需重新申请。"));
+                en.push(format!("{from_en} has handed your filing over to the competent {to_en}; you need not file again."));
+            } else {
+                zh.push("仲裁委员会应当自收到申请之日起五个工作日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。".into());
+                en.push("The commission decides on acceptance within five working days of receipt (Law Art. 29).".into());
+            }
+            (zh, en)
+        }
+        EventKind::Received => return None,
+        EventKind::Rerouted { from_commission, reason, .. } => {
+            let (from_zh, from_en) = name(Some(from_commission));
+            (
+                vec![
+                    format!("{from_zh}认为本申请不属其管辖，已退回并重新移交{to_zh}。原因：{reason}"),
+                    "原收件时间保留，您无需重新申请。".into(),
+                ],
+                vec![
+                    format!("{from_en} returned your filing as outside its jurisdiction; it now goes to {to_en}. Reason: {reason}"),
+                    "Your original filing time is kept; you need not file again.".into(),
+                ],
+            )
+        }
+        EventKind::CorrectionRequested { items, note } => {
+            let mut zh = vec!["您的申请材料需要补正，请一次性补齐以下事项（《劳动人事争议仲裁办案规则》第二十九条）：".to_owned()];
+            let mut en = vec!["Your application must be completed; please supply all of the following at once:".to_owned()];
+            for (i, item) in items.iter().enumerate() {
+                zh.push(format!("{}. {}", i + 1, item.label_zh()));
+                en.push(format!("{}. {}", i + 1, item.label_en()));
+            }
+            if !note.is_empty() {
+                zh.push(format!("说明：{note}"));
+                en.push(format!("Note: {note}"));
+            }
+            zh.push("补正材料提交之日起，受理审查期限重新计算。".into());
+            en.push("The acceptance period runs afresh from the day the corrected application arrives.".into());
+            (zh, en)
+        }
+        EventKind::Corrected => return None,
+        EventKind::Accepted { case_number } => {
+            let due = state.periods.get(crate::domain::deadline::PeriodCode::CaseLimit).apply(&state.calendar, day).due;
+            (
+                vec![
+                    format!("受理通知：{to_zh}已于 {day} 受理您的仲裁申请，案号 {case_number}。"),
+                    format!("仲裁庭应当自受理之日起四十五日内结束（预计 {due} 前），案情复杂经批准可延期不超过十五日（《劳动争议调解仲裁法》第四十三条）。"),
+                ],
+                vec![
+                    format!("Acceptance notice: {to_en} accepted your application on {day}, case number {case_number}."),
+                    format!("The tribunal must conclude within 45 days of acceptance (by {due}), extendable once by up to 15 days (Law Art. 43)."),
+                ],
+            )
+        }
+        EventKind::Rejected { reasons, note } => {
+            let mut zh = vec![format!("不予受理通知：{to_zh}决定对您的仲裁申请不予受理，理由如下：")];
+            let mut en = vec![format!("Notice of non-acceptance: {to_en} has decided not to accept your application, because:")];
+            for r in reasons {
+                zh.push(format!("· {}（{}）", r.label_zh(), r.basis_zh()));
+                en.push(format!("· {} ({})", r.label_en(), r.basis_en()));
+            }
+            if !note.is_empty() {
+                zh.push(format!("说明：{note}"));
+                en.push(format!("Note: {note}"));
+            }
+            zh.push("对不予受理决定不服的，您可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第二十九条）。".into());
+            en.push("If you disagree, you may bring the dispute before the people's court (Law Art. 29).".into());
+            (zh, en)
+        }
+        EventKind::ReferredOut { explanation } => (
+            vec![
+                format!("{to_zh}对本争议无管辖权。{explanation}"),
+                "请向有管辖权的劳动人事争议仲裁委员会申请仲裁；此告知不是不予受理决定（《劳动人事争议仲裁办案规则》第三十一条）。".into(),
+            ],
+            vec![
+                format!("{to_en} has no jurisdiction over this dispute. {explanation}"),
+                "Please apply to the competent commission; this is not a decision of non-acceptance (Rules Art. 31).".into(),
+            ],
+        ),
+        EventKind::Transferred { from_commission, reason, case_number, .. } => {
+            let (from_zh, from_en) = name(Some(from_commission));
+            (
+                vec![
+                    format!("移送通知：{from_zh}已将本案移送{to_zh}审理，新案号 {case_number}。原因：{reason}"),
+                    "仲裁期限自受移送的仲裁委员会受理之日起重新计算（《劳动人事争议仲裁办案规则》第四十六条）。".into(),
+                ],
+                vec![
+                    format!("Transfer notice: {from_en} transferred the case to {to_en}; new case number {case_number}. Reason: {reason}"),
+                    "The time limit runs afresh from the receiving commission's acceptance (Rules Art. 46).".into(),
+                ],
+            )
+        }
+        EventKind::Withdrawn { reason } => (
+            vec![format!("您的仲裁申请已于 {day} 撤回。撤回原因：{reason}")],
+            vec![format!("Your application was withdrawn on {day}. Reason: {reason}")],
+        ),
+        EventKind::MediationStarted
+        | EventKind::Settled { .. }
+        | EventKind::MediationFailed
+        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingHeld
+        | EventKind::Awarded { .. }
+        | EventKind::Suspended { .. }
+        | EventKind::Resumed
+        | EventKind::Terminated { .. } => (
+            vec![format!("案件进展：{}（{day}）。", event.kind.label_zh())],
+            vec![format!("Case update: {} ({day}).", event.kind.label_en())],
+        ),
+    })
+}

@@ -1,0 +1,302 @@
+//! What a user sees of a case: the detail view (with clocks, routing trace and timeline) and
+//! the queue/list item.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::clock::local_date;
+use crate::db::cases::CaseRow;
+use crate::domain::case::event::Event;
+use crate::domain::case::status::CaseStatus;
+use crate::domain::clock::{CaseClock, CaseClocks};
+use crate::domain::filing::FilingForm;
+use crate::domain::input::money::Money;
+use crate::startup::AppState;
+
+/// A commission as shown to users.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CommissionRef {
+    /// Code, e.g. `SIP`.
+    pub code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// One clock as shown to users, with its legal basis.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ClockView {
+    /// Rule code, e.g. `acceptance_review`.
+    pub rule: String,
+    /// Rule name.
+    pub name_zh: String,
+    /// Rule name.
+    pub name_en: String,
+    /// Legal basis.
+    pub basis_zh: String,
+    /// Legal basis.
+    pub basis_en: String,
+    /// Start day (not counted).
+    pub start: NaiveDate,
+    /// Due date.
+    pub due: NaiveDate,
+    /// Period length.
+    pub days: u32,
+    /// `working_days` or `natural_days`.
+    pub unit: String,
+    /// Working days left today (negative when overdue); absent once met.
+    pub working_days_left: Option<i64>,
+    /// `on_track`, `at_risk` or `overdue`; absent once met.
+    pub urgency: Option<String>,
+    /// Day the step was done.
+    pub met_on: Option<NaiveDate>,
+    /// Whether the due date rests on a year the calendar does not cover yet.
+    pub provisional: bool,
+    /// How the due date was computed.
+    pub explanation_zh: Vec<String>,
+    /// How the due date was computed.
+    pub explanation_en: Vec<String>,
+}
+
+/// One event of the timeline.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EventView {
+    /// Event code.
+    pub kind: String,
+    /// Label.
+    pub label_zh: String,
+    /// Label.
+    pub label_en: String,
+    /// Status before.
+    pub from: String,
+    /// Status after.
+    pub to: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The event's data.
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+}
+
+/// The full view of a case or filing.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CaseView {
+    /// Id.
+    pub id: Uuid,
+    /// Status code.
+    pub status: String,
+    /// Status label.
+    pub status_zh: String,
+    /// Status label.
+    pub status_en: String,
+    /// `online` or `window`.
+    pub channel: String,
+    /// Official case number once accepted.
+    pub case_number: Option<String>,
+    /// Commission handling it.
+    pub commission: Option<CommissionRef>,
+    /// Commission whose window received it.
+    pub intake_commission: Option<CommissionRef>,
+    /// Intake venue code.
+    pub intake_venue: Option<String>,
+    /// First applicant.
+    pub applicant_name: String,
+    /// Respondent.
+    pub respondent_name: String,
+    /// Total claimed (yuan).
+    pub claim_total: String,
+    /// T1: received at the intake point.
+    pub received_at: Option<DateTime<Utc>>,
+    /// T2: handed over.
+    pub handed_over_at: Option<DateTime<Utc>>,
+    /// T3: received by the competent commission (complete application).
+    pub review_started_at: Option<DateTime<Utc>>,
+    /// T4: accepted.
+    pub accepted_at: Option<DateTime<Utc>>,
+    /// Running and met clocks.
+    pub clocks: Vec<ClockView>,
+    /// Routing decision and its history.
+    #[schema(value_type = Object)]
+    pub routing: Option<serde_json::Value>,
+    /// Limitation warnings (never a rejection).
+    #[schema(value_type = Vec<Object>)]
+    pub limitation_warnings: serde_json::Value,
+    /// The filing form.
+    #[schema(value_type = Object)]
+    pub filing: FilingForm,
+    /// Timeline, oldest first.
+    pub events: Vec<EventView>,
+    /// Version, incremented per transition.
+    pub version: i32,
+}
+
+/// A row of a list or queue.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CaseSummary {
+    /// Id.
+    pub id: Uuid,
+    /// Status code.
+    pub status: String,
+    /// Status label.
+    pub status_zh: String,
+    /// Status label.
+    pub status_en: String,
+    /// Case number once accepted.
+    pub case_number: Option<String>,
+    /// Commission handling it.
+    pub commission: Option<String>,
+    /// Commission of the intake window.
+    pub intake_commission: Option<String>,
+    /// First applicant.
+    pub applicant_name: String,
+    /// Respondent.
+    pub respondent_name: String,
+    /// Total claimed (yuan).
+    pub claim_total: String,
+    /// T1.
+    pub received_at: Option<DateTime<Utc>>,
+    /// The next running deadline: rule code.
+    pub next_rule: Option<String>,
+    /// Its due date.
+    pub next_due: Option<NaiveDate>,
+    /// Working days left (negative when overdue).
+    pub working_days_left: Option<i64>,
+    /// `on_track`, `at_risk` or `overdue`.
+    pub urgency: Option<String>,
+}
+
+fn commission_ref(state: &AppState, code: Option<&str>) -> Option<CommissionRef> {
+    let c = state.network.commission(code?)?;
+    Some(CommissionRef { code: c.code.clone(), name_zh: c.name_zh.clone(), name_en: c.name_en.clone() })
+}
+
+fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockView {
+    let rule = state.periods.get(c.rule);
+    let margin = state.settings.clocks.at_risk_working_days;
+    ClockView {
+        rule: c.rule.as_str().to_owned(),
+        name_zh: rule.name_zh.clone(),
+        name_en: rule.name_en.clone(),
+        basis_zh: rule.basis_zh.clone(),
+        basis_en: rule.basis_en.clone(),
+        start: c.deadline.start,
+        due: c.deadline.due,
+        days: c.deadline.period.days,
+        unit: match c.deadline.period.unit {
+            crate::domain::deadline::PeriodUnit::WorkingDays => "working_days".into(),
+            crate::domain::deadline::PeriodUnit::NaturalDays => "natural_days".into(),
+        },
+        working_days_left: c.working_days_left(&state.calendar, today),
+        urgency: c.urgency(&state.calendar, today, margin).map(|u| urgency_code(u).to_owned()),
+        met_on: c.met_on,
+        provisional: c.deadline.provisional,
+        explanation_zh: c.deadline.explain_zh(),
+        explanation_en: c.deadline.explain_en(),
+    }
+}
+
+fn urgency_code(u: crate::domain::clock::Urgency) -> &'static str {
+    match u {
+        crate::domain::clock::Urgency::OnTrack => "on_track",
+        crate::domain::clock::Urgency::AtRisk => "at_risk",
+        crate::domain::clock::Urgency::Overdue => "overdue",
+    }
+}
+
+fn yuan(fen: i64) -> String {
+    Money::from_fen(fen).map(|m| m.yuan_string()).unwrap_or_default()
+}
+
+/// Builds the detail view.
+pub fn case_view(state: &AppState, row: &CaseRow, events: &[Event], clocks: &CaseClocks) -> CaseView {
+    let today = local_date(state.clock.now());
+    let status: CaseStatus = row.status.into();
+    CaseView {
+        id: row.id,
+        status: status.as_str().to_owned(),
+        status_zh: status.label_zh().to_owned(),
+        status_en: status.label_en().to_owned(),
+        channel: match row.channel {
+            crate::db::enums::DbChannel::Online => "online".into(),
+            crate::db::enums::DbChannel::Window => "window".into(),
+        },
+        case_number: row.case_number.clone(),
+        commission: commission_ref(state, row.commission_code.as_deref()),
+        intake_commission: commission_ref(state, row.intake_commission.as_deref()),
+        intake_venue: row.intake_venue.clone(),
+        applicant_name: row.applicant_name.clone(),
+        respondent_name: row.respondent_name.clone(),
+        claim_total: yuan(row.claim_total_fen),
+        received_at: row.received_at,
+        handed_over_at: row.handed_over_at,
+        review_started_at: row.review_started_at,
+        accepted_at: row.accepted_at,
+        clocks: [&clocks.handover, &clocks.acceptance, &clocks.case_limit]
+            .into_iter()
+            .flatten()
+            .map(|c| clock_view(state, c, today))
+            .collect(),
+        routing: row.routing.clone(),
+        limitation_warnings: row.limitation_warnings.clone(),
+        filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
+        events: events
+            .iter()
+            .map(|e| EventView {
+                kind: e.kind.code().to_owned(),
+                label_zh: e.kind.label_zh().to_owned(),
+                label_en: e.kind.label_en().to_owned(),
+                from: e.from.as_str().to_owned(),
+                to: e.to.as_str().to_owned(),
+                at: e.at,
+                data: serde_json::to_value(&e.kind)
+                    .ok()
+                    .and_then(|v| v.get("data").cloned())
+                    .unwrap_or(serde_json::Value::Null),
+            })
+            .collect(),
+        version: row.version,
+    }
+}
+
+/// Builds a list row from the projection alone (no event replay), for fast queues.
+pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
+    let today = local_date(state.clock.now());
+    let status: CaseStatus = row.status.into();
+    let next = [
+        ("handover", row.handover_due),
+        ("acceptance_review", row.acceptance_due),
+        ("case_limit", row.case_limit_due),
+    ]
+    .into_iter()
+    .find_map(|(rule, due)| due.map(|d| (rule, d)));
+    let margin = state.settings.clocks.at_risk_working_days;
+    let left = next.map(|(_, due)| crate::domain::deadline::working_days_left(&state.calendar, today, due));
+    let urgency = next.zip(left).map(|((_, due), left)| {
+        if today > due {
+            "overdue"
+        } else if left < margin {
+            "at_risk"
+        } else {
+            "on_track"
+        }
+    });
+    CaseSummary {
+        id: row.id,
+        status: status.as_str().to_owned(),
+        status_zh: status.label_zh().to_owned(),
+        status_en: status.label_en().to_owned(),
+        case_number: row.case_number.clone(),
+        commission: row.commission_code.clone(),
+        intake_commission: row.intake_commission.clone(),
+        applicant_name: row.applicant_name.clone(),
+        respondent_name: row.respondent_name.clone(),
+        claim_total: yuan(row.claim_total_fen),
+        received_at: row.received_at,
+        next_rule: next.map(|(r, _)| r.to_owned()),
+        next_due: next.map(|(_, d)| d),
+        working_days_left: left,
+        urgency: urgency.map(str::to_owned),
+    }
+}

@@ -1,0 +1,309 @@
+//! Intake: drafts, submission (validation, routing, T1–T3, idempotency), the one-shot filing
+//! endpoint used by windows and API clients, corrections, and evidence.
+
+pub mod evidence;
+pub mod submit;
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::db::cases::{self, CaseChanges, CaseRow, NewCase};
+use crate::db::enums::DbChannel;
+use crate::db::filings::{self, KeyState};
+use crate::domain::access::{Action, Actor, Role};
+use crate::domain::case::status::CaseStatus;
+use crate::domain::filing::FilingForm;
+use crate::service::cases::transition::{clocks_of, load_events};
+use crate::service::cases::view::{CaseSummary, CaseView, case_view, summary};
+use crate::service::cases::{authorize, parse_id};
+use crate::service::error::ServiceError;
+use crate::startup::AppState;
+
+/// A filing as sent by a page or API client.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct FilingRequest {
+    /// The filing form (fields may be incomplete in a draft).
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub form: FilingForm,
+    /// Window filings: the venue (intake point) where the clerk received it; defaults to the
+    /// clerk's commission's main seat.
+    #[serde(default)]
+    pub intake_venue: Option<String>,
+}
+
+/// Whether a submit created the case or replayed an earlier identical request.
+pub enum Submitted {
+    /// Newly submitted now.
+    Created(CaseView),
+    /// The same idempotency key was seen before: the original result.
+    Replayed(CaseView),
+}
+
+impl Submitted {
+    /// The case view either way.
+    pub fn into_view(self) -> CaseView {
+        match self {
+            Submitted::Created(v) | Submitted::Replayed(v) => v,
+        }
+    }
+}
+
+/// Checks who may start a filing and where it was received.
+fn intake(
+    state: &AppState,
+    actor: &Actor,
+    venue: Option<&str>,
+) -> Result<(DbChannel, Option<String>, Option<String>), ServiceError> {
+    match actor.role {
+        Role::Worker => Ok((DbChannel::Online, None, None)),
+        Role::Clerk => {
+            let own = actor.commission.as_deref().ok_or(ServiceError::Forbidden)?;
+            let venue = match venue.filter(|v| !v.trim().is_empty()) {
+                Some(code) => state.network.venue(code.trim()).ok_or_else(|| {
+                    ServiceError::field(
+                        "intake_venue",
+                        "venue.unknown",
+                        "受理点不存在",
+                        "Unknown intake point",
+                    )
+                })?,
+                None => state
+                    .network
+                    .venues_of(own)
+                    .into_iter()
+                    .find(|v| v.kind == crate::domain::network::VenueKind::Main)
+                    .ok_or(ServiceError::Forbidden)?,
+            };
+            if venue.commission != own {
+                return Err(ServiceError::field(
+                    "intake_venue",
+                    "venue.other_commission",
+                    "只能在本仲裁委的受理点登记申请",
+                    "You can only register filings at your own commission's intake points",
+                ));
+            }
+            Ok((DbChannel::Window, Some(venue.code.clone()), Some(venue.commission.clone())))
+        }
+        Role::Employer | Role::Mediator | Role::Arbitrator | Role::Supervisor | Role::Admin => {
+            Err(ServiceError::Forbidden)
+        }
+    }
+}
+
+async fn insert_draft(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    req: &FilingRequest,
+) -> Result<Uuid, ServiceError> {
+    let (channel, venue, intake_commission) = intake(state, actor, req.intake_venue.as_deref())?;
+    let id = Uuid::new_v4();
+    let owner = (actor.role == Role::Worker).then_some(actor.id);
+    cases::insert(
+        conn,
+        &NewCase {
+            id,
+            channel,
+            owner_id: owner,
+            created_by: actor.id,
+            intake_venue: venue.as_deref(),
+            intake_commission: intake_commission.as_deref(),
+            filing: serde_json::to_value(&req.form).map_err(|e| ServiceError::Unexpected(e.into()))?,
+            applicant_name: req.form.applicants.first().map(|a| a.name.trim()).unwrap_or(""),
+            respondent_name: req.form.respondent.name.trim(),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Saves a new draft.
+pub async fn create_draft(
+    state: &AppState,
+    actor: &Actor,
+    req: &FilingRequest,
+) -> Result<CaseView, ServiceError> {
+    let mut conn = state.pool.get().await?;
+    let id = insert_draft(&mut conn, state, actor, req).await?;
+    read(&mut conn, state, id).await
+}
+
+/// Replaces a draft's form (also while a correction is pending).
+pub async fn save_draft(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    form: &FilingForm,
+) -> Result<CaseView, ServiceError> {
+    let id = parse_id(id)?;
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    conn.transaction::<(), ServiceError, _>(async |conn| {
+        let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+        authorize(actor, Action::ActAsApplicant, &row)?;
+        let status: CaseStatus = row.status.into();
+        if !matches!(status, CaseStatus::Draft | CaseStatus::AwaitingCorrection) {
+            return Err(ServiceError::conflict(
+                "filing.not_editable",
+                "申请已提交，不能再修改",
+                "The application has been submitted and can no longer be edited",
+            ));
+        }
+        let changes = CaseChanges {
+            filing: Some(serde_json::to_value(form).map_err(|e| ServiceError::Unexpected(e.into()))?),
+            applicant_name: Some(
+                form.applicants.first().map(|a| a.name.trim().to_owned()).unwrap_or_default(),
+            ),
+            respondent_name: Some(form.respondent.name.trim().to_owned()),
+            updated_at: Some(now),
+            ..CaseChanges::default()
+        };
+        cases::update(conn, id, &changes).await?;
+        Ok(())
+    })
+    .await?;
+    read(&mut conn, state, id).await
+}
+
+fn request_hash(parts: &[&[u8]]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p);
+        h.update([0]);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Submits a saved draft (idempotent under `Idempotency-Key`).
+pub async fn submit_draft(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    key: Option<&str>,
+) -> Result<Submitted, ServiceError> {
+    let id = parse_id(id)?;
+    let hash = request_hash(&[b"submit", id.as_bytes()]);
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    let outcome = conn
+        .transaction::<KeyState, ServiceError, _>(async |conn| {
+            if let Some(key) = key {
+                let claimed = filings::claim_key(conn, actor.id, key, &hash).await?;
+                if !matches!(claimed, KeyState::Fresh) {
+                    return Ok(claimed);
+                }
+            }
+            let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+            authorize(actor, Action::ActAsApplicant, &row)?;
+            submit::submit_locked(conn, state, actor, &row, now).await?;
+            if let Some(key) = key {
+                filings::complete_key(conn, actor.id, key, id).await?;
+            }
+            Ok(KeyState::Fresh)
+        })
+        .await?;
+    finish(&mut conn, state, id, outcome).await
+}
+
+/// Creates and submits a filing in one transaction (windows and API clients).
+pub async fn file(
+    state: &AppState,
+    actor: &Actor,
+    req: &FilingRequest,
+    key: Option<&str>,
+) -> Result<Submitted, ServiceError> {
+    let body = serde_json::to_vec(req).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    let hash = request_hash(&[b"file", &body]);
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    let (id, outcome) = conn
+        .transaction::<(Uuid, KeyState), ServiceError, _>(async |conn| {
+            if let Some(key) = key {
+                match filings::claim_key(conn, actor.id, key, &hash).await? {
+                    KeyState::Fresh => {}
+                    KeyState::Replay(id) => return Ok((id, KeyState::Replay(id))),
+                    KeyState::Mismatch => return Ok((Uuid::nil(), KeyState::Mismatch)),
+                }
+            }
+            let id = insert_draft(conn, state, actor, req).await?;
+            let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+            submit::submit_locked(conn, state, actor, &row, now).await?;
+            if let Some(key) = key {
+                filings::complete_key(conn, actor.id, key, id).await?;
+            }
+            Ok((id, KeyState::Fresh))
+        })
+        .await?;
+    finish(&mut conn, state, id, outcome).await
+}
+
+async fn finish(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    id: Uuid,
+    outcome: KeyState,
+) -> Result<Submitted, ServiceError> {
+    match outcome {
+        KeyState::Fresh => Ok(Submitted::Created(read(conn, state, id).await?)),
+        KeyState::Replay(id) => Ok(Submitted::Replayed(read(conn, state, id).await?)),
+        KeyState::Mismatch => Err(ServiceError::field(
+            "Idempotency-Key",
+            "idempotency.key_reused",
+            "该幂等键已用于另一项请求",
+            "This Idempotency-Key was already used for a different request",
+        )),
+    }
+}
+
+/// Sends a corrected application back to review; the acceptance clock restarts.
+pub async fn submit_correction(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, ServiceError> {
+    let id = parse_id(id)?;
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    conn.transaction::<(), ServiceError, _>(async |conn| {
+        let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+        authorize(actor, Action::ActAsApplicant, &row)?;
+        submit::resubmit_locked(conn, state, actor, &row, now).await
+    })
+    .await?;
+    read(&mut conn, state, id).await
+}
+
+/// Reads the full view of a case (no access check: callers check first).
+pub async fn read(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    id: Uuid,
+) -> Result<CaseView, ServiceError> {
+    let row = cases::find(conn, id).await?.ok_or(ServiceError::NotFound)?;
+    view_of(conn, state, &row).await
+}
+
+async fn view_of(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    row: &CaseRow,
+) -> Result<CaseView, ServiceError> {
+    let events: Vec<_> = load_events(conn, row.id).await?.into_iter().map(|(_, e)| e).collect();
+    let clocks = clocks_of(state, &events);
+    Ok(case_view(state, row, &events, &clocks))
+}
+
+/// A case as its user may see it.
+pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, ServiceError> {
+    let id = parse_id(id)?;
+    let mut conn = state.pool.get().await?;
+    let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    authorize(actor, Action::View, &row)?;
+    view_of(&mut conn, state, &row).await
+}
+
+/// The filings a worker owns, or a clerk registered, newest first.
+pub async fn list_mine(state: &AppState, actor: &Actor) -> Result<Vec<CaseSummary>, ServiceError> {
+    let mut conn = state.pool.get().await?;
+    let rows = cases::list_for_user(&mut conn, actor.id).await?;
+    Ok(rows.iter().map(|r| summary(state, r)).collect())
+}

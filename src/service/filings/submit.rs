@@ -1,0 +1,112 @@
+//! Submission inside the caller's transaction: validate, route, record T1–T3, append events.
+
+use chrono::{DateTime, Utc};
+use diesel_async::AsyncPgConnection;
+use serde_json::json;
+
+use crate::clock::local_date;
+use crate::db::cases::{CaseChanges, CaseRow};
+use crate::db::filings;
+use crate::domain::access::Actor;
+use crate::domain::case::command::Command;
+use crate::domain::filing::{Filing, FilingForm, limitation_warnings};
+use crate::domain::routing::{RoutingDecision, RoutingInput, route};
+use crate::service::cases::transition::{Step, apply_command};
+use crate::service::error::ServiceError;
+use crate::startup::AppState;
+
+/// Validates the stored form against today's date and the network.
+pub fn validate(state: &AppState, row: &CaseRow, now: DateTime<Utc>) -> Result<Filing, ServiceError> {
+    let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let net = &state.network;
+    Ok(Filing::parse(&form, local_date(now), &|a| net.is_area(a), &|c| net.is_commission(c))?)
+}
+
+/// The routing input of a filing.
+pub fn routing_input(
+    filing: &Filing,
+    intake_commission: Option<&str>,
+    excluded: Vec<String>,
+) -> RoutingInput {
+    RoutingInput {
+        workplace_areas: vec![filing.employment.workplace_area.clone()],
+        employer_area: filing.respondent.registered_area.clone(),
+        employer_kind: None,
+        employer_level: None,
+        applicant_choice: filing.applicant_choice.clone(),
+        intake_commission: intake_commission.map(str::to_owned),
+        respondent_filed_at: None,
+        excluded,
+    }
+}
+
+/// The denormalised columns derived from a validated filing.
+pub fn filing_changes(filing: &Filing, now: DateTime<Utc>) -> Result<CaseChanges, ServiceError> {
+    let warnings = limitation_warnings(filing, local_date(now));
+    Ok(CaseChanges {
+        filing: Some(serde_json::to_value(filing.to_form()).map_err(|e| ServiceError::Unexpected(e.into()))?),
+        applicant_name: Some(
+            filing.applicants.first().map(|a| a.name.as_str().to_owned()).unwrap_or_default(),
+        ),
+        respondent_name: Some(filing.respondent.name.as_str().to_owned()),
+        claim_total_fen: Some(filing.total_claimed().fen()),
+        limitation_warnings: Some(
+            serde_json::to_value(&warnings).map_err(|e| ServiceError::Unexpected(e.into()))?,
+        ),
+        ..CaseChanges::default()
+    })
+}
+
+fn no_commission(decision: &RoutingDecision) -> ServiceError {
+    ServiceError::conflict(
+        "routing.no_competent_commission",
+        decision.explanation_zh.clone(),
+        decision.explanation_en.clone(),
+    )
+}
+
+/// Submits a locked draft: T1 (and T2, T3 when no hand-over is needed) is now.
+pub async fn submit_locked(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let filing = validate(state, row, now)?;
+    let decision =
+        route(&state.network, &routing_input(&filing, row.intake_commission.as_deref(), Vec::new()));
+    let commission = decision.commission.clone().ok_or_else(|| no_commission(&decision))?;
+    let handed_over = row.intake_commission.as_deref().is_some_and(|ic| ic != commission);
+    let mut changes = filing_changes(&filing, now)?;
+    changes.routing = Some(Some(json!({ "current": decision, "history": [] })));
+    changes.received_at = Some(Some(now));
+    changes.handed_over_at = Some(Some(now));
+    changes.review_started_at = Some((!handed_over).then_some(now));
+    let cmd = Command::Submit { commission, handed_over };
+    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: None, changes }).await?;
+    filings::replace_parties_and_claims(conn, row.id, &filing).await?;
+    Ok(())
+}
+
+/// Sends a corrected application back to review: T3 restarts (办案规则 第四十六条(二)).
+pub async fn resubmit_locked(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let filing = validate(state, row, now)?;
+    let mut changes = filing_changes(&filing, now)?;
+    changes.review_started_at = Some(Some(now));
+    apply_command(
+        conn,
+        state,
+        row,
+        Step { actor: actor.id, cmd: Command::SubmitCorrection, now, reason: None, changes },
+    )
+    .await?;
+    filings::replace_parties_and_claims(conn, row.id, &filing).await?;
+    Ok(())
+}

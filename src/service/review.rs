@@ -1,0 +1,289 @@
+//! Acceptance review at the competent commission: receive a hand-over, return a misrouted
+//! filing, ask for correction, accept (official number), reject, refer out; and, after
+//! acceptance, transfer (移送). Also withdrawal and the intake queue.
+
+use chrono::{DateTime, Datelike, Utc};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::clock::local_date;
+use crate::db::cases::{self, CaseChanges, CaseRow};
+use crate::domain::access::{self, Action, Actor};
+use crate::domain::case::command::Command;
+use crate::domain::case::event::EventKind;
+use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
+use crate::domain::input::{FieldError, InputError};
+use crate::domain::routing::route;
+use crate::service::cases::transition::{Step, apply_command, load_events};
+use crate::service::cases::view::{CaseSummary, CaseView, summary};
+use crate::service::cases::{authorize, parse_id};
+use crate::service::error::ServiceError;
+use crate::service::filings::{self, submit};
+use crate::startup::AppState;
+
+/// A review decision as sent by a page or API client (raw codes, validated here).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct Decision {
+    /// Reason or note text.
+    #[serde(default)]
+    pub reason: String,
+    /// Correction item codes (request-correction) or rejection reason codes (reject).
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Target commission (transfer).
+    #[serde(default)]
+    pub to: String,
+    /// Corrected workplace area (return misrouted), when the clerk found it wrong.
+    #[serde(default)]
+    pub workplace_area: String,
+    /// Corrected employer registered area (return misrouted).
+    #[serde(default)]
+    pub employer_area: String,
+}
+
+/// Every review action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// Confirm receipt of a handed-over filing (T3).
+    Receive,
+    /// Return a misrouted filing; it is re-routed (trace kept).
+    Return,
+    /// Ask for all missing items at once (补正).
+    RequestCorrection,
+    /// Accept and number the case.
+    Accept,
+    /// Not accept (不予受理) with coded reasons.
+    Reject,
+    /// No jurisdiction: written explanation (not a rejection).
+    ReferOut,
+    /// Transfer an accepted case to another commission (移送).
+    Transfer,
+    /// Withdraw the application (applicant or clerk).
+    Withdraw,
+}
+
+impl ReviewAction {
+    /// Parses the action segment of `/api/v1/cases/{id}/{action}`.
+    pub fn parse(s: &str) -> Option<ReviewAction> {
+        Some(match s {
+            "receive" => ReviewAction::Receive,
+            "return" => ReviewAction::Return,
+            "request-correction" => ReviewAction::RequestCorrection,
+            "accept" => ReviewAction::Accept,
+            "reject" => ReviewAction::Reject,
+            "refer-out" => ReviewAction::ReferOut,
+            "transfer" => ReviewAction::Transfer,
+            "withdraw" => ReviewAction::Withdraw,
+            _ => return None,
+        })
+    }
+
+    fn access(self) -> Action {
+        match self {
+            ReviewAction::Transfer => Action::Transfer,
+            ReviewAction::Withdraw => Action::Withdraw,
+            ReviewAction::Receive
+            | ReviewAction::Return
+            | ReviewAction::RequestCorrection
+            | ReviewAction::Accept
+            | ReviewAction::Reject
+            | ReviewAction::ReferOut => Action::Review,
+        }
+    }
+}
+
+fn codes<T>(field: &str, raw: &[String], parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>, InputError> {
+    let mut out = Vec::new();
+    let mut errors = InputError::default();
+    for (i, c) in raw.iter().enumerate() {
+        match parse(c.trim()) {
+            Some(v) => out.push(v),
+            None => errors.push(FieldError::new(
+                format!("{field}[{i}]"),
+                "code.unknown",
+                "未知的代码",
+                "Unknown code",
+            )),
+        }
+    }
+    errors.into_result().map(|()| out)
+}
+
+/// Runs one review action in one transaction and returns the new view.
+pub async fn decide(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    action: ReviewAction,
+    d: &Decision,
+) -> Result<CaseView, ServiceError> {
+    let id = parse_id(id)?;
+    let mut conn = state.pool.get().await?;
+    let now = state.clock.now();
+    conn.transaction::<(), ServiceError, _>(async |conn| {
+        let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+        authorize(actor, action.access(), &row)?;
+        run(conn, state, actor, &row, action, d, now).await
+    })
+    .await?;
+    filings::read(&mut conn, state, id).await
+}
+
+async fn run(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    action: ReviewAction,
+    d: &Decision,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let reason = d.reason.trim().to_owned();
+    let mut changes = CaseChanges::default();
+    let cmd = match action {
+        ReviewAction::Receive => {
+            changes.review_started_at = Some(Some(now));
+            Command::Receive
+        }
+        ReviewAction::Return => return reroute(conn, state, actor, row, d, now).await,
+        ReviewAction::RequestCorrection => Command::RequestCorrection {
+            items: codes("codes", &d.codes, CorrectionItem::parse)?,
+            note: reason.clone(),
+        },
+        ReviewAction::Accept => {
+            let commission = row.commission_code.clone().ok_or(ServiceError::NotFound)?;
+            let case_number = number(conn, state, &commission, now).await?;
+            changes.accepted_at = Some(Some(now));
+            Command::Accept { case_number }
+        }
+        ReviewAction::Reject => Command::Reject {
+            reasons: codes("codes", &d.codes, RejectionReason::parse)?,
+            note: reason.clone(),
+        },
+        ReviewAction::ReferOut => Command::ReferOut { explanation: reason.clone() },
+        ReviewAction::Transfer => {
+            let to = d.to.trim();
+            if !state.network.is_commission(to) {
+                return Err(ServiceError::field(
+                    "to",
+                    "commission.unknown",
+                    "受移送的仲裁委不存在",
+                    "Unknown receiving commission",
+                ));
+            }
+            let case_number = number(conn, state, to, now).await?;
+            Command::Transfer { to: to.to_owned(), reason: reason.clone(), case_number }
+        }
+        ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
+    };
+    let note = (!reason.is_empty()).then_some(reason.as_str());
+    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: note, changes }).await?;
+    Ok(())
+}
+
+/// Allocates the next official number of a commission for the current year.
+async fn number(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    commission: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let year = local_date(now).year();
+    let seq = cases::next_case_number(conn, commission, year).await?;
+    let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    state.network.case_number(commission, year, seq).ok_or(ServiceError::NotFound)
+}
+
+/// Returns a misrouted filing: re-routes it without the returning commission(s), with the
+/// clerk's corrected places if given; the routing history is kept on the case.
+async fn reroute(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    d: &Decision,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let reason = d.reason.trim();
+    if reason.is_empty() {
+        return Err(ServiceError::field(
+            "reason",
+            "reason.required",
+            "请说明退回理由",
+            "Give the reason for returning the filing",
+        ));
+    }
+    let mut form: crate::domain::filing::FilingForm =
+        serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    if !d.workplace_area.trim().is_empty() {
+        form.employment.workplace_area = d.workplace_area.trim().to_owned();
+    }
+    if !d.employer_area.trim().is_empty() {
+        form.respondent.registered_area = d.employer_area.trim().to_owned();
+    }
+    let mut corrected = row.clone();
+    corrected.filing = serde_json::to_value(&form).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    let filing = submit::validate(state, &corrected, now)?;
+    let mut excluded: Vec<String> = load_events(conn, row.id)
+        .await?
+        .into_iter()
+        .filter_map(|(_, e)| match e.kind {
+            EventKind::Rerouted { from_commission, .. } => Some(from_commission),
+            _ => None,
+        })
+        .collect();
+    excluded.extend(row.commission_code.clone());
+    let decision =
+        route(&state.network, &submit::routing_input(&filing, row.intake_commission.as_deref(), excluded));
+    let Some(to) = decision.commission.clone() else {
+        return Err(ServiceError::conflict(
+            "routing.no_other_commission",
+            format!(
+                "没有其他有管辖权的仲裁委可以移交：{}。如确无管辖权，请出具告知书。",
+                decision.explanation_zh
+            ),
+            format!(
+                "No other competent commission: {}. If none is competent, issue a referral letter.",
+                decision.explanation_en
+            ),
+        ));
+    };
+    let mut history = row
+        .routing
+        .as_ref()
+        .and_then(|r| r.get("history").cloned())
+        .and_then(|h| h.as_array().cloned())
+        .unwrap_or_default();
+    if let Some(current) = row.routing.as_ref().and_then(|r| r.get("current")) {
+        history.push(
+            json!({ "decision": current, "returned_by": row.commission_code, "reason": reason, "at": now }),
+        );
+    }
+    let mut changes = submit::filing_changes(&filing, now)?;
+    changes.routing = Some(Some(json!({ "current": decision, "history": history })));
+    changes.handed_over_at = Some(Some(now));
+    changes.review_started_at = Some(None);
+    let cmd = Command::Reroute { to, reason: reason.to_owned() };
+    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: Some(reason), changes })
+        .await?;
+    Ok(())
+}
+
+/// The intake queue of a commission (the actor's own unless a city-wide role asks for another).
+pub async fn queue(
+    state: &AppState,
+    actor: &Actor,
+    commission: Option<&str>,
+) -> Result<Vec<CaseSummary>, ServiceError> {
+    if !access::can_in_commission(actor, Action::ViewQueue, commission) {
+        return Err(ServiceError::Forbidden);
+    }
+    let code = commission.or(actor.commission.as_deref()).ok_or(ServiceError::Forbidden)?;
+    if !state.network.is_commission(code) {
+        return Err(ServiceError::NotFound);
+    }
+    let mut conn = state.pool.get().await?;
+    let rows = cases::intake_queue(&mut conn, code).await?;
+    Ok(rows.iter().map(|r| summary(state, r)).collect())
+}

@@ -1,0 +1,3 @@
+//! Server-rendered HTML pages for workers, clerks and supervisors.
+
+pub mod helpers;
