@@ -120,6 +120,7 @@ impl Application {
                     web::PathConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
                 )
                 .configure(http::routes::configure)
+                .configure(crate::web::routes::configure)
         })
         .shutdown_timeout(10)
         .listen(listener)?
