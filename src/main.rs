@@ -60,16 +60,15 @@ enum UserCommand {
 }
 
 #[derive(Args)]
-#[group(required = true, multiple = false, id = "period")]
 struct DeadlineArgs {
     /// Start date (YYYY-MM-DD); the start day itself is not counted.
     #[arg(long)]
     from: NaiveDate,
     /// Count this many working days.
-    #[arg(long, group = "period")]
+    #[arg(long, required_unless_present = "natural_days", conflicts_with = "natural_days")]
     working_days: Option<u32>,
     /// Count this many natural days.
-    #[arg(long, group = "period")]
+    #[arg(long)]
     natural_days: Option<u32>,
     /// Do not move a natural-day deadline off a rest day.
     #[arg(long)]

@@ -186,3 +186,122 @@ impl TestApp {
         AsyncPgConnection::establish(&self.db.url).await.expect("connect to the test database")
     }
 }
+
+/// A signed-in user: its bearer token and id.
+pub struct User {
+    pub token: String,
+    pub id: String,
+}
+
+impl TestApp {
+    /// Registers a worker through the API.
+    pub async fn worker(&self, email: &str) -> User {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/register"))
+            .json(&serde_json::json!({ "email": email, "password": "secret-password", "display_name": "王小明", "phone": "13912345678" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201, "registration works");
+        let body: serde_json::Value = res.json().await.unwrap();
+        User {
+            token: body["access_token"].as_str().unwrap().to_owned(),
+            id: body["user_id"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// Creates a staff account directly (as the CLI does) and signs it in through the API.
+    pub async fn staff(&self, role: &str, commission: &str) -> User {
+        let email = format!("{role}.{}@{}.example", uuid::Uuid::new_v4().simple(), commission.to_lowercase());
+        let mut conn = self.conn().await;
+        let reg = arbitration::service::accounts::Registration {
+            email: email.clone(),
+            password: "secret-password".into(),
+            display_name: format!("{commission}{role}"),
+            phone: String::new(),
+        };
+        let role = arbitration::domain::access::Role::parse(role).unwrap();
+        let commission = role.is_staff().then_some(commission);
+        arbitration::service::accounts::create_user(&mut conn, &reg, role, commission).await.unwrap();
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": "secret-password" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        User {
+            token: body["access_token"].as_str().unwrap().to_owned(),
+            id: body["user_id"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, user: &User) -> reqwest::Response {
+        self.client.get(self.url(path)).bearer_auth(&user.token).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, user: &User, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).bearer_auth(&user.token).json(body).send().await.unwrap()
+    }
+
+    /// Files a valid case in one step; returns the case view.
+    pub async fn file(
+        &self,
+        user: &User,
+        form: &arbitration::domain::filing::FilingForm,
+        venue: Option<&str>,
+    ) -> serde_json::Value {
+        let res = self
+            .post("/api/v1/filings", user, &serde_json::json!({ "form": form, "intake_venue": venue }))
+            .await;
+        let status = res.status();
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(status, 201, "filing accepted: {body}");
+        body
+    }
+
+    /// Runs a review action and returns (status, body).
+    pub async fn act(
+        &self,
+        user: &User,
+        id: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let res = self.post(&format!("/api/v1/cases/{id}/{action}"), user, &body).await;
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Counts rows of a table matching a SQL condition.
+    pub async fn count(&self, table: &str, condition: &str) -> i64 {
+        use diesel::prelude::*;
+        use diesel_async::RunQueryDsl;
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.conn().await;
+        let rows: Vec<N> = diesel::sql_query(format!("SELECT count(*) AS n FROM {table} WHERE {condition}"))
+            .load(&mut conn)
+            .await
+            .unwrap();
+        rows.into_iter().next().map(|r| r.n).unwrap_or(0)
+    }
+}
+
+/// A valid filing for a worker employed in the given areas (see `arbitration::demo`).
+pub fn form(n: u32, workplace: &str, employer: &str) -> arbitration::domain::filing::FilingForm {
+    arbitration::demo::sample_form(n, workplace, employer)
+}
+
+/// SIP street (娄葑街道), Kunshan town (花桥镇), Wuzhong street (城南街道).
+pub const SIP_STREET: &str = "320571001";
+pub const SIP: &str = "320571";
+pub const KS_TOWN: &str = "320583105";
+pub const KS: &str = "320583";
+pub const WZ_STREET: &str = "320506002";

@@ -1,6 +1,11 @@
 //! API integration tests: the real server over HTTP, one fresh database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod auth;
+mod deadlines;
+mod filing;
 mod health;
 mod helpers;
 mod migrations;
+mod numbering;
+mod review;
