@@ -160,8 +160,14 @@ pub struct TestApp {
 impl TestApp {
     /// Spawns the app at a fixed instant (RFC 3339).
     pub async fn spawn_at(now: &str) -> TestApp {
+        Self::spawn_with(now, |_| {}).await
+    }
+
+    /// Spawns the app at a fixed instant with adjusted settings.
+    pub async fn spawn_with(now: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let db = TestDb::create().await;
-        let settings = test_settings(now);
+        let mut settings = test_settings(now);
+        adjust(&mut settings);
         let app = Application::build(settings, &db.url).await.expect("application builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());

@@ -7,5 +7,6 @@ mod filing;
 mod health;
 mod helpers;
 mod migrations;
+mod notices;
 mod numbering;
 mod review;
