@@ -111,7 +111,9 @@ impl Application {
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
                 .app_data(
-                    web::JsonConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
+                    web::JsonConfig::default()
+                        .limit(1 << 20)
+                        .error_handler(|e, _| http::error::bad_request(e.to_string())),
                 )
                 .app_data(
                     web::QueryConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
