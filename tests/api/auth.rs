@@ -121,3 +121,45 @@ async fn login_refuses_bad_credentials_without_telling_which_part_was_wrong() {
         .unwrap();
     assert_eq!(res.status(), 422, "the e-mail is taken, case-insensitively");
 }
+
+#[tokio::test]
+async fn the_user_create_command_makes_a_staff_account_that_can_sign_in() {
+    let app = TestApp::spawn().await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arbitration"))
+        .args(["user", "create", "--role", "clerk", "--commission", "KS", "--email", "Clerk@KS.example"])
+        .args(["--password", "long-enough-pw", "--name", "陈刚"])
+        .env("DATABASE_URL", &app.db.url)
+        .env("APP_ENV", "test")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let res = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({ "email": "clerk@ks.example", "password": "long-enough-pw" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let session: serde_json::Value = res.json().await.unwrap();
+    assert_eq!((session["role"].as_str(), session["commission"].as_str()), (Some("clerk"), Some("KS")));
+    // Staff without a commission are refused.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_arbitration"))
+        .args([
+            "user",
+            "create",
+            "--role",
+            "clerk",
+            "--email",
+            "x@ks.example",
+            "--password",
+            "long-enough-pw",
+            "--name",
+            "x",
+        ])
+        .env("DATABASE_URL", &app.db.url)
+        .env("APP_ENV", "test")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
