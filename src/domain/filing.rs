@@ -11,6 +11,7 @@ mod form;
 mod limitation;
 mod parse;
 
+use crate::domain::network::{EmployerKind, EmployerLevel};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -90,6 +91,12 @@ pub struct Respondent {
     pub legal_representative: Option<PersonName>,
     /// The employer's telephone, if known.
     pub contact_phone: Option<PhoneNumber>,
+    /// Legal form, if given (for level-jurisdiction rules).
+    #[serde(default)]
+    pub kind: Option<EmployerKind>,
+    /// Affiliation level, if given (for level-jurisdiction rules).
+    #[serde(default)]
+    pub level: Option<EmployerLevel>,
 }
 
 /// The validated employment relationship.
@@ -154,6 +161,8 @@ impl Filing {
                     self.respondent.legal_representative.as_ref().map(PersonName::as_str),
                 ),
                 contact_phone: text(self.respondent.contact_phone.as_ref().map(PhoneNumber::as_str)),
+                employer_kind: text(self.respondent.kind.map(EmployerKind::code)),
+                employer_level: text(self.respondent.level.map(EmployerLevel::code)),
             },
             employment: EmploymentForm {
                 start_date: self.employment.start_date.format(DATE_FORMAT).to_string(),

@@ -201,3 +201,21 @@ async fn the_applicant_may_withdraw_before_acceptance() {
     let q: serde_json::Value = app.get("/api/v1/queue", &ks).await.json().await.unwrap();
     assert!(q.as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_municipal_public_institution_in_an_urban_district_goes_to_the_municipal_commission() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let mut f = form(1, "320508001", "320508");
+    f.respondent.employer_kind = "public_institution".into();
+    f.respondent.employer_level = "municipal".into();
+    let case = app.file(&worker, &f, None).await;
+    assert_eq!(case["commission"]["code"], "SZ");
+    assert_eq!(case["routing"]["current"]["rule"], "level_jurisdiction");
+    // An unknown code is a field error.
+    f.respondent.employer_kind = "ministry".into();
+    let res = app.post("/api/v1/filings", &worker, &json!({ "form": f })).await;
+    assert_eq!(res.status(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["fields"][0]["field"], "respondent.employer_kind");
+}

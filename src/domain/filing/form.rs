@@ -52,6 +52,10 @@ pub struct RespondentForm {
     pub legal_representative: String,
     /// The employer's telephone; may be empty.
     pub contact_phone: String,
+    /// Legal form code (`enterprise`, `state_organ`, …); may be empty. Used by level rules.
+    pub employer_kind: String,
+    /// Affiliation level code (`district`, `municipal`, …); may be empty. Used by level rules.
+    pub employer_level: String,
 }
 
 /// The employment relationship as typed.

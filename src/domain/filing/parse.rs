@@ -16,6 +16,7 @@ use crate::domain::input::id_card::IdCardNumber;
 use crate::domain::input::money::Money;
 use crate::domain::input::uscc::Uscc;
 use crate::domain::input::{FieldError, InputError};
+use crate::domain::network::{EmployerKind, EmployerLevel};
 
 impl Filing {
     /// Validates a raw form, returning every invalid field with its dotted path and code.
@@ -147,6 +148,26 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
     let legal_representative =
         c.optional("respondent.legal_representative", &form.legal_representative, PersonName::parse);
     let contact_phone = c.optional("respondent.contact_phone", &form.contact_phone, PhoneNumber::parse);
+    let kind = c.optional("respondent.employer_kind", &form.employer_kind, |raw| {
+        EmployerKind::from_code(raw.trim()).ok_or_else(|| {
+            FieldError::new(
+                "",
+                "employer_kind.unknown",
+                "用人单位类型不在可选范围内",
+                "Unknown kind of employer",
+            )
+        })
+    });
+    let level = c.optional("respondent.employer_level", &form.employer_level, |raw| {
+        EmployerLevel::from_code(raw.trim()).ok_or_else(|| {
+            FieldError::new(
+                "",
+                "employer_level.unknown",
+                "隶属关系不在可选范围内",
+                "Unknown affiliation level",
+            )
+        })
+    });
     Some(Respondent {
         name: name?,
         uscc: uscc?,
@@ -154,6 +175,8 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
         business_address: business_address?,
         legal_representative: legal_representative?,
         contact_phone: contact_phone?,
+        kind: kind?,
+        level: level?,
     })
 }
 

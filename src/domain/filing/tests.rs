@@ -47,6 +47,7 @@ pub(super) fn valid_form() -> FilingForm {
             business_address: "苏州工业园区星湖街328号".into(),
             legal_representative: "李四".into(),
             contact_phone: "0512-66668888".into(),
+            ..RespondentForm::default()
         },
         employment: EmploymentForm {
             start_date: "2022-03-01".into(),

@@ -31,8 +31,8 @@ pub fn routing_input(
     RoutingInput {
         workplace_areas: vec![filing.employment.workplace_area.clone()],
         employer_area: filing.respondent.registered_area.clone(),
-        employer_kind: None,
-        employer_level: None,
+        employer_kind: filing.respondent.kind,
+        employer_level: filing.respondent.level,
         applicant_choice: filing.applicant_choice.clone(),
         intake_commission: intake_commission.map(str::to_owned),
         respondent_filed_at: None,
