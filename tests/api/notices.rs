@@ -127,3 +127,17 @@ async fn notices_survive_an_smtp_outage_and_are_delivered_exactly_once() {
     assert!(messages.iter().all(|m| m.contains("multipart/alternative")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn notice_bodies_escape_user_text_in_html_but_not_in_plain_text() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("worker@example.com").await;
+    let mut f = form(1, SIP_STREET, SIP);
+    f.applicants[0].name = "王<b>小明".into();
+    let case = app.file(&worker, &f, None).await;
+    let id = case["id"].as_str().unwrap();
+    let html = app.count("outbox", &format!("case_id = '{id}' AND body_html LIKE '%王&lt;b&gt;小明%'")).await;
+    let raw = app.count("outbox", &format!("case_id = '{id}' AND body_html LIKE '%王<b>小明%'")).await;
+    let text = app.count("outbox", &format!("case_id = '{id}' AND body_text LIKE '%王<b>小明%'")).await;
+    assert_eq!((html, raw, text), (1, 0, 1));
+}
