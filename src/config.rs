@@ -45,6 +45,8 @@ pub struct ApplicationSettings {
 pub struct DatabaseSettings {
     /// Full connection URL; empty means: discover a local server or start a private cluster.
     pub url: SecretString,
+    /// The local server tried when `url` is empty (empty skips it).
+    pub local_server: String,
     /// Database name used on a discovered or private server.
     pub name: String,
     /// Maximum pooled connections.

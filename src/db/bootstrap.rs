@@ -14,8 +14,6 @@ use url::Url;
 
 use crate::config::DatabaseSettings;
 
-const LOCAL_SERVER: &str = "postgres://postgres@127.0.0.1:5432/postgres";
-
 /// A reachable Postgres server and the database this process uses on it.
 #[derive(Debug, Clone)]
 pub struct Located {
@@ -52,11 +50,14 @@ pub async fn locate(settings: &DatabaseSettings) -> anyhow::Result<Located> {
         server.set_path("postgres");
         return Ok(Located { server, database, source: "DATABASE_URL" });
     }
-    if reachable(LOCAL_SERVER).await {
+    let local = settings.local_server.trim();
+    if !local.is_empty() && reachable(local).await {
+        let mut server = Url::parse(local).context("database.local_server is not a valid URL")?;
+        server.set_path("postgres");
         return Ok(Located {
-            server: Url::parse(LOCAL_SERVER)?,
+            server,
             database: settings.name.clone(),
-            source: "local server on 127.0.0.1:5432",
+            source: "local server",
         });
     }
     let server = start_private_cluster(&settings.cluster_dir, settings.cluster_port).await?;
@@ -179,4 +180,12 @@ fn init_and_start(bin: &Path, dir: &Path, port: u16) -> anyhow::Result<()> {
     let log = format!("{dir_s}/log");
     let args = ["-D", &dir_s, "-l", &log, "-w", "-o", &options, "start"];
     run_pg(bin, "pg_ctl", &args.map(str::to_owned), as_postgres)
+}
+
+/// Stops a private cluster started by [`locate`] (used by tests; a served cluster keeps running).
+pub fn stop_private_cluster(dir: &Path) -> anyhow::Result<()> {
+    let bin = find_pg_bin().ok_or_else(|| anyhow!("pg_ctl not found"))?;
+    let dir_s = dir.display().to_string();
+    let args = ["-D", &dir_s, "-m", "fast", "-w", "stop"];
+    run_pg(&bin, "pg_ctl", &args.map(str::to_owned), running_as_root())
 }
