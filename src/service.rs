@@ -5,4 +5,5 @@ pub mod cases;
 pub mod deadlines;
 pub mod error;
 pub mod filings;
+pub mod pages;
 pub mod review;

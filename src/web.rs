@@ -1,4 +1,16 @@
-//! Server-rendered HTML pages for workers, clerks and supervisors.
+//! Server-rendered HTML pages for workers, clerks and supervisors: zh-CN by default with an
+//! English switch, usable without JavaScript, every form protected against CSRF.
 
+pub mod account;
+pub mod assets;
+pub mod cases;
+pub mod controls;
+pub mod error;
+pub mod evidence;
+pub mod filing;
+pub mod form;
 pub mod helpers;
+pub mod i18n;
+pub mod page;
 pub mod routes;
+pub mod summary;

@@ -54,11 +54,7 @@ pub async fn locate(settings: &DatabaseSettings) -> anyhow::Result<Located> {
     if !local.is_empty() && reachable(local).await {
         let mut server = Url::parse(local).context("database.local_server is not a valid URL")?;
         server.set_path("postgres");
-        return Ok(Located {
-            server,
-            database: settings.name.clone(),
-            source: "local server",
-        });
+        return Ok(Located { server, database: settings.name.clone(), source: "local server" });
     }
     let server = start_private_cluster(&settings.cluster_dir, settings.cluster_port).await?;
     Ok(Located { server, database: settings.name.clone(), source: "private cluster" })

@@ -1,6 +1,94 @@
 //! The route table of the HTML pages.
+//!
+//! | method | path | page |
+//! |---|---|---|
+//! | GET | `/` | home |
+//! | GET, POST | `/login`, `/register` | sign in, worker registration |
+//! | POST | `/logout` | sign out |
+//! | GET, POST | `/file` | start an application (clerks pick the intake point) |
+//! | GET, POST | `/file/{id}/{step}` | one step: applicant, respondent, employment, claims, facts, review |
+//! | POST | `/file/{id}/evidence` | evidence upload (multipart) |
+//! | POST | `/file/{id}/submit` | submit the draft |
+//! | GET | `/cases`, `/queue` | my cases, intake queue (`?commission=`) |
+//! | GET | `/cases/{id}` | case page |
+//! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
+//! | POST | `/cases/{id}/correction` | submit a correction |
+//! | POST | `/cases/{id}/{action}` | receive, return, request-correction, accept, reject, refer-out, transfer, withdraw |
+//!
+//! Every page answer: `?lang=en|zh` is remembered in the `lang` cookie; errors render the
+//! error page; security headers forbid framing, scripts and foreign form targets.
 
+use actix_web::cookie::time::Duration;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{Service, ServiceRequest};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
 use actix_web::web;
 
+use super::i18n::Lang;
+use super::page::LANG_COOKIE;
+use super::{account, assets, cases, error, evidence, filing};
+
+/// The content security policy of the pages: no scripts at all, styles from here only.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'";
+
+fn chosen_lang(req: &ServiceRequest) -> Option<Lang> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v))
+}
+
+fn lang_cookie(lang: Lang) -> Cookie<'static> {
+    Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(Duration::days(365))
+        .finish()
+}
+
 /// Registers every page route.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/static/app.css", web::get().to(assets::stylesheet)).service(
+        web::scope("")
+            .wrap(ErrorHandlers::new().default_handler(error::render_error_page))
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("Content-Security-Policy", CSP))
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "same-origin")),
+            )
+            .wrap_fn(|req, srv| {
+                let lang = chosen_lang(&req);
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    if let Some(lang) = lang {
+                        // An unserialisable cookie cannot occur for these fixed values.
+                        let _ = res.response_mut().add_cookie(&lang_cookie(lang));
+                    }
+                    Ok(res)
+                }
+            })
+            .route("/", web::get().to(account::show_home))
+            .route("/login", web::get().to(account::show_login))
+            .route("/login", web::post().to(account::login))
+            .route("/register", web::get().to(account::show_register))
+            .route("/register", web::post().to(account::register))
+            .route("/logout", web::post().to(account::logout))
+            .route("/file", web::get().to(filing::show_start))
+            .route("/file", web::post().to(filing::start))
+            .route("/file/{id}/submit", web::post().to(filing::submit))
+            .route("/file/{id}/evidence", web::post().to(filing::upload_evidence))
+            .route("/file/{id}/{step}", web::get().to(filing::show_step))
+            .route("/file/{id}/{step}", web::post().to(filing::save_step))
+            .route("/cases", web::get().to(cases::list_cases))
+            .route("/queue", web::get().to(cases::show_queue))
+            .route("/cases/{id}", web::get().to(cases::show_case))
+            .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
+            .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
+            .route("/cases/{id}/{action}", web::post().to(cases::act))
+            .default_service(web::to(error::not_found)),
+    );
+}

@@ -7,12 +7,15 @@ async fn without_a_server_a_private_cluster_is_initialised_started_and_used() {
     settings.database.local_server = String::new();
     let dir = std::env::temp_dir().join(format!("arb-cluster-{}", uuid::Uuid::new_v4().simple()));
     settings.database.cluster_dir = dir.clone();
-    settings.database.cluster_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    settings.database.cluster_port =
+        std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let located = bootstrap::locate(&settings.database).await.expect("initdb and pg_ctl start a cluster");
     assert_eq!(located.source, "private cluster");
     assert!(dir.join("PG_VERSION").is_file());
     bootstrap::ensure_database(&located, "arbitration").await.unwrap();
-    arbitration::startup::migrate_and_seed(&located.database_url()).await.expect("migrations run on the private cluster");
+    arbitration::startup::migrate_and_seed(&located.database_url())
+        .await
+        .expect("migrations run on the private cluster");
     // A second start finds the running cluster instead of initialising again.
     let again = bootstrap::locate(&settings.database).await.unwrap();
     assert_eq!(again.server, located.server);

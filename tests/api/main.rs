@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod bootstrap;
 mod deadlines;
 mod filing;
 mod health;
@@ -9,4 +10,5 @@ mod helpers;
 mod migrations;
 mod notices;
 mod numbering;
+mod pages;
 mod review;

@@ -1,0 +1,168 @@
+//! Read models for the HTML pages: a draft with its validation preview, and a case with the
+//! review actions its viewer may take now. Read only; every write goes through the use cases.
+
+use chrono::{DateTime, Utc};
+use diesel_async::AsyncPgConnection;
+
+use crate::clock::local_date;
+use crate::db::cases::{self, CaseRow};
+use crate::db::filings::{self as filing_rows, EvidenceMeta};
+use crate::domain::access::{Action, Actor};
+use crate::domain::case::command::Command;
+use crate::domain::case::lifecycle::{self, Case, Rejected};
+use crate::domain::case::status::CaseStatus;
+use crate::domain::filing::{LimitationWarning, limitation_warnings};
+use crate::domain::input::FieldError;
+use crate::service::cases::transition::load_events;
+use crate::service::cases::view::CaseView;
+use crate::service::cases::{authorize, parse_id};
+use crate::service::error::ServiceError;
+use crate::service::filings::{self, submit};
+use crate::startup::AppState;
+
+/// A filing being prepared (or corrected), as the multi-step form shows it.
+#[derive(Debug, Clone)]
+pub struct DraftPage {
+    /// The filing with its stored form.
+    pub view: CaseView,
+    /// What submitting it today would refuse, every field at once (empty when it would pass).
+    pub errors: Vec<FieldError>,
+    /// Limitation warnings for a form that validates (advice, never a refusal).
+    pub warnings: Vec<LimitationWarning>,
+    /// Evidence already uploaded.
+    pub evidence: Vec<EvidenceMeta>,
+    /// Whether the viewer may still edit and submit it (a draft or awaiting correction).
+    pub editable: bool,
+}
+
+/// What the viewer of a case may do now: the access rules and the transition table agree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CaseActions {
+    /// Confirm receipt of a handed-over filing.
+    pub receive: bool,
+    /// Return a misrouted filing.
+    pub return_misrouted: bool,
+    /// Ask the applicant to correct the application.
+    pub request_correction: bool,
+    /// Accept and number the case.
+    pub accept: bool,
+    /// Not accept (不予受理).
+    pub reject: bool,
+    /// Refer out for lack of jurisdiction.
+    pub refer_out: bool,
+    /// Transfer an accepted case (移送).
+    pub transfer: bool,
+    /// Withdraw the application.
+    pub withdraw: bool,
+    /// Edit the application (a draft, or while a correction is pending).
+    pub edit: bool,
+    /// Send the corrected application back to review.
+    pub submit_correction: bool,
+}
+
+impl CaseActions {
+    /// Whether any review decision (as opposed to applicant actions) is open to the viewer.
+    pub fn any_review(&self) -> bool {
+        self.receive
+            || self.return_misrouted
+            || self.request_correction
+            || self.accept
+            || self.reject
+            || self.refer_out
+            || self.transfer
+    }
+}
+
+/// A case as its detail page shows it.
+#[derive(Debug, Clone)]
+pub struct CasePage {
+    /// The full view.
+    pub view: CaseView,
+    /// The evidence files.
+    pub evidence: Vec<EvidenceMeta>,
+    /// What the viewer may do now.
+    pub actions: CaseActions,
+}
+
+async fn visible_row(conn: &mut AsyncPgConnection, actor: &Actor, id: &str) -> Result<CaseRow, ServiceError> {
+    let id = parse_id(id)?;
+    let row = cases::find(conn, id).await?.ok_or(ServiceError::NotFound)?;
+    authorize(actor, Action::View, &row)?;
+    Ok(row)
+}
+
+fn editable(actor: &Actor, row: &CaseRow) -> bool {
+    let status: CaseStatus = row.status.into();
+    matches!(status, CaseStatus::Draft | CaseStatus::AwaitingCorrection)
+        && authorize(actor, Action::ActAsApplicant, row).is_ok()
+}
+
+/// A draft with what submitting it now would say, for the filing steps and their review page.
+pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPage, ServiceError> {
+    let mut conn = state.pool.get().await?;
+    let row = visible_row(&mut conn, actor, id).await?;
+    let now = state.clock.now();
+    let (errors, warnings) = match submit::validate(state, &row, now) {
+        Ok(filing) => (Vec::new(), limitation_warnings(&filing, local_date(now))),
+        Err(ServiceError::Input(e)) => (e.0, Vec::new()),
+        Err(other) => return Err(other),
+    };
+    let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
+    let view = filings::read(&mut conn, state, row.id).await?;
+    Ok(DraftPage { view, errors, warnings, evidence, editable: editable(actor, &row) })
+}
+
+/// A case with its evidence and the actions open to the viewer.
+pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage, ServiceError> {
+    let mut conn = state.pool.get().await?;
+    let row = visible_row(&mut conn, actor, id).await?;
+    let events: Vec<_> = load_events(&mut conn, row.id).await?.into_iter().map(|(_, e)| e).collect();
+    let current = lifecycle::replay(&events);
+    let actions = actions(actor, &row, &current, state.clock.now());
+    let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
+    let view = filings::read(&mut conn, state, row.id).await?;
+    Ok(CasePage { view, evidence, actions })
+}
+
+/// Whether `cmd` passes both the access rule and the transition table. The command's data
+/// are placeholders, so a refusal for invalid data still means the move is open.
+fn open(
+    actor: &Actor,
+    row: &CaseRow,
+    case: &Case,
+    action: Action,
+    cmd: &Command,
+    now: DateTime<Utc>,
+) -> bool {
+    authorize(actor, action, row).is_ok()
+        && !matches!(lifecycle::decide(case, cmd, now), Err(Rejected::NotAllowed { .. }))
+}
+
+fn actions(actor: &Actor, row: &CaseRow, case: &Case, now: DateTime<Utc>) -> CaseActions {
+    let blank = String::new;
+    let review = |cmd: Command| open(actor, row, case, Action::Review, &cmd, now);
+    let as_applicant = authorize(actor, Action::ActAsApplicant, row).is_ok();
+    CaseActions {
+        receive: review(Command::Receive),
+        return_misrouted: review(Command::Reroute { to: blank(), reason: blank() }),
+        request_correction: review(Command::RequestCorrection { items: Vec::new(), note: blank() }),
+        accept: review(Command::Accept { case_number: blank() }),
+        reject: review(Command::Reject { reasons: Vec::new(), note: blank() }),
+        refer_out: review(Command::ReferOut { explanation: blank() }),
+        transfer: open(
+            actor,
+            row,
+            case,
+            Action::Transfer,
+            &Command::Transfer { to: blank(), reason: blank(), case_number: blank() },
+            now,
+        ),
+        withdraw: open(actor, row, case, Action::Withdraw, &Command::Withdraw { reason: blank() }, now),
+        edit: editable(actor, row),
+        submit_correction: as_applicant
+            && !matches!(
+                lifecycle::decide(case, &Command::SubmitCorrection, now),
+                Err(Rejected::NotAllowed { .. })
+            ),
+    }
+}

@@ -1,0 +1,218 @@
+//! The home page, signing in and out, and worker self-registration.
+
+use actix_web::cookie::time::Duration;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::controls::Control;
+use super::error::WebError;
+use super::form::{AnonPost, Post, form_cookie, form_id_of, form_token};
+use super::page::{Layout, Page, see_other};
+use crate::domain::access::Role;
+use crate::domain::input::FieldError;
+use crate::http::auth::SESSION_COOKIE;
+use crate::service::accounts::{self, Login, Registration, Session};
+use crate::service::error::ServiceError;
+
+#[derive(Serialize)]
+struct HomePage {
+    layout: Layout,
+}
+
+#[derive(Serialize)]
+struct LoginPage {
+    layout: Layout,
+    form_token: String,
+    next: String,
+    failed: bool,
+    controls: Vec<Control>,
+}
+
+#[derive(Serialize)]
+struct RegisterPage {
+    layout: Layout,
+    form_token: String,
+    controls: Vec<Control>,
+    other_errors: Vec<String>,
+}
+
+/// The `?next=` of the sign-in page.
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths, so the sign-in page cannot send anyone to another site.
+fn safe_next(next: &str) -> Option<&str> {
+    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")).then_some(next)
+}
+
+fn home_of(role: Role) -> &'static str {
+    match role {
+        Role::Worker => "/cases",
+        Role::Clerk | Role::Supervisor => "/queue",
+        Role::Employer | Role::Mediator | Role::Arbitrator | Role::Admin => "/",
+    }
+}
+
+fn session_cookie(page: &Page, session: &Session) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, session.access_token.clone())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(page.state.settings.auth.cookie_secure)
+        .max_age(Duration::seconds(session.expires_in))
+        .finish()
+}
+
+fn signed_in(page: &Page, session: &Session, next: Option<&str>) -> HttpResponse {
+    let to = next.and_then(safe_next).unwrap_or(home_of(session.role));
+    let mut res = see_other(to);
+    // A cookie that does not serialise cannot be set; the user simply stays signed out.
+    let _ = res.add_cookie(&session_cookie(page, session));
+    res
+}
+
+fn with_form_cookie(mut res: HttpResponse, page: &Page, id: Uuid, fresh: bool) -> HttpResponse {
+    if fresh {
+        let _ = res.add_cookie(&form_cookie(page, id));
+    }
+    res
+}
+
+/// `GET /`: what the service is, with links by role.
+pub async fn show_home(page: Page) -> Result<HttpResponse, WebError> {
+    page.render("pages/home", &HomePage { layout: page.layout("home.title") })
+}
+
+fn login_controls(email: &str) -> Vec<Control> {
+    vec![
+        Control::input("email", "account.email", email).typed("email").required().autocomplete("username"),
+        Control::input("password", "account.password", "")
+            .typed("password")
+            .required()
+            .autocomplete("current-password"),
+    ]
+}
+
+fn login_page(page: &Page, id: Uuid, next: &str, email: &str, failed: bool) -> LoginPage {
+    LoginPage {
+        layout: page.layout("login.title"),
+        form_token: form_token(page, id),
+        next: next.to_owned(),
+        failed,
+        controls: login_controls(email),
+    }
+}
+
+/// `GET /login`.
+pub async fn show_login(
+    req: HttpRequest,
+    page: Page,
+    q: web::Query<NextQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (id, fresh) = form_id_of(&req).map(|id| (id, false)).unwrap_or_else(|| (Uuid::new_v4(), true));
+    let next = q.next.as_deref().and_then(safe_next).unwrap_or("");
+    let res = page.render("pages/login", &login_page(&page, id, next, "", false))?;
+    Ok(with_form_cookie(res, &page, id, fresh))
+}
+
+/// `POST /login`: signs in and sets the session cookie; the same answer for any failure.
+pub async fn login(post: AnonPost) -> Result<HttpResponse, WebError> {
+    let AnonPost { page, form, form_id } = post;
+    let l = Login { email: form.get("email").to_owned(), password: form.get("password").to_owned() };
+    match accounts::login(&page.state, &l).await {
+        Ok(session) => Ok(signed_in(&page, &session, Some(form.get("next")))),
+        Err(ServiceError::Unauthorized(_)) => page.render_status(
+            StatusCode::UNAUTHORIZED,
+            "pages/login",
+            &login_page(&page, form_id, form.get("next"), &l.email, true),
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn register_page(page: &Page, id: Uuid, r: &Registration, errors: &[FieldError]) -> RegisterPage {
+    let controls: Vec<Control> = vec![
+        Control::input("display_name", "account.display_name", &r.display_name)
+            .required()
+            .autocomplete("name"),
+        Control::input("email", "account.email", &r.email).typed("email").required().autocomplete("email"),
+        Control::input("phone", "account.phone", &r.phone)
+            .typed("tel")
+            .autocomplete("tel")
+            .hint("account.phone_hint"),
+        Control::input("password", "account.password", "")
+            .typed("password")
+            .required()
+            .autocomplete("new-password")
+            .hint("account.password_hint"),
+    ]
+    .into_iter()
+    .map(|c| c.errors_from(errors, page.lang))
+    .collect();
+    let known = ["display_name", "email", "phone", "password"];
+    RegisterPage {
+        layout: page.layout("register.title"),
+        form_token: form_token(page, id),
+        controls,
+        other_errors: errors
+            .iter()
+            .filter(|e| !known.contains(&e.field.as_str()))
+            .map(|e| page.lang.pick(&e.message_zh, &e.message_en).to_owned())
+            .collect(),
+    }
+}
+
+/// `GET /register`.
+pub async fn show_register(req: HttpRequest, page: Page) -> Result<HttpResponse, WebError> {
+    let (id, fresh) = form_id_of(&req).map(|id| (id, false)).unwrap_or_else(|| (Uuid::new_v4(), true));
+    let res = page.render("pages/register", &register_page(&page, id, &Registration::default(), &[]))?;
+    Ok(with_form_cookie(res, &page, id, fresh))
+}
+
+/// `POST /register`: creates a worker account and signs it in.
+pub async fn register(post: AnonPost) -> Result<HttpResponse, WebError> {
+    let AnonPost { page, form, form_id } = post;
+    let r = Registration {
+        email: form.get("email").to_owned(),
+        password: form.get("password").to_owned(),
+        display_name: form.get("display_name").to_owned(),
+        phone: form.get("phone").to_owned(),
+    };
+    match accounts::register_worker(&page.state, &r).await {
+        Ok(session) => Ok(signed_in(&page, &session, Some("/file?done=registered"))),
+        Err(ServiceError::Input(e)) => page.render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "pages/register",
+            &register_page(&page, form_id, &r, &e.0),
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /logout`: clears the session cookie (the extractor has checked the CSRF token).
+pub async fn logout(_post: Post) -> Result<HttpResponse, WebError> {
+    let mut res = see_other("/?done=signed_out");
+    let mut gone =
+        Cookie::build(SESSION_COOKIE, "").path("/").http_only(true).same_site(SameSite::Lax).finish();
+    gone.make_removal();
+    let _ = res.add_cookie(&gone);
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/cases/1"), Some("/cases/1"));
+        assert_eq!(safe_next("//evil.example"), None);
+        assert_eq!(safe_next("https://evil.example"), None);
+        assert_eq!(safe_next("/\\evil.example"), None);
+    }
+}

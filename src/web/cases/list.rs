@@ -1,0 +1,116 @@
+//! Rows of the "my cases" list and the intake queue, with the next deadline and the working
+//! days left.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::domain::access::Actor;
+use crate::service::cases::view::CaseSummary;
+use crate::web::controls::{Control, commission_options};
+use crate::web::page::{Layout, Page};
+use crate::web::summary::commission_name;
+
+/// The next running deadline of a case.
+#[derive(Serialize)]
+pub struct Deadline {
+    rule: String,
+    due: NaiveDate,
+    days_left: i64,
+    overdue_by: i64,
+    urgency: String,
+}
+
+/// One case in a list.
+#[derive(Serialize)]
+pub struct Row {
+    href: String,
+    draft: bool,
+    handover: bool,
+    status: String,
+    status_label: String,
+    case_number: Option<String>,
+    applicant: String,
+    respondent: String,
+    claim_total: String,
+    commission: Option<String>,
+    intake_commission: Option<String>,
+    received_at: Option<DateTime<Utc>>,
+    deadline: Option<Deadline>,
+}
+
+/// Context of `pages/cases`.
+#[derive(Serialize)]
+pub struct CasesPage {
+    layout: Layout,
+    rows: Vec<Row>,
+}
+
+/// Context of `pages/queue`.
+#[derive(Serialize)]
+pub struct QueuePage {
+    layout: Layout,
+    commission: String,
+    picker: Option<Control>,
+    rows: Vec<Row>,
+    total: usize,
+    handovers: usize,
+    at_risk: usize,
+    overdue: usize,
+}
+
+fn row(page: &Page, s: &CaseSummary) -> Row {
+    let (lang, net) = (page.lang, &page.state.network);
+    let id = s.id.to_string();
+    let draft = s.status == "draft";
+    let deadline = match (&s.next_rule, s.next_due, s.working_days_left) {
+        (Some(rule), Some(due), Some(left)) => Some(Deadline {
+            rule: page.text(&["rule.", rule].concat()),
+            due,
+            days_left: left.max(0),
+            overdue_by: (-left).max(0),
+            urgency: s.urgency.clone().unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let name = |code: &Option<String>| code.as_deref().map(|c| commission_name(net, lang, c));
+    Row {
+        href: if draft { ["/file/", &id, "/applicant"].concat() } else { ["/cases/", &id].concat() },
+        draft,
+        handover: s.status == "submitted",
+        status: s.status.clone(),
+        status_label: lang.pick(&s.status_zh, &s.status_en).to_owned(),
+        case_number: s.case_number.clone(),
+        applicant: s.applicant_name.clone(),
+        respondent: s.respondent_name.clone(),
+        claim_total: s.claim_total.clone(),
+        commission: name(&s.commission),
+        intake_commission: name(&s.intake_commission).filter(|_| s.intake_commission != s.commission),
+        received_at: s.received_at,
+        deadline,
+    }
+}
+
+/// The "my cases" page.
+pub fn cases_page(page: &Page, items: &[CaseSummary]) -> CasesPage {
+    CasesPage { layout: page.layout("cases.title"), rows: items.iter().map(|s| row(page, s)).collect() }
+}
+
+/// The intake queue of a commission; city-wide users get a commission picker.
+pub fn queue_page(page: &Page, actor: &Actor, asked: Option<&str>, items: &[CaseSummary]) -> QueuePage {
+    let (lang, net) = (page.lang, &page.state.network);
+    let code = asked.or(actor.commission.as_deref()).unwrap_or("");
+    let picker = actor
+        .sees_whole_city()
+        .then(|| Control::select("commission", "field.commission", code, commission_options(net, lang)));
+    let count = |u: &str| items.iter().filter(|s| s.urgency.as_deref() == Some(u)).count();
+    QueuePage {
+        layout: page.layout("queue.title"),
+        commission: commission_name(net, lang, code),
+        picker,
+        rows: items.iter().map(|s| row(page, s)).collect(),
+        total: items.len(),
+        handovers: items.iter().filter(|s| s.status == "submitted").count(),
+        at_risk: count("at_risk"),
+        overdue: count("overdue"),
+    }
+}
