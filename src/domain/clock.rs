@@ -23,6 +23,27 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// Classifies a running clock: overdue past its due date, at risk with fewer working days
+    /// left than the margin, else on track.
+    pub fn of(today: NaiveDate, due: NaiveDate, working_days_left: i64, margin: i64) -> Urgency {
+        if today > due {
+            Urgency::Overdue
+        } else if working_days_left < margin {
+            Urgency::AtRisk
+        } else {
+            Urgency::OnTrack
+        }
+    }
+
+    /// Stable code (`on_track`, `at_risk`, `overdue`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::OnTrack => "on_track",
+            Urgency::AtRisk => "at_risk",
+            Urgency::Overdue => "overdue",
+        }
+    }
+
     /// Chinese label.
     pub fn label_zh(self) -> &'static str {
         match self {
@@ -65,15 +86,7 @@ impl CaseClock {
 
     /// Urgency on `today` given the at-risk margin in working days; None once met or paused.
     pub fn urgency(&self, cal: &WorkCalendar, today: NaiveDate, margin: i64) -> Option<Urgency> {
-        self.working_days_left(cal, today).map(|left| {
-            if today > self.deadline.due {
-                Urgency::Overdue
-            } else if left < margin {
-                Urgency::AtRisk
-            } else {
-                Urgency::OnTrack
-            }
-        })
+        self.working_days_left(cal, today).map(|left| Urgency::of(today, self.deadline.due, left, margin))
     }
 }
 

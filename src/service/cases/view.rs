@@ -189,19 +189,11 @@ fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockView {
             crate::domain::deadline::PeriodUnit::NaturalDays => "natural_days".into(),
         },
         working_days_left: c.working_days_left(&state.calendar, today),
-        urgency: c.urgency(&state.calendar, today, margin).map(|u| urgency_code(u).to_owned()),
+        urgency: c.urgency(&state.calendar, today, margin).map(|u| u.code().to_owned()),
         met_on: c.met_on,
         provisional: c.deadline.provisional,
         explanation_zh: c.deadline.explain_zh(),
         explanation_en: c.deadline.explain_en(),
-    }
-}
-
-fn urgency_code(u: crate::domain::clock::Urgency) -> &'static str {
-    match u {
-        crate::domain::clock::Urgency::OnTrack => "on_track",
-        crate::domain::clock::Urgency::AtRisk => "at_risk",
-        crate::domain::clock::Urgency::Overdue => "overdue",
     }
 }
 
@@ -273,15 +265,9 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
     .find_map(|(rule, due)| due.map(|d| (rule, d)));
     let margin = state.settings.clocks.at_risk_working_days;
     let left = next.map(|(_, due)| crate::domain::deadline::working_days_left(&state.calendar, today, due));
-    let urgency = next.zip(left).map(|((_, due), left)| {
-        if today > due {
-            "overdue"
-        } else if left < margin {
-            "at_risk"
-        } else {
-            "on_track"
-        }
-    });
+    let urgency = next
+        .zip(left)
+        .map(|((_, due), left)| crate::domain::clock::Urgency::of(today, due, left, margin).code());
     CaseSummary {
         id: row.id,
         status: status.as_str().to_owned(),
