@@ -1,40 +1,36 @@
 -- pgbench script: the rows one `POST /api/v1/filings` commits, written as one raw transaction.
 --
 -- What the endpoint writes for one online filing (src/service/filings.rs `file`,
--- src/service/filings/submit.rs `submit_locked`, src/service/cases/transition.rs `apply_command`,
--- src/db/filings.rs `replace_parties_and_claims`), in the same order and with the same
--- multi-row statements, as captured with log_statement=all:
---   INSERT cases (the draft)            -> UPDATE cases (the submitted projection, version + 1)
+-- src/service/filings/submit.rs `submit`, src/service/cases/transition.rs `apply_command`,
+-- src/db/filings.rs `insert_parties_and_claims`), in the same order, as captured with
+-- log_statement=all:
+--   INSERT cases (the case, already submitted: the draft is built in memory and stored once)
 --   INSERT case_events (2 rows: submitted, received) RETURNING id
 --   INSERT outbox (2 notices: the applicant's address and the owning account) ON CONFLICT DO NOTHING
 --   INSERT case_parties (2 rows: applicant, respondent)
 --   INSERT case_claims (2 rows)
+-- The endpoint sends one single-row statement per row (each stays in its connection's
+-- prepared-statement cache) and pipelines the rows of one table; here each table gets one
+-- multi-row statement, the cheapest way to send the same rows.
 -- The JSON and text payloads are copied from a real filing of bench/filing.json (case, routing
 -- trace, event payloads, rendered e-mail notices). Fresh UUIDs per transaction come from
 -- gen_random_uuid(). Timestamps are now(). `:uid` is the benchmark worker's user id (pgbench -D).
 --
--- Not included (they read, or delete nothing): the pool's `SELECT 1` check, the SELECT ... FOR
--- UPDATE of the new draft, the two SELECTs of its (empty, then new) event log, the SELECT of the
--- owner's account, the two DELETEs of party and claim rows that do not exist yet, and the
--- SELECT of the case for the response. docs/benchmarks.md counts them.
+-- Not included (it only reads): the SELECT of the owning account behind the second notice.
+-- docs/benchmarks.md counts it.
 
 BEGIN;
 
-INSERT INTO cases (id, channel, owner_id, created_by, intake_venue, intake_commission, filing,
-                   applicant_name, respondent_name)
-VALUES (gen_random_uuid(), 'online', :uid, :uid, DEFAULT, DEFAULT,
-        '{"facts": "申请人于2023年3月入职被申请人处任装配工，月工资6800元。2026年1月31日被申请人口头通知解除劳动合同，拖欠两个月工资，未支付经济补偿。", "claims": [{"amount": "13600", "period_to": "2026-01-31", "claim_type": "wage_arrears", "description": "2025年12月至2026年1月工资未发", "period_from": "2025-12-01"}, {"amount": "20400", "period_to": "", "claim_type": "economic_compensation", "description": "公司以经营困难为由解除劳动合同，未支付经济补偿", "period_from": ""}], "applicants": [{"name": "申请人0001", "email": "applicant1@example.com", "phone": "13900000001", "address": "江苏省苏州市工业园区星湖街 1 号", "id_number": "320583199002020018"}], "employment": {"post": "装配工", "end_date": "2026-01-31", "start_date": "2023-03-01", "monthly_wage": "6800", "workplace_area": "320571001", "workplace_address": "园区星湖街 328 号"}, "respondent": {"name": "苏州某某电子科技有限公司", "uscc": "91320594MA1MABCDE8", "contact_phone": "0512-66668888", "employer_kind": "enterprise", "employer_level": "", "registered_area": "320571", "business_address": "苏州工业园区金鸡湖大道 100 号", "legal_representative": "张某"}, "applicant_choice": ""}',
-        '申请人0001', '苏州某某电子科技有限公司')
+INSERT INTO cases (id, status, channel, owner_id, created_by, intake_venue, intake_commission, commission_code,
+                   case_number, track, closure_mode, filing, applicant_name, respondent_name, claim_total_fen,
+                   routing, limitation_warnings, received_at, handed_over_at, review_started_at, accepted_at,
+                   closed_at, handover_due, acceptance_due, case_limit_due, version, created_at, updated_at)
+VALUES (gen_random_uuid(), 'under_review', 'online', :uid, :uid, NULL, NULL, 'SIP', NULL, NULL, NULL,
+        '{"facts": "申请人于2023年3月入职被申请人处任装配工，月工资6800元。2026年1月31日被申请人口头通知解除劳动合同，拖欠两个月工资，未支付经济补偿。", "claims": [{"amount": "13600.00", "period_to": "2026-01-31", "claim_type": "wage_arrears", "description": "2025年12月至2026年1月工资未发", "period_from": "2025-12-01"}, {"amount": "20400.00", "period_to": "", "claim_type": "economic_compensation", "description": "公司以经营困难为由解除劳动合同，未支付经济补偿", "period_from": ""}], "applicants": [{"name": "申请人0001", "email": "applicant1@example.com", "phone": "13900000001", "address": "江苏省苏州市工业园区星湖街 1 号", "id_number": "320583199002020018"}], "employment": {"post": "装配工", "end_date": "2026-01-31", "start_date": "2023-03-01", "monthly_wage": "6800.00", "workplace_area": "320571001", "workplace_address": "园区星湖街 328 号"}, "respondent": {"name": "苏州某某电子科技有限公司", "uscc": "91320594MA1MABCDE8", "contact_phone": "0512-66668888", "employer_kind": "enterprise", "employer_level": "", "registered_area": "320571", "business_address": "苏州工业园区金鸡湖大道 100 号", "legal_representative": "张某"}, "applicant_choice": ""}',
+        '申请人0001', '苏州某某电子科技有限公司', 3400000,
+        '{"current": {"rule": "single_place", "trace": [{"rule": "level_jurisdiction", "fired": false, "note_en": "employer kind or level not given", "note_zh": "未提供用人单位类型或隶属层级"}, {"rule": "outside_city", "fired": false, "note_en": "a connecting place lies in this city", "note_zh": "本市有管辖连接点"}, {"rule": "all_competent_excluded", "fired": false, "note_en": "a competent commission has not returned the filing", "note_zh": "仍有未退回的有管辖权的仲裁委员会"}, {"rule": "performance_unclear_employer_location", "fired": false, "note_en": "a place of performance was given", "note_zh": "已提供劳动合同履行地"}, {"rule": "single_place", "fired": true, "note_en": "Only the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission is competent in this city and receives the case.", "note_zh": "本市仅苏州工业园区劳动人事争议仲裁委员会有管辖权，由其受理。"}], "competent": ["SIP"], "commission": "SIP", "level_rule": null, "explanation_en": "The place of performance, Loufeng Street, Suzhou Industrial Park, falls under the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission; the employer''s location, Suzhou Industrial Park, falls under the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission. Only the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission is competent in this city and receives the case.", "explanation_zh": "劳动合同履行地苏州工业园区娄葑街道属苏州工业园区劳动人事争议仲裁委员会管辖；用人单位所在地苏州工业园区属苏州工业园区劳动人事争议仲裁委员会管辖。本市仅苏州工业园区劳动人事争议仲裁委员会有管辖权，由其受理。"}, "history": []}',
+        '[]', now(), now(), now(), NULL, NULL, NULL, '2026-12-02', NULL, 1, now(), now())
 RETURNING id AS case_id \gset
-
-UPDATE cases SET status = 'under_review', commission_code = 'SIP', case_number = NULL, closure_mode = NULL,
-       filing = '{"facts": "申请人于2023年3月入职被申请人处任装配工，月工资6800元。2026年1月31日被申请人口头通知解除劳动合同，拖欠两个月工资，未支付经济补偿。", "claims": [{"amount": "13600.00", "period_to": "2026-01-31", "claim_type": "wage_arrears", "description": "2025年12月至2026年1月工资未发", "period_from": "2025-12-01"}, {"amount": "20400.00", "period_to": "", "claim_type": "economic_compensation", "description": "公司以经营困难为由解除劳动合同，未支付经济补偿", "period_from": ""}], "applicants": [{"name": "申请人0001", "email": "applicant1@example.com", "phone": "13900000001", "address": "江苏省苏州市工业园区星湖街 1 号", "id_number": "320583199002020018"}], "employment": {"post": "装配工", "end_date": "2026-01-31", "start_date": "2023-03-01", "monthly_wage": "6800.00", "workplace_area": "320571001", "workplace_address": "园区星湖街 328 号"}, "respondent": {"name": "苏州某某电子科技有限公司", "uscc": "91320594MA1MABCDE8", "contact_phone": "0512-66668888", "employer_kind": "enterprise", "employer_level": "", "registered_area": "320571", "business_address": "苏州工业园区金鸡湖大道 100 号", "legal_representative": "张某"}, "applicant_choice": ""}',
-       applicant_name = '申请人0001', respondent_name = '苏州某某电子科技有限公司', claim_total_fen = 3400000,
-       routing = '{"current": {"rule": "single_place", "trace": [{"rule": "level_jurisdiction", "fired": false, "note_en": "employer kind or level not given", "note_zh": "未提供用人单位类型或隶属层级"}, {"rule": "outside_city", "fired": false, "note_en": "a connecting place lies in this city", "note_zh": "本市有管辖连接点"}, {"rule": "all_competent_excluded", "fired": false, "note_en": "a competent commission has not returned the filing", "note_zh": "仍有未退回的有管辖权的仲裁委员会"}, {"rule": "performance_unclear_employer_location", "fired": false, "note_en": "a place of performance was given", "note_zh": "已提供劳动合同履行地"}, {"rule": "single_place", "fired": true, "note_en": "Only the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission is competent in this city and receives the case.", "note_zh": "本市仅苏州工业园区劳动人事争议仲裁委员会有管辖权，由其受理。"}], "competent": ["SIP"], "commission": "SIP", "level_rule": null, "explanation_en": "The place of performance, Loufeng Street, Suzhou Industrial Park, falls under the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission; the employer''s location, Suzhou Industrial Park, falls under the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission. Only the Suzhou Industrial Park Labour and Personnel Dispute Arbitration Commission is competent in this city and receives the case.", "explanation_zh": "劳动合同履行地苏州工业园区娄葑街道属苏州工业园区劳动人事争议仲裁委员会管辖；用人单位所在地苏州工业园区属苏州工业园区劳动人事争议仲裁委员会管辖。本市仅苏州工业园区劳动人事争议仲裁委员会有管辖权，由其受理。"}, "history": []}',
-       limitation_warnings = '[]', received_at = now(), handed_over_at = now(), review_started_at = now(),
-       handover_due = NULL, acceptance_due = '2026-12-02', case_limit_due = NULL, updated_at = now(),
-       version = version + 1
-WHERE id = :case_id;
 
 WITH e AS (
     INSERT INTO case_events (case_id, seq, kind, from_status, to_status, actor_id, commission_code, at, reason, payload)

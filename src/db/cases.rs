@@ -3,15 +3,18 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use futures_util::future::try_join_all;
 use uuid::Uuid;
 
 use super::enums::{DbChannel, DbStatus};
 use super::schema::{case_events, case_number_sequences, cases};
 use crate::domain::case::event::Event;
 
-/// A case row (the current projection of its event log).
-#[derive(Debug, Clone, Queryable, Selectable)]
+/// A case row (the current projection of its event log). Inserted whole: a new case is built
+/// in memory and stored once, in its state after its first command.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = cases)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct CaseRow {
     /// Id.
     pub id: Uuid,
@@ -71,33 +74,11 @@ pub struct CaseRow {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A new draft.
-#[derive(Debug, Insertable)]
-#[diesel(table_name = cases)]
-pub struct NewCase<'a> {
-    /// Id.
-    pub id: Uuid,
-    /// Channel.
-    pub channel: DbChannel,
-    /// Owner (worker), if any.
-    pub owner_id: Option<Uuid>,
-    /// Creator.
-    pub created_by: Uuid,
-    /// Intake venue.
-    pub intake_venue: Option<&'a str>,
-    /// Intake commission.
-    pub intake_commission: Option<&'a str>,
-    /// Filing JSON.
-    pub filing: serde_json::Value,
-    /// First applicant's name.
-    pub applicant_name: &'a str,
-    /// Respondent's name.
-    pub respondent_name: &'a str,
-}
-
-/// Inserts a draft.
-pub async fn insert(conn: &mut AsyncPgConnection, new: &NewCase<'_>) -> QueryResult<()> {
-    diesel::insert_into(cases::table).values(new).execute(conn).await.map(|_| ())
+/// Inserts a case row as it is (`None` columns are stored as NULL, so the statement is the
+/// same for every row and stays in the prepared-statement cache). Takes a shared connection so
+/// that it can be pipelined with independent statements.
+pub async fn insert(conn: &AsyncPgConnection, row: &CaseRow) -> QueryResult<()> {
+    diesel::insert_into(cases::table).values(row).execute(&mut &*conn).await.map(|_| ())
 }
 
 /// Reads a case.
@@ -154,13 +135,55 @@ pub struct CaseChanges {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
-/// Applies projection changes and bumps the version.
-pub async fn update(conn: &mut AsyncPgConnection, id: Uuid, changes: &CaseChanges) -> QueryResult<()> {
+/// Copies the set fields into `row` (for a row that is not stored yet).
+/// The pattern lists every field without `..`, so a field added to [`CaseChanges`] and not
+/// here fails to compile.
+macro_rules! merge_changes {
+    ($changes:ident, $row:ident, $($field:ident),+ $(,)?) => {{
+        let CaseChanges { $($field),+ } = $changes;
+        $(if let Some(v) = $field { $row.$field = v; })+
+    }};
+}
+
+impl CaseChanges {
+    /// Applies the changes to an in-memory row, as [`update`] applies them to a stored one.
+    pub fn apply_to(self, row: &mut CaseRow) {
+        let changes = self;
+        merge_changes!(
+            changes,
+            row,
+            status,
+            commission_code,
+            case_number,
+            closure_mode,
+            filing,
+            applicant_name,
+            respondent_name,
+            claim_total_fen,
+            routing,
+            limitation_warnings,
+            received_at,
+            handed_over_at,
+            review_started_at,
+            accepted_at,
+            closed_at,
+            handover_due,
+            acceptance_due,
+            case_limit_due,
+            updated_at,
+        );
+        row.version += 1;
+    }
+}
+
+/// Applies projection changes, bumps the version and returns the row as stored. Takes a shared
+/// connection so that it can be pipelined with independent statements.
+pub async fn update(conn: &AsyncPgConnection, id: Uuid, changes: &CaseChanges) -> QueryResult<CaseRow> {
     diesel::update(cases::table.find(id))
         .set((changes, cases::version.eq(cases::version + 1)))
-        .execute(conn)
+        .returning(CaseRow::as_returning())
+        .get_result(&mut &*conn)
         .await
-        .map(|_| ())
 }
 
 /// One stored event row.
@@ -213,9 +236,10 @@ pub async fn events(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<
         .await
 }
 
-/// Appends events after `last_seq`; returns their ids. Runs inside the caller's transaction.
+/// Appends events after `last_seq`; returns their ids. Runs inside the caller's transaction, on
+/// a shared connection so that it can be pipelined with independent statements.
 pub async fn append_events(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     case_id: Uuid,
     last_seq: i32,
     events: &[Event],
@@ -238,11 +262,12 @@ pub async fn append_events(
             case_events::payload.eq(serde_json::to_value(&e.kind)?),
         ));
     }
-    Ok(diesel::insert_into(case_events::table)
-        .values(rows)
-        .returning(case_events::id)
-        .get_results(conn)
-        .await?)
+    // One single-row statement per event (cached once per connection, unlike a multi-row
+    // insert whose shape varies), all sent without waiting for each other (pipelined).
+    Ok(try_join_all(rows.into_iter().map(|row| {
+        diesel::insert_into(case_events::table).values(row).returning(case_events::id).get_result(&mut &*conn)
+    }))
+    .await?)
 }
 
 /// Takes the next official number of a commission's year; gap-free because the counter row is

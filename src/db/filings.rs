@@ -3,19 +3,26 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use futures_util::future::{try_join, try_join_all};
 use uuid::Uuid;
 
 use super::schema::{case_claims, case_parties, evidence, idempotency_keys};
 use crate::domain::filing::Filing;
 
-/// Replaces the party and claim-item rows of a case with those of a validated filing.
-pub async fn replace_parties_and_claims(
-    conn: &mut AsyncPgConnection,
+/// Deletes the party and claim-item rows of a case (before they are stored anew).
+pub async fn delete_parties_and_claims(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<()> {
+    diesel::delete(case_parties::table.filter(case_parties::case_id.eq(case_id))).execute(conn).await?;
+    diesel::delete(case_claims::table.filter(case_claims::case_id.eq(case_id))).execute(conn).await?;
+    Ok(())
+}
+
+/// Stores the party and claim-item rows of a validated filing of a case that has none yet. Takes
+/// a shared connection so that it can be pipelined with independent statements.
+pub async fn insert_parties_and_claims(
+    conn: &AsyncPgConnection,
     case_id: Uuid,
     f: &Filing,
 ) -> QueryResult<()> {
-    diesel::delete(case_parties::table.filter(case_parties::case_id.eq(case_id))).execute(conn).await?;
-    diesel::delete(case_claims::table.filter(case_claims::case_id.eq(case_id))).execute(conn).await?;
     let mut parties: Vec<_> = f
         .applicants
         .iter()
@@ -48,7 +55,6 @@ pub async fn replace_parties_and_claims(
         case_parties::email.eq(None::<String>),
         case_parties::address.eq(r.business_address.as_str().to_owned()),
     ));
-    diesel::insert_into(case_parties::table).values(parties).execute(conn).await?;
     let claims: Vec<_> = f
         .claims
         .iter()
@@ -66,7 +72,13 @@ pub async fn replace_parties_and_claims(
             )
         })
         .collect();
-    diesel::insert_into(case_claims::table).values(claims).execute(conn).await?;
+    // Single-row statements (cached once per connection, unlike multi-row inserts whose shape
+    // varies with the number of rows), all sent without waiting for each other (pipelined).
+    let parties =
+        parties.into_iter().map(|p| diesel::insert_into(case_parties::table).values(p).execute(&mut &*conn));
+    let claims =
+        claims.into_iter().map(|c| diesel::insert_into(case_claims::table).values(c).execute(&mut &*conn));
+    try_join(try_join_all(parties), try_join_all(claims)).await?;
     Ok(())
 }
 

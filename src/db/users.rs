@@ -72,3 +72,9 @@ pub async fn find_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryRe
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<UserRow>> {
     users::table.find(id).select(UserRow::as_select()).first(conn).await.optional()
 }
+
+/// An account's e-mail address and display name. Takes a shared connection so that it can be
+/// pipelined with the statements of a transition.
+pub async fn contact(conn: &AsyncPgConnection, id: Uuid) -> QueryResult<Option<(String, String)>> {
+    users::table.find(id).select((users::email, users::display_name)).first(&mut &*conn).await.optional()
+}

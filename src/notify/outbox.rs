@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use futures_util::future::try_join_all;
 use uuid::Uuid;
 
 use crate::db::schema::outbox;
@@ -9,6 +10,7 @@ use crate::db::schema::outbox;
 /// One e-mail to send.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = outbox)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct Notice {
     /// The event that caused it (idempotency: one notice per event, recipient and kind).
     pub event_id: Option<i64>,
@@ -27,9 +29,13 @@ pub struct Notice {
 }
 
 /// Queues notices; a duplicate (same event, recipient and kind) is ignored.
-pub async fn enqueue(conn: &mut AsyncPgConnection, notices: &[Notice]) -> QueryResult<usize> {
-    if notices.is_empty() {
-        return Ok(0);
-    }
-    diesel::insert_into(outbox::table).values(notices).on_conflict_do_nothing().execute(conn).await
+pub async fn enqueue(conn: &AsyncPgConnection, notices: &[Notice]) -> QueryResult<usize> {
+    // Single-row statements (cached once per connection, unlike multi-row inserts whose shape
+    // varies with the number of rows), all sent without waiting for each other (pipelined).
+    let counts =
+        try_join_all(notices.iter().map(|n| {
+            diesel::insert_into(outbox::table).values(n).on_conflict_do_nothing().execute(&mut &*conn)
+        }))
+        .await?;
+    Ok(counts.into_iter().sum())
 }

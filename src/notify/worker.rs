@@ -44,20 +44,10 @@ pub async fn deliver_due(
             .skip_locked()
             .load(conn)
             .await?;
-        let mut sent = 0;
+        let mut sent: Vec<i64> = Vec::new();
         for (id, to, subject, text, html, attempts) in due {
             match mailer.send(&settings.from, &to, &subject, &text, &html).await {
-                Ok(()) => {
-                    diesel::update(outbox::table.find(id))
-                        .set((
-                            outbox::sent_at.eq(now),
-                            outbox::attempts.eq(attempts + 1),
-                            outbox::last_error.eq(None::<String>),
-                        ))
-                        .execute(conn)
-                        .await?;
-                    sent += 1;
-                }
+                Ok(()) => sent.push(id),
                 Err(e) => {
                     let attempts = attempts + 1;
                     let delay = backoff.saturating_mul(1_i64 << attempts.clamp(0, 16));
@@ -74,7 +64,18 @@ pub async fn deliver_due(
                 }
             }
         }
-        Ok(sent)
+        if !sent.is_empty() {
+            // One statement for the whole batch; the rows stay locked until the commit.
+            diesel::update(outbox::table.filter(outbox::id.eq_any(&sent)))
+                .set((
+                    outbox::sent_at.eq(now),
+                    outbox::attempts.eq(outbox::attempts + 1),
+                    outbox::last_error.eq(None::<String>),
+                ))
+                .execute(conn)
+                .await?;
+        }
+        Ok(sent.len())
     })
     .await
 }

@@ -4,18 +4,19 @@
 pub mod evidence;
 pub mod submit;
 
+use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::db::cases::{self, CaseChanges, CaseRow, NewCase};
-use crate::db::enums::DbChannel;
+use crate::db::cases::{self, CaseChanges, CaseRow};
+use crate::db::enums::{DbChannel, DbStatus};
 use crate::db::filings::{self, KeyState};
 use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::FilingForm;
-use crate::service::cases::transition::{clocks_of, load_events};
+use crate::service::cases::transition::{Target, clocks_of, load_events};
 use crate::service::cases::view::{CaseSummary, CaseView, case_view, summary};
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
@@ -93,31 +94,44 @@ fn intake(
     }
 }
 
-async fn insert_draft(
-    conn: &mut AsyncPgConnection,
+/// A new draft as a row in memory (not stored yet).
+fn draft_row(
     state: &AppState,
     actor: &Actor,
     req: &FilingRequest,
-) -> Result<Uuid, ServiceError> {
-    let (channel, venue, intake_commission) = intake(state, actor, req.intake_venue.as_deref())?;
-    let id = Uuid::new_v4();
-    let owner = (actor.role == Role::Worker).then_some(actor.id);
-    cases::insert(
-        conn,
-        &NewCase {
-            id,
-            channel,
-            owner_id: owner,
-            created_by: actor.id,
-            intake_venue: venue.as_deref(),
-            intake_commission: intake_commission.as_deref(),
-            filing: serde_json::to_value(&req.form).map_err(|e| ServiceError::Unexpected(e.into()))?,
-            applicant_name: req.form.applicants.first().map(|a| a.name.trim()).unwrap_or(""),
-            respondent_name: req.form.respondent.name.trim(),
-        },
-    )
-    .await?;
-    Ok(id)
+    now: DateTime<Utc>,
+) -> Result<CaseRow, ServiceError> {
+    let (channel, intake_venue, intake_commission) = intake(state, actor, req.intake_venue.as_deref())?;
+    Ok(CaseRow {
+        id: Uuid::new_v4(),
+        status: DbStatus::Draft,
+        channel,
+        owner_id: (actor.role == Role::Worker).then_some(actor.id),
+        created_by: actor.id,
+        intake_venue,
+        intake_commission,
+        commission_code: None,
+        case_number: None,
+        track: None,
+        closure_mode: None,
+        filing: serde_json::to_value(&req.form).map_err(|e| ServiceError::Unexpected(e.into()))?,
+        applicant_name: req.form.applicants.first().map(|a| a.name.trim().to_owned()).unwrap_or_default(),
+        respondent_name: req.form.respondent.name.trim().to_owned(),
+        claim_total_fen: 0,
+        routing: None,
+        limitation_warnings: serde_json::json!([]),
+        received_at: None,
+        handed_over_at: None,
+        review_started_at: None,
+        accepted_at: None,
+        closed_at: None,
+        handover_due: None,
+        acceptance_due: None,
+        case_limit_due: None,
+        version: 0,
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 /// Saves a new draft.
@@ -126,9 +140,10 @@ pub async fn create_draft(
     actor: &Actor,
     req: &FilingRequest,
 ) -> Result<CaseView, ServiceError> {
-    let mut conn = state.pool.get().await?;
-    let id = insert_draft(&mut conn, state, actor, req).await?;
-    read(&mut conn, state, id).await
+    let row = draft_row(state, actor, req, state.clock.now())?;
+    let conn = state.pool.get().await?;
+    cases::insert(&conn, &row).await?;
+    Ok(case_view(state, &row, &[], &clocks_of(state, &[])))
 }
 
 /// Replaces a draft's form (also while a correction is pending).
@@ -177,6 +192,16 @@ fn request_hash(parts: &[&[u8]]) -> String {
     hex::encode(h.finalize())
 }
 
+/// What a submit transaction ended with.
+enum Outcome {
+    /// Committed now.
+    Done(Box<CaseView>),
+    /// The key was used before for this request: the case it created.
+    Replay(Uuid),
+    /// The key was used before for another request.
+    Mismatch,
+}
+
 /// Submits a saved draft (idempotent under `Idempotency-Key`).
 pub async fn submit_draft(
     state: &AppState,
@@ -189,26 +214,22 @@ pub async fn submit_draft(
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     let outcome = conn
-        .transaction::<KeyState, ServiceError, _>(async |conn| {
-            if let Some(key) = key {
-                let claimed = filings::claim_key(conn, actor.id, key, &hash).await?;
-                if !matches!(claimed, KeyState::Fresh) {
-                    return Ok(claimed);
-                }
+        .transaction::<Outcome, ServiceError, _>(async |conn| {
+            if let Some(stop) = claim(conn, actor, key, &hash).await? {
+                return Ok(stop);
             }
             let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
             authorize(actor, Action::ActAsApplicant, &row)?;
-            submit::submit_locked(conn, state, actor, &row, now).await?;
-            if let Some(key) = key {
-                filings::complete_key(conn, actor.id, key, id).await?;
-            }
-            Ok(KeyState::Fresh)
+            let applied = submit::submit(conn, state, actor, Target::Locked(&row), now).await?;
+            complete(conn, actor, key, id).await?;
+            Ok(Outcome::Done(Box::new(applied.view(state))))
         })
         .await?;
-    finish(&mut conn, state, id, outcome).await
+    finish(&mut conn, state, outcome).await
 }
 
-/// Creates and submits a filing in one transaction (windows and API clients).
+/// Creates and submits a filing in one transaction (windows and API clients). The draft never
+/// exists on its own: the case is stored once, already submitted.
 pub async fn file(
     state: &AppState,
     actor: &Actor,
@@ -217,39 +238,60 @@ pub async fn file(
 ) -> Result<Submitted, ServiceError> {
     let body = serde_json::to_vec(req).map_err(|e| ServiceError::Unexpected(e.into()))?;
     let hash = request_hash(&[b"file", &body]);
-    let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    let (id, outcome) = conn
-        .transaction::<(Uuid, KeyState), ServiceError, _>(async |conn| {
-            if let Some(key) = key {
-                match filings::claim_key(conn, actor.id, key, &hash).await? {
-                    KeyState::Fresh => {}
-                    KeyState::Replay(id) => return Ok((id, KeyState::Replay(id))),
-                    KeyState::Mismatch => return Ok((Uuid::nil(), KeyState::Mismatch)),
-                }
+    let draft = draft_row(state, actor, req, now)?;
+    let id = draft.id;
+    let mut conn = state.pool.get().await?;
+    let outcome = conn
+        .transaction::<Outcome, ServiceError, _>(async |conn| {
+            if let Some(stop) = claim(conn, actor, key, &hash).await? {
+                return Ok(stop);
             }
-            let id = insert_draft(conn, state, actor, req).await?;
-            let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
-            submit::submit_locked(conn, state, actor, &row, now).await?;
-            if let Some(key) = key {
-                filings::complete_key(conn, actor.id, key, id).await?;
-            }
-            Ok((id, KeyState::Fresh))
+            let applied = submit::submit(conn, state, actor, Target::New(Box::new(draft)), now).await?;
+            complete(conn, actor, key, id).await?;
+            Ok(Outcome::Done(Box::new(applied.view(state))))
         })
         .await?;
-    finish(&mut conn, state, id, outcome).await
+    finish(&mut conn, state, outcome).await
+}
+
+/// Claims the idempotency key, if any; `Some` when the request must not run again.
+async fn claim(
+    conn: &mut AsyncPgConnection,
+    actor: &Actor,
+    key: Option<&str>,
+    hash: &str,
+) -> Result<Option<Outcome>, ServiceError> {
+    let Some(key) = key else { return Ok(None) };
+    Ok(match filings::claim_key(conn, actor.id, key, hash).await? {
+        KeyState::Fresh => None,
+        KeyState::Replay(id) => Some(Outcome::Replay(id)),
+        KeyState::Mismatch => Some(Outcome::Mismatch),
+    })
+}
+
+/// Records the case the idempotency key produced, if any.
+async fn complete(
+    conn: &mut AsyncPgConnection,
+    actor: &Actor,
+    key: Option<&str>,
+    id: Uuid,
+) -> Result<(), ServiceError> {
+    if let Some(key) = key {
+        filings::complete_key(conn, actor.id, key, id).await?;
+    }
+    Ok(())
 }
 
 async fn finish(
     conn: &mut AsyncPgConnection,
     state: &AppState,
-    id: Uuid,
-    outcome: KeyState,
+    outcome: Outcome,
 ) -> Result<Submitted, ServiceError> {
     match outcome {
-        KeyState::Fresh => Ok(Submitted::Created(read(conn, state, id).await?)),
-        KeyState::Replay(id) => Ok(Submitted::Replayed(read(conn, state, id).await?)),
-        KeyState::Mismatch => Err(ServiceError::field(
+        Outcome::Done(view) => Ok(Submitted::Created(*view)),
+        Outcome::Replay(id) => Ok(Submitted::Replayed(read(conn, state, id).await?)),
+        Outcome::Mismatch => Err(ServiceError::field(
             "Idempotency-Key",
             "idempotency.key_reused",
             "该幂等键已用于另一项请求",
@@ -263,13 +305,12 @@ pub async fn submit_correction(state: &AppState, actor: &Actor, id: &str) -> Res
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    conn.transaction::<(), ServiceError, _>(async |conn| {
+    conn.transaction::<CaseView, ServiceError, _>(async |conn| {
         let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
         authorize(actor, Action::ActAsApplicant, &row)?;
-        submit::resubmit_locked(conn, state, actor, &row, now).await
+        Ok(submit::resubmit_locked(conn, state, actor, &row, now).await?.view(state))
     })
-    .await?;
-    read(&mut conn, state, id).await
+    .await
 }
 
 /// Reads the full view of a case (no access check: callers check first).

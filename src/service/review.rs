@@ -15,11 +15,11 @@ use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
-use crate::service::cases::transition::{Step, apply_command, load_events};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::{CaseSummary, CaseView, summary};
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
-use crate::service::filings::{self, submit};
+use crate::service::filings::submit;
 use crate::startup::AppState;
 
 /// A review decision as sent by a page or API client (raw codes, validated here).
@@ -121,13 +121,12 @@ pub async fn decide(
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    conn.transaction::<(), ServiceError, _>(async |conn| {
+    conn.transaction::<CaseView, ServiceError, _>(async |conn| {
         let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
         authorize(actor, action.access(), &row)?;
-        run(conn, state, actor, &row, action, d, now).await
+        Ok(run(conn, state, actor, &row, action, d, now).await?.view(state))
     })
-    .await?;
-    filings::read(&mut conn, state, id).await
+    .await
 }
 
 async fn run(
@@ -138,7 +137,7 @@ async fn run(
     action: ReviewAction,
     d: &Decision,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<Applied, ServiceError> {
     let reason = d.reason.trim().to_owned();
     let mut changes = CaseChanges::default();
     let cmd = match action {
@@ -178,8 +177,13 @@ async fn run(
         ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
     };
     let note = (!reason.is_empty()).then_some(reason.as_str());
-    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: note, changes }).await?;
-    Ok(())
+    apply_command(
+        conn,
+        state,
+        Target::Locked(row),
+        Step { actor: actor.id, cmd, now, reason: note, changes, parties: None },
+    )
+    .await
 }
 
 /// Allocates the next official number of a commission for the current year.
@@ -204,7 +208,7 @@ async fn reroute(
     row: &CaseRow,
     d: &Decision,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<Applied, ServiceError> {
     let reason = d.reason.trim();
     if reason.is_empty() {
         return Err(ServiceError::field(
@@ -265,9 +269,8 @@ async fn reroute(
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some(None);
     let cmd = Command::Reroute { to, reason: reason.to_owned() };
-    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: Some(reason), changes })
-        .await?;
-    Ok(())
+    let step = Step { actor: actor.id, cmd, now, reason: Some(reason), changes, parties: None };
+    apply_command(conn, state, Target::Locked(row), step).await
 }
 
 /// The intake queue of a commission (the actor's own unless a city-wide role asks for another).

@@ -1,11 +1,9 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
-use diesel_async::AsyncPgConnection;
 use serde::Serialize;
 
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
-use crate::db::users;
 use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::Case;
 use crate::domain::filing::FilingForm;
@@ -26,11 +24,9 @@ struct NoticeContext<'a> {
     commission_name_en: String,
 }
 
-/// Who is told: every applicant with an e-mail address, and the owning account.
-async fn recipients(
-    conn: &mut AsyncPgConnection,
-    row: &CaseRow,
-) -> Result<Vec<(String, String)>, ServiceError> {
+/// Who is told: every applicant with an e-mail address, and the owning account (address and
+/// name), each address once.
+fn recipients(row: &CaseRow, owner: Option<(String, String)>) -> Vec<(String, String)> {
     let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
     let mut out: Vec<(String, String)> = form
         .applicants
@@ -38,25 +34,22 @@ async fn recipients(
         .filter(|a| !a.email.trim().is_empty())
         .map(|a| (a.email.trim().to_lowercase(), a.name.trim().to_owned()))
         .collect();
-    if let Some(owner) = row.owner_id
-        && let Some(user) = users::find(conn, owner).await?
-    {
-        out.push((user.email, user.display_name));
-    }
+    out.extend(owner);
     out.sort();
     out.dedup_by(|a, b| a.0 == b.0);
-    Ok(out)
+    out
 }
 
-/// Builds the notices for freshly appended events.
-pub async fn for_events(
-    conn: &mut AsyncPgConnection,
+/// Builds the notices for freshly appended events; `owner` is the owning account's address
+/// and name, if the case has an owner.
+pub fn for_events(
     state: &AppState,
     row: &CaseRow,
+    owner: Option<(String, String)>,
     after: &Case,
     events: &[(i64, Event)],
 ) -> Result<Vec<Notice>, ServiceError> {
-    let people = recipients(conn, row).await?;
+    let people = recipients(row, owner);
     if people.is_empty() {
         return Ok(Vec::new());
     }

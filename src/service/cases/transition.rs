@@ -2,17 +2,21 @@
 
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
+use futures_util::future::try_join;
 use uuid::Uuid;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::enums::DbStatus;
+use crate::db::{filings, users};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
 use crate::domain::case::lifecycle::{self, Case, Rejected};
 use crate::domain::clock::{self, CaseClocks};
+use crate::domain::filing::Filing;
 use crate::domain::input::{FieldError, InputError};
 use crate::notify::outbox;
+use crate::service::cases::view::{CaseView, case_view};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -45,12 +49,44 @@ pub fn rejected(r: Rejected) -> ServiceError {
     }
 }
 
-/// What a committed transition produced.
+/// What a transition produced (committed with the caller's transaction).
 pub struct Applied {
     /// The new events with their row ids.
     pub events: Vec<(i64, Event)>,
     /// The case after the events.
     pub case: Case,
+    /// The projection row as stored now.
+    pub row: CaseRow,
+    /// The whole log after the events, oldest first.
+    pub log: Vec<Event>,
+    /// The clocks derived from the whole log.
+    pub clocks: CaseClocks,
+}
+
+impl Applied {
+    /// The case view after the transition, built from what was just written (no re-read).
+    pub fn view(&self, state: &AppState) -> CaseView {
+        case_view(state, &self.row, &self.log, &self.clocks)
+    }
+}
+
+/// The case a command applies to.
+pub enum Target<'a> {
+    /// A stored case the caller has row-locked (`SELECT … FOR UPDATE`) in this transaction.
+    Locked(&'a CaseRow),
+    /// A draft built in memory in this transaction: nobody else can see it, so it needs no
+    /// lock and has no log; it is stored once, in its state after the command.
+    New(Box<CaseRow>),
+}
+
+impl Target<'_> {
+    /// The row before the command.
+    pub fn row(&self) -> &CaseRow {
+        match self {
+            Target::Locked(row) => row,
+            Target::New(row) => row,
+        }
+    }
 }
 
 /// One command to apply, with who, when, why and the extra projection changes it brings.
@@ -65,25 +101,33 @@ pub struct Step<'a> {
     pub reason: Option<&'a str>,
     /// Projection changes beyond status, commission, number, closure and clocks.
     pub changes: CaseChanges,
+    /// A validated filing whose parties and claim items replace the case's stored ones.
+    pub parties: Option<&'a Filing>,
 }
 
-/// Decides the step's command on the locked `row`, appends the events, updates the projection
+/// Decides the step's command on the target case, appends the events, writes the projection
 /// (status, commission, number, closure, clock due dates plus the step's changes) and queues
 /// the notices.
 pub async fn apply_command(
     conn: &mut AsyncPgConnection,
     state: &AppState,
-    row: &CaseRow,
+    target: Target<'_>,
     step: Step<'_>,
 ) -> Result<Applied, ServiceError> {
-    let Step { actor, cmd, now, reason, changes: mut extra } = step;
-    let history = load_events(conn, row.id).await?;
-    let past: Vec<Event> = history.iter().map(|(_, e)| e.clone()).collect();
+    let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
+    let (owner_id, past): (_, Vec<Event>) = match &target {
+        Target::Locked(row) => {
+            (row.owner_id, load_events(conn, row.id).await?.into_iter().map(|(_, e)| e).collect())
+        }
+        Target::New(row) => (row.owner_id, Vec::new()),
+    };
     let case = lifecycle::replay(&past);
     let new_events = lifecycle::decide(&case, &cmd, now).map_err(rejected)?;
     let after = new_events.iter().fold(case, lifecycle::apply);
-    let all: Vec<Event> = past.iter().chain(new_events.iter()).cloned().collect();
-    let clocks = clocks_of(state, &all);
+    let mut log = past;
+    let last_seq = i32::try_from(log.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    log.extend(new_events.iter().cloned());
+    let clocks = clocks_of(state, &log);
     extra.status = Some(DbStatus::from(after.status));
     extra.commission_code = Some(after.commission.clone());
     extra.case_number = Some(after.case_number.clone());
@@ -98,21 +142,50 @@ pub async fn apply_command(
         extra.closed_at = Some(Some(now));
     }
     extra.updated_at = Some(now);
-    cases::update(conn, row.id, &extra).await?;
-    let last_seq = i32::try_from(past.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
-    let ids = cases::append_events(
-        conn,
-        row.id,
-        last_seq,
-        &new_events,
-        Some(actor),
-        after.commission.as_deref(),
-        reason,
-    )
-    .await
-    .map_err(ServiceError::Unexpected)?;
+
+    // The statements are sent in three pipelined batches; each batch holds only statements
+    // that do not depend on each other, because a statement not yet prepared on this
+    // connection can overtake an earlier one of the same batch.
+    // 1. The projection row, and the owning account's address for the notices.
+    if let (Target::Locked(row), Some(_)) = (&target, parties) {
+        filings::delete_parties_and_claims(conn, row.id).await?;
+    }
+    let shared: &AsyncPgConnection = conn;
+    let store = async {
+        match target {
+            Target::Locked(row) => cases::update(shared, row.id, &extra).await,
+            Target::New(mut row) => {
+                extra.apply_to(&mut row);
+                cases::insert(shared, &row).await.map(|()| *row)
+            }
+        }
+    };
+    let owner = async {
+        match owner_id {
+            Some(id) => users::contact(shared, id).await,
+            None => Ok(None),
+        }
+    };
+    let (row, owner) = try_join(store, owner).await?;
+    // 2. The events, and the parties and claim items (all need the case row).
+    let commission = after.commission.as_deref();
+    let append = async {
+        cases::append_events(shared, row.id, last_seq, &new_events, Some(actor), commission, reason)
+            .await
+            .map_err(ServiceError::Unexpected)
+    };
+    let facts = async {
+        match parties {
+            Some(filing) => {
+                filings::insert_parties_and_claims(shared, row.id, filing).await.map_err(ServiceError::from)
+            }
+            None => Ok(()),
+        }
+    };
+    let (ids, ()) = try_join(append, facts).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
-    let notices = super::notices::for_events(conn, state, row, &after, &events).await?;
-    outbox::enqueue(conn, &notices).await?;
-    Ok(Applied { events, case: after })
+    // 3. The notices (they name their event rows).
+    let notices = super::notices::for_events(state, &row, owner, &after, &events)?;
+    outbox::enqueue(shared, &notices).await?;
+    Ok(Applied { events, case: after, row, log, clocks })
 }

@@ -6,12 +6,11 @@ use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{CaseChanges, CaseRow};
-use crate::db::filings;
 use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::filing::{Filing, FilingForm, limitation_warnings};
 use crate::domain::routing::{RoutingDecision, RoutingInput, route};
-use crate::service::cases::transition::{Step, apply_command};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -65,14 +64,16 @@ fn no_commission(decision: &RoutingDecision) -> ServiceError {
     )
 }
 
-/// Submits a locked draft: T1 (and T2, T3 when no hand-over is needed) is now.
-pub async fn submit_locked(
+/// Submits a draft (a stored one, locked, or one built in memory for a one-shot filing): T1
+/// (and T2, T3 when no hand-over is needed) is now.
+pub async fn submit(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     actor: &Actor,
-    row: &CaseRow,
+    target: Target<'_>,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<Applied, ServiceError> {
+    let row = target.row();
     let filing = validate(state, row, now)?;
     let decision =
         route(&state.network, &routing_input(&filing, row.intake_commission.as_deref(), Vec::new()));
@@ -84,9 +85,8 @@ pub async fn submit_locked(
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some((!handed_over).then_some(now));
     let cmd = Command::Submit { commission, handed_over };
-    apply_command(conn, state, row, Step { actor: actor.id, cmd, now, reason: None, changes }).await?;
-    filings::replace_parties_and_claims(conn, row.id, &filing).await?;
-    Ok(())
+    let step = Step { actor: actor.id, cmd, now, reason: None, changes, parties: Some(&filing) };
+    apply_command(conn, state, target, step).await
 }
 
 /// Sends a corrected application back to review: T3 restarts (办案规则 第四十六条(二)).
@@ -96,17 +96,17 @@ pub async fn resubmit_locked(
     actor: &Actor,
     row: &CaseRow,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<Applied, ServiceError> {
     let filing = validate(state, row, now)?;
     let mut changes = filing_changes(&filing, now)?;
     changes.review_started_at = Some(Some(now));
-    apply_command(
-        conn,
-        state,
-        row,
-        Step { actor: actor.id, cmd: Command::SubmitCorrection, now, reason: None, changes },
-    )
-    .await?;
-    filings::replace_parties_and_claims(conn, row.id, &filing).await?;
-    Ok(())
+    let step = Step {
+        actor: actor.id,
+        cmd: Command::SubmitCorrection,
+        now,
+        reason: None,
+        changes,
+        parties: Some(&filing),
+    };
+    apply_command(conn, state, Target::Locked(row), step).await
 }
