@@ -1,8 +1,9 @@
 //! The Postgres system of record: connection pool, embedded migrations, schema and queries.
 //!
 //! Query functions are free functions taking `&mut AsyncPgConnection`, so the caller (a
-//! service) owns the transaction.
+//! service) owns the transaction; those that a transition pipelines take `&AsyncPgConnection`.
 
+pub mod batch;
 pub mod bootstrap;
 pub mod cases;
 pub mod enums;

@@ -236,7 +236,7 @@ pub async fn events(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<
         .await
 }
 
-/// Appends events after `last_seq`; returns their ids. Runs inside the caller's transaction, on
+/// Appends events after `last_seq`; returns their ids, in order. Runs inside the caller's transaction, on
 /// a shared connection so that it can be pipelined with independent statements.
 pub async fn append_events(
     conn: &AsyncPgConnection,
@@ -256,18 +256,16 @@ pub async fn append_events(
             case_events::from_status.eq(DbStatus::from(e.from)),
             case_events::to_status.eq(DbStatus::from(e.to)),
             case_events::actor_id.eq(actor),
-            case_events::commission_code.eq(commission),
+            case_events::commission_code.eq(commission.map(str::to_owned)),
             case_events::at.eq(e.at),
-            case_events::reason.eq(reason),
+            case_events::reason.eq(reason.map(str::to_owned)),
             case_events::payload.eq(serde_json::to_value(&e.kind)?),
         ));
     }
-    // One single-row statement per event (cached once per connection, unlike a multi-row
-    // insert whose shape varies), all sent without waiting for each other (pipelined).
-    Ok(try_join_all(rows.into_iter().map(|row| {
-        diesel::insert_into(case_events::table).values(row).returning(case_events::id).get_result(&mut &*conn)
-    }))
-    .await?)
+    let pieces = crate::insert_pieces!(conn, case_events::table, rows, .returning((case_events::seq, case_events::id)) => results);
+    let mut ids: Vec<(i32, i64)> = try_join_all(pieces).await?.into_iter().flatten().collect();
+    ids.sort_unstable();
+    Ok(ids.into_iter().map(|(_, id)| id).collect())
 }
 
 /// Takes the next official number of a commission's year; gap-free because the counter row is

@@ -72,12 +72,8 @@ pub async fn insert_parties_and_claims(
             )
         })
         .collect();
-    // Single-row statements (cached once per connection, unlike multi-row inserts whose shape
-    // varies with the number of rows), all sent without waiting for each other (pipelined).
-    let parties =
-        parties.into_iter().map(|p| diesel::insert_into(case_parties::table).values(p).execute(&mut &*conn));
-    let claims =
-        claims.into_iter().map(|c| diesel::insert_into(case_claims::table).values(c).execute(&mut &*conn));
+    let parties = crate::insert_pieces!(conn, case_parties::table, parties);
+    let claims = crate::insert_pieces!(conn, case_claims::table, claims);
     try_join(try_join_all(parties), try_join_all(claims)).await?;
     Ok(())
 }

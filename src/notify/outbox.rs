@@ -1,7 +1,7 @@
 //! Writing notices into the outbox, inside the caller's transaction.
 
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::AsyncPgConnection;
 use futures_util::future::try_join_all;
 use uuid::Uuid;
 
@@ -29,13 +29,8 @@ pub struct Notice {
 }
 
 /// Queues notices; a duplicate (same event, recipient and kind) is ignored.
-pub async fn enqueue(conn: &AsyncPgConnection, notices: &[Notice]) -> QueryResult<usize> {
-    // Single-row statements (cached once per connection, unlike multi-row inserts whose shape
-    // varies with the number of rows), all sent without waiting for each other (pipelined).
+pub async fn enqueue(conn: &AsyncPgConnection, notices: Vec<Notice>) -> QueryResult<usize> {
     let counts =
-        try_join_all(notices.iter().map(|n| {
-            diesel::insert_into(outbox::table).values(n).on_conflict_do_nothing().execute(&mut &*conn)
-        }))
-        .await?;
+        try_join_all(crate::insert_pieces!(conn, outbox::table, notices, .on_conflict_do_nothing())).await?;
     Ok(counts.into_iter().sum())
 }
