@@ -6,6 +6,8 @@ use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::Case;
+use crate::domain::clock::CaseClocks;
+use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::FilingForm;
 use crate::notify::outbox::Notice;
 use crate::service::error::ServiceError;
@@ -41,12 +43,13 @@ fn recipients(row: &CaseRow, owner: Option<(String, String)>) -> Vec<(String, St
 }
 
 /// Builds the notices for freshly appended events; `owner` is the owning account's address
-/// and name, if the case has an owner.
+/// and name, if the case has an owner; `clocks` are those after the events.
 pub fn for_events(
     state: &AppState,
     row: &CaseRow,
     owner: Option<(String, String)>,
     after: &Case,
+    clocks: &CaseClocks,
     events: &[(i64, Event)],
 ) -> Result<Vec<Notice>, ServiceError> {
     let people = recipients(row, owner);
@@ -62,7 +65,7 @@ pub fn for_events(
     let (commission_name, commission_name_en) = name(after.commission.as_deref());
     let mut notices = Vec::new();
     for (event_id, event) in events {
-        let Some((lines_zh, lines_en)) = lines(state, row, after, event, &name) else { continue };
+        let Some((lines_zh, lines_en)) = lines(state, row, after, clocks, event, &name) else { continue };
         for (email, person) in &people {
             let ctx = NoticeContext {
                 recipient_name: if person.is_empty() { "申请人" } else { person },
@@ -97,6 +100,7 @@ fn lines(
     state: &AppState,
     row: &CaseRow,
     after: &Case,
+    clocks: &CaseClocks,
     event: &Event,
     name: &Names<'_>,
 ) -> Option<(Vec<String>, Vec<String>)> {
@@ -147,7 +151,12 @@ fn lines(
         }
         EventKind::Corrected => return None,
         EventKind::Accepted { case_number } => {
-            let due = state.periods.get(crate::domain::deadline::PeriodCode::CaseLimit).apply(&state.calendar, day).due;
+            // The clocks were derived from the log including this event; the fallback is the
+            // same rule, for a log whose clock could not be derived.
+            let due = clocks.case_limit.as_ref().map_or_else(
+                || state.periods.get(PeriodCode::CaseLimit).apply(&state.calendar, day).due,
+                |c| c.deadline.due,
+            );
             (
                 vec![
                     format!("受理通知：{to_zh}已于 {day} 受理您的仲裁申请，案号 {case_number}。"),

@@ -185,7 +185,7 @@ pub async fn apply_command(
     let (ids, ()) = try_join(append, facts).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
     // 3. The notices (they name their event rows).
-    let notices = super::notices::for_events(state, &row, owner, &after, &events)?;
+    let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;
     Ok(Applied { events, case: after, row, log, clocks })
 }
