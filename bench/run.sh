@@ -35,32 +35,13 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 POOL_SIZES=${BENCH_POOL_SIZES:-"4 8 16"}
 TARGET_PERCENT=50
-WORKER_EMAIL=bench.worker@example.com   # bench/filing.sql's second notice goes to this address
-WORKER_NAME=压测工人                     # and greets this name
-WORKER_PASSWORD=bench-password-2026
+BENCH_NAME=bench
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 # --- tools -----------------------------------------------------------------------------------
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-command -v jq >/dev/null || missing+=(jq)
-pg_tool() {
-    if command -v "$1" >/dev/null; then command -v "$1"; return; fi
-    local found
-    found=$(ls -1 /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true)
-    [[ -n $found ]] && echo "$found"
-}
-[[ -n $(pg_tool pgbench) && -n $(pg_tool psql) ]] || missing+=(postgresql-client)
-if ((${#missing[@]})); then
-    log "installing ${missing[*]} with apt-get"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-fi
-PGBENCH=$(pg_tool pgbench) || die "pgbench not found"
-PSQL=$(pg_tool psql) || die "psql not found"
+require_tools
 
 # --- build -----------------------------------------------------------------------------------
 if [[ -n ${BENCH_BIN:-} ]]; then
@@ -78,82 +59,26 @@ else
 fi
 [[ -x $BIN ]] || die "no binary at $BIN"
 
-# --- database --------------------------------------------------------------------------------
-SERVER_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-scheme=${SERVER_URL%%://*}
-rest=${SERVER_URL#*://}
-authority=${rest%%/*}
-query=""
-[[ $rest == *\?* ]] && query="?${rest#*\?}"
-[[ $authority == "$rest" ]] && authority=${authority%%\?*}
-DB_NAME=arb_bench_$(date -u +%Y%m%d%H%M%S)_$$
-ADMIN_URL="$scheme://$authority/postgres$query"
-BENCH_URL="$scheme://$authority/$DB_NAME$query"
-
+# --- database and server --------------------------------------------------------------------
+name_database arb_bench
 WORK=$(mktemp -d /tmp/arb-bench.XXXXXX)
-SERVER_PID=""
-DB_CREATED=0
 
-stop_server() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-}
 cleanup() {
     local rc=$?
     stop_server
-    if ((DB_CREATED)); then
-        "$PSQL" -q -X "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 \
-            || printf 'bench: could not drop database %s\n' "$DB_NAME" >&2
-    fi
+    drop_database
     if ((rc == 0)); then rm -rf "$WORK"; else printf 'bench: logs kept in %s\n' "$WORK" >&2; fi
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-sql() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -At "$BENCH_URL" "$@"; }
+create_database
 
-"$PSQL" -X -q -v ON_ERROR_STOP=1 "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" \
-    || die "cannot create a database on $scheme://$authority (set DATABASE_URL)"
-DB_CREATED=1
-log "created database $DB_NAME on $authority"
-
-# --- server ----------------------------------------------------------------------------------
-free_port() {
-    local p
-    for _ in $(seq 200); do
-        p=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-    done
-    return 1
-}
-
-start_server() { # pool size, delivery (paused|running)
-    PORT=$(free_port) || die "no free port"
+start_service() { # pool size, delivery (paused|running)
     local poll=86400000   # the worker polls once at start-up, then sleeps a day
     [[ ${2:-paused} == running ]] && poll=1000
-    DATABASE_URL=$BENCH_URL \
-    APP__APPLICATION__HOST=127.0.0.1 \
-    APP__APPLICATION__PORT=$PORT \
-    APP__APPLICATION__BASE_URL=http://127.0.0.1:8080 \
-    APP__TELEMETRY__FILTER=warn \
-    APP__EMAIL__TRANSPORT=log \
-    APP__DATABASE__POOL_SIZE=$1 \
-    APP__EMAIL__POLL_INTERVAL_MS=$poll \
-        "$BIN" serve >"$WORK/server-pool$1.log" 2>&1 &
-    SERVER_PID=$!
-    BASE=http://127.0.0.1:$PORT
-    for _ in $(seq 600); do
-        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server-pool$1.log" >&2; die "the server exited"; }
-        if curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; then return 0; fi
-        sleep 0.1
-    done
-    die "the server did not become ready on $BASE"
+    start_server "$1" APP__EMAIL__POLL_INTERVAL_MS=$poll
 }
 
 # Warns when something else keeps the CPUs busy (numbers from a busy machine are not comparable).
@@ -171,26 +96,6 @@ check_quiet() {
 }
 BUSY_WARNINGS=0
 
-# Empties the tables a filing writes (between runs, so each run starts from the same state).
-reset_tables() {
-    # Requests still in flight when the load generator stopped must finish first: a TRUNCATE
-    # racing them can deadlock.
-    local tries
-    for tries in $(seq 100); do
-        [[ $(sql -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-            AND pid <> pg_backend_pid() AND state <> 'idle'") == 0 ]] && break
-        sleep 0.1
-    done
-    for tries in 1 2 3; do
-        sql -c "SET lock_timeout = '10s'" \
-            -c "TRUNCATE outbox, case_claims, case_parties, evidence, idempotency_keys, case_events, cases" \
-            2>/dev/null && break
-        ((tries < 3)) || die "cannot empty the benchmark tables"
-        sleep 1
-    done
-    sql -c "VACUUM ANALYZE cases, case_events, case_parties, case_claims, outbox" -c "CHECKPOINT"
-}
-
 row_counts() {
     sql -c "SELECT (SELECT count(*) FROM cases) || ' cases, ' || (SELECT count(*) FROM case_events)
         || ' case_events, ' || (SELECT count(*) FROM case_parties) || ' case_parties, '
@@ -207,13 +112,8 @@ case_bytes() {
 
 first_pool=${POOL_SIZES%% *}
 log "starting the server (pool $first_pool) to create the worker account"
-start_server "$first_pool"
-curl -fsS -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$WORKER_EMAIL\",\"password\":\"$WORKER_PASSWORD\",\"display_name\":\"$WORKER_NAME\",\"phone\":\"13900000000\"}" \
-    >"$WORK/session.json" || die "registration failed"
-TOKEN=$(jq -r .access_token "$WORK/session.json")
-WORKER_ID=$(jq -r .user_id "$WORK/session.json")
-[[ -n $TOKEN && $TOKEN != null && -n $WORKER_ID && $WORKER_ID != null ]] || die "no token in $(cat "$WORK/session.json")"
+start_service "$first_pool"
+register_worker
 
 # --- equivalence check: one filing through the endpoint, one raw transaction ------------------
 log "checking that one filing and one raw transaction write the same rows"
@@ -243,7 +143,7 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 measure_endpoint() { # pool, delivery, label -> sets LINE
     local pool=$1 delivery=$2 label=$3 out=$WORK/wrk-$3.txt line stored created
-    start_server "$pool" "$delivery"
+    start_service "$pool" "$delivery"
     log "endpoint, pool $pool, notice delivery $delivery: warm-up ${WARMUP}s, then ${SECONDS_RUN}s with $CONNECTIONS connections"
     run_wrk "$WARMUP" "$WORK/wrk-warmup-$label.txt"
     reset_tables
@@ -314,7 +214,7 @@ met=$(awk -v r="$ratio" -v t="$TARGET_PERCENT" 'BEGIN { print (r >= t) ? "yes" :
 cat <<END_HEADER
 
 Filing throughput — $(date -u +%Y-%m-%dT%H:%M:%SZ), $SOURCE
-machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $pg_version at $authority
+machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $pg_version at $AUTHORITY
 load: ${SECONDS_RUN}s measured after ${WARMUP}s warm-up, $CONNECTIONS connections/clients, $THREADS threads, loopback
 rows per filing: $endpoint_rows (stored bytes: endpoint $endpoint_bytes, raw $raw_bytes)
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Where the time of one filing goes: CPU per filing in the service, in PostgreSQL and in the load
-# generator, for the endpoint and for the two pgbench scripts, plus the endpoint with the outbox
-# worker idle, and (when `perf` is installed) the hottest functions of the service.
+# generator, for the raw transaction (bench/filing.sql) and for the endpoint with the outbox worker
+# polling and idle, and (when `perf` is installed) the hottest functions of the service.
 # Not the benchmark (that is bench/run.sh); see docs/benchmarks.md, "Where the time goes".
 #
 #   bash bench/profile/profile.sh
 #
 # Environment: as bench/run.sh (DATABASE_URL, CARGO_TARGET_DIR, BENCH_BIN, BENCH_SECONDS,
-# BENCH_THREADS, BENCH_CONNECTIONS) and BENCH_POOL_SIZE (default 8). For readable perf call
+# BENCH_THREADS, BENCH_CONNECTIONS) and BENCH_POOL_SIZE (default 16). For readable perf call
 # stacks build with RUSTFLAGS="-C force-frame-pointers=yes" CARGO_PROFILE_RELEASE_DEBUG=line-tables-only
 # into another CARGO_TARGET_DIR and pass BENCH_BIN.
 set -euo pipefail
@@ -17,13 +17,12 @@ ROOT=$PWD
 SECS=${BENCH_SECONDS:-20}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
-POOL=${BENCH_POOL_SIZE:-8}
+POOL=${BENCH_POOL_SIZE:-16}
 
-die() { printf 'profile: %s\n' "$*" >&2; exit 1; }
-pg_tool() {
-    if command -v "$1" >/dev/null; then command -v "$1"; return; fi
-    ls -1 /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
-}
+BENCH_NAME=profile
+
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 for t in wrk curl jq; do command -v "$t" >/dev/null || die "$t missing (bash bench/run.sh installs it)"; done
 PGBENCH=$(pg_tool pgbench); PSQL=$(pg_tool psql)
 [[ -n $PGBENCH && -n $PSQL ]] || die "pgbench/psql missing"
@@ -36,77 +35,18 @@ else
     BIN=$CARGO_TARGET_DIR/release/arbitration
 fi
 
-SERVER_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-scheme=${SERVER_URL%%://*}; rest=${SERVER_URL#*://}; authority=${rest%%/*}; authority=${authority%%\?*}
-DB_NAME=arb_bench_prof_$(date -u +%Y%m%d%H%M%S)_$$
-ADMIN_URL="$scheme://$authority/postgres"
-URL="$scheme://$authority/$DB_NAME"
+name_database arb_bench_prof
 WORK=$(mktemp -d /tmp/arb-profile.XXXXXX)
-SERVER_PID=""; DB_CREATED=0
-
-stop_server() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-}
 cleanup() {
     local rc=$?
     stop_server
-    ((DB_CREATED)) && "$PSQL" -qX "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1
+    drop_database
     printf 'profile: outputs in %s\n' "$WORK" >&2
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-sql() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -At "$URL" "$@"; }
-
-"$PSQL" -qX -v ON_ERROR_STOP=1 "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\""
-DB_CREATED=1
-
-free_port() {
-    local p
-    for _ in $(seq 200); do
-        p=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-    done
-    return 1
-}
-start_server() { # extra env assignments...
-    PORT=$(free_port)
-    env DATABASE_URL="$URL" APP__APPLICATION__HOST=127.0.0.1 APP__APPLICATION__PORT="$PORT" \
-        APP__TELEMETRY__FILTER=warn APP__EMAIL__TRANSPORT=log APP__DATABASE__POOL_SIZE="$POOL" "$@" \
-        "$BIN" serve >>"$WORK/server.log" 2>&1 &
-    SERVER_PID=$!
-    BASE=http://127.0.0.1:$PORT
-    for _ in $(seq 600); do
-        kill -0 "$SERVER_PID" 2>/dev/null || die "server exited, see $WORK/server.log"
-        curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    die "server not ready"
-}
-reset_tables() {
-    # Requests still in flight when the load generator stopped must finish first: a TRUNCATE
-    # racing them can deadlock.
-    local tries
-    for tries in $(seq 100); do
-        [[ $(sql -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-            AND pid <> pg_backend_pid() AND state <> 'idle'") == 0 ]] && break
-        sleep 0.1
-    done
-    for tries in 1 2 3; do
-        sql -c "SET lock_timeout = '10s'" \
-            -c "TRUNCATE outbox, case_claims, case_parties, evidence, idempotency_keys, case_events, cases" \
-            2>/dev/null && break
-        ((tries < 3)) || die "cannot empty the benchmark tables"
-        sleep 1
-    done
-    sql -c "VACUUM ANALYZE cases, case_events, case_parties, case_claims, outbox" -c "CHECKPOINT"
-}
+create_database
 
 # CPU time (ms) used so far by one process: utime + stime from /proc (0 when it is gone).
 cpu_ms() {
@@ -165,11 +105,8 @@ report() { # label count seconds
         printf "\n" }' | tee -a "$RESULTS"
 }
 
-start_server
-curl -fsS -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d '{"email":"bench.worker@example.com","password":"bench-password-2026","display_name":"压测工人","phone":"13900000000"}' \
-    >"$WORK/session.json"
-TOKEN=$(jq -r .access_token "$WORK/session.json"); WORKER_ID=$(jq -r .user_id "$WORK/session.json")
+start_server "$POOL"
+register_worker
 export BENCH_TOKEN=$TOKEN BENCH_BODY_FILE=$ROOT/bench/filing.json
 
 endpoint_run() { # label
@@ -189,7 +126,7 @@ pgbench_run() { # label script
     reset_tables
     local out=$WORK/pgbench-${1//[^A-Za-z0-9]/_}.txt n
     BASE_PIDS=()
-    "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$SECS" -f "$2" -D uid="$WORKER_ID" "$URL" >"$out" 2>&1 &
+    "$PGBENCH" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$SECS" -f "$2" -D uid="$WORKER_ID" "$BENCH_URL" >"$out" 2>&1 &
     measure $!
     n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")
     report "$1" "$n" "$SECS"
@@ -197,10 +134,9 @@ pgbench_run() { # label script
 
 echo "--- CPU per filing (2 CPUs = 2000 ms of CPU per second) ---" | tee -a "$RESULTS"
 pgbench_run "raw writes (bench/filing.sql)" "$ROOT/bench/filing.sql"
-pgbench_run "endpoint's 16 statements (replay)" "$ROOT/bench/profile/endpoint-statements.sql"
 endpoint_run "endpoint, outbox worker polling"
 stop_server
-start_server APP__EMAIL__POLL_INTERVAL_MS=86400000
+start_server "$POOL" APP__EMAIL__POLL_INTERVAL_MS=86400000
 endpoint_run "endpoint, outbox worker idle"
 
 if command -v perf >/dev/null; then
