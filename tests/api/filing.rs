@@ -224,3 +224,91 @@ async fn evidence_is_stored_with_its_checksum_and_wrong_types_are_refused() {
     assert_eq!(res.status(), 422);
     assert_eq!(app.count("evidence", "TRUE").await, 1);
 }
+
+#[tokio::test]
+async fn every_applicant_and_claim_item_is_stored_in_order_and_a_correction_replaces_them() {
+    use arbitration::domain::filing::{ApplicantForm, ClaimForm};
+    let app = TestApp::spawn().await;
+    let worker = app.worker("lead@example.com").await;
+    let mut f = form(1, SIP_STREET, SIP);
+    for n in 2..=3u32 {
+        f.applicants.push(ApplicantForm {
+            name: format!("共同申请人{n}"),
+            id_number: arbitration::demo::id_number(&format!("32058319900{n}0100{n}")),
+            phone: format!("1390000000{n}"),
+            email: format!("co{n}@example.com"),
+            address: "江苏省苏州市工业园区星湖街 2 号".into(),
+        });
+    }
+    for (kind, amount) in [
+        ("overtime_pay", "3000"),
+        ("double_wages_no_contract", "6800"),
+        ("unused_annual_leave", "1500"),
+        ("social_insurance_loss", "2000"),
+        ("other", "100.50"),
+    ] {
+        f.claims.push(ClaimForm {
+            claim_type: kind.into(),
+            amount: amount.into(),
+            period_from: String::new(),
+            period_to: String::new(),
+            description: format!("{kind} 请求"),
+        });
+    }
+    let case = app.file(&worker, &f, None).await;
+    let id = case["id"].as_str().unwrap();
+    // 13600 + 20400 + 3000 + 6800 + 1500 + 2000 + 100.50
+    assert_eq!(case["claim_total"], "47400.50");
+    let at = |table: &str, cond: String| (table.to_owned(), format!("case_id = '{id}' AND {cond}"));
+    let expected_claims = [
+        "wage_arrears",
+        "economic_compensation",
+        "overtime_pay",
+        "double_wages_no_contract",
+        "unused_annual_leave",
+        "social_insurance_loss",
+        "other",
+    ];
+    assert_eq!(app.count("case_claims", &format!("case_id = '{id}'")).await, 7);
+    for (position, kind) in expected_claims.iter().enumerate() {
+        let (table, cond) = at("case_claims", format!("position = {position} AND claim_type = '{kind}'"));
+        assert_eq!(app.count(&table, &cond).await, 1, "claim {position} is {kind}");
+    }
+    assert_eq!(app.count("case_claims", &format!("case_id = '{id}' AND amount_fen = 10050")).await, 1);
+    assert_eq!(app.count("case_parties", &format!("case_id = '{id}' AND role = 'applicant'")).await, 3);
+    for (position, name) in ["申请人0001", "共同申请人2", "共同申请人3"].iter().enumerate() {
+        let (table, cond) =
+            at("case_parties", format!("role = 'applicant' AND position = {position} AND name = '{name}'"));
+        assert_eq!(app.count(&table, &cond).await, 1, "applicant {position} is {name}");
+    }
+    // Every applicant and the account holder are told once, by the notice of the submission event.
+    let submitted_notices = format!(
+        "case_id = '{id}' AND kind = 'case.submitted' AND event_id = \
+         (SELECT e.id FROM case_events e WHERE e.case_id = '{id}' AND e.kind = 'submitted')"
+    );
+    assert_eq!(app.count("outbox", &submitted_notices).await, 4);
+
+    // A correction with fewer items replaces the stored rows.
+    let sip = app.staff("clerk", "SIP").await;
+    let (status, _) = app
+        .act(&sip, id, "request-correction", json!({ "codes": ["evidence_list"], "reason": "请补充" }))
+        .await;
+    assert_eq!(status, 200);
+    f.claims.truncate(2);
+    f.applicants.truncate(1);
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/drafts/{id}")))
+        .bearer_auth(&worker.token)
+        .json(&f)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app.post(&format!("/api/v1/cases/{id}/correction"), &worker, &json!({})).await;
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["claim_total"], "34000.00");
+    assert_eq!(app.count("case_claims", &format!("case_id = '{id}'")).await, 2);
+    assert_eq!(app.count("case_parties", &format!("case_id = '{id}'")).await, 2);
+}
