@@ -107,7 +107,7 @@ async fn ensure_user(
         phone: String::new(),
     };
     let id = accounts::create_user(conn, &reg, role, commission).await?;
-    Ok(Actor { id, role, commission: commission.map(str::to_owned) })
+    Ok(Actor { id, role, commission: commission.map(str::to_owned), name: name.to_owned() })
 }
 
 /// Loads the demonstration data set into the running application's database.

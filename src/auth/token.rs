@@ -38,7 +38,7 @@ pub struct Claims {
 impl Claims {
     /// The actor these claims describe.
     pub fn actor(&self) -> Actor {
-        Actor { id: self.sub, role: self.role, commission: self.com.clone() }
+        Actor { id: self.sub, role: self.role, commission: self.com.clone(), name: self.name.clone() }
     }
 }
 
@@ -54,17 +54,12 @@ pub enum TokenError {
 }
 
 /// Issues a token for a user.
-pub fn issue(
-    settings: &AuthSettings,
-    actor: &Actor,
-    name: &str,
-    now: DateTime<Utc>,
-) -> anyhow::Result<(String, Claims)> {
+pub fn issue(settings: &AuthSettings, actor: &Actor, now: DateTime<Utc>) -> anyhow::Result<(String, Claims)> {
     let claims = Claims {
         sub: actor.id,
         role: actor.role,
         com: actor.commission.clone(),
-        name: name.to_owned(),
+        name: actor.name.clone(),
         iat: now.timestamp(),
         exp: (now + Duration::minutes(settings.token_ttl_minutes)).timestamp(),
         iss: settings.issuer.clone(),
@@ -143,23 +138,29 @@ mod tests {
     }
 
     fn actor() -> Actor {
-        Actor { id: Uuid::new_v4(), role: Role::Clerk, commission: Some("SIP".into()) }
+        Actor {
+            id: Uuid::new_v4(),
+            role: Role::Clerk,
+            commission: Some("SIP".into()),
+            name: "园区书记员".into(),
+        }
     }
 
     #[test]
     fn a_fresh_token_verifies_and_carries_the_actor() {
         let now = Utc::now();
-        let (token, claims) = issue(&settings(), &actor(), "张三", now).unwrap();
+        let (token, claims) = issue(&settings(), &actor(), now).unwrap();
         let back = verify(&settings(), &token, now).unwrap();
         assert_eq!(back, claims);
         assert_eq!(back.actor().commission.as_deref(), Some("SIP"));
+        assert_eq!(back.actor().name, "园区书记员");
     }
 
     #[test]
     fn expired_tampered_wrong_audience_and_wrong_key_id_are_refused() {
         let s = settings();
         let now = Utc::now();
-        let (token, _) = issue(&s, &actor(), "x", now).unwrap();
+        let (token, _) = issue(&s, &actor(), now).unwrap();
         assert_eq!(verify(&s, &token, now + Duration::minutes(61)), Err(TokenError::Expired));
         let mut tampered = token.clone();
         tampered.pop();

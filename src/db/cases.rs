@@ -6,8 +6,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use futures_util::future::try_join_all;
 use uuid::Uuid;
 
-use super::enums::{DbChannel, DbStatus};
-use super::schema::{case_events, case_number_sequences, cases};
+use super::enums::{DbChannel, DbRole, DbStatus};
+use super::schema::{case_events, case_number_sequences, cases, users};
 use crate::domain::case::event::Event;
 
 /// A case row (the current projection of its event log). Inserted whole: a new case is built
@@ -226,12 +226,17 @@ impl EventRow {
     }
 }
 
-/// The whole log of a case, oldest first.
-pub async fn events(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<EventRow>> {
+/// The whole log of a case, oldest first, each event with the name and role of the account
+/// that caused it (none for events of the system).
+pub async fn events(
+    conn: &mut AsyncPgConnection,
+    case_id: Uuid,
+) -> QueryResult<Vec<(EventRow, Option<(String, DbRole)>)>> {
     case_events::table
+        .left_join(users::table)
         .filter(case_events::case_id.eq(case_id))
         .order(case_events::seq.asc())
-        .select(EventRow::as_select())
+        .select((EventRow::as_select(), (users::display_name, users::role).nullable()))
         .load(conn)
         .await
 }

@@ -239,6 +239,7 @@ diesel::joinable!(areas -> commissions (commission_code));
 diesel::joinable!(calendar_days -> calendar_years (year));
 diesel::joinable!(case_claims -> cases (case_id));
 diesel::joinable!(case_events -> cases (case_id));
+diesel::joinable!(case_events -> users (actor_id));
 diesel::joinable!(case_parties -> cases (case_id));
 diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(venues -> commissions (commission_code));

@@ -34,7 +34,12 @@ pub struct UserRow {
 impl UserRow {
     /// The actor this user acts as.
     pub fn actor(&self) -> Actor {
-        Actor { id: self.id, role: self.role.into(), commission: self.commission_code.clone() }
+        Actor {
+            id: self.id,
+            role: self.role.into(),
+            commission: self.commission_code.clone(),
+            name: self.display_name.clone(),
+        }
     }
 }
 

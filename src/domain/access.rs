@@ -100,6 +100,8 @@ pub struct Actor {
     pub role: Role,
     /// Commission the staff member acts for.
     pub commission: Option<String>,
+    /// Display name, recorded with what the actor does (authorisation never looks at it).
+    pub name: String,
 }
 
 /// The code of the municipal commission, whose supervisors oversee the whole city.
@@ -215,7 +217,9 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, commission: Option<&str>) -> Actor {
-        Actor { id: Uuid::new_v4(), role, commission: commission.map(str::to_owned) }
+        Actor {
+            id: Uuid::new_v4(), role, commission: commission.map(str::to_owned), name: "测试用户".into()
+        }
     }
 
     fn scope(owner: Option<Uuid>, commission: &'static str) -> CaseScope<'static> {

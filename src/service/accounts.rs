@@ -163,7 +163,7 @@ pub async fn login(state: &AppState, l: &Login) -> Result<Session, ServiceError>
 
 fn session(state: &AppState, user: &UserRow) -> Result<Session, ServiceError> {
     let s = &state.settings.auth;
-    let (access_token, claims) = token::issue(s, &user.actor(), &user.display_name, state.clock.now())?;
+    let (access_token, claims) = token::issue(s, &user.actor(), state.clock.now())?;
     Ok(Session {
         access_token,
         token_type: "Bearer",

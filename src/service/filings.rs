@@ -16,7 +16,7 @@ use crate::db::filings::{self, KeyState};
 use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::FilingForm;
-use crate::service::cases::transition::{Target, clocks_of, load_events};
+use crate::service::cases::transition::{Logged, Target, clocks_of, events_of, load_events};
 use crate::service::cases::view::{CaseSummary, CaseView, case_view, summary};
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
@@ -334,9 +334,12 @@ async fn view_of(
     state: &AppState,
     row: &CaseRow,
 ) -> Result<CaseView, ServiceError> {
-    let events: Vec<_> = load_events(conn, row.id).await?.into_iter().map(|(_, e)| e).collect();
-    let clocks = clocks_of(state, &events);
-    Ok(case_view(state, row, &events, &clocks))
+    Ok(view_from(state, row, &load_events(conn, row.id).await?))
+}
+
+/// The full view of a case from its row and its log (no access check: callers check first).
+pub fn view_from(state: &AppState, row: &CaseRow, log: &[Logged]) -> CaseView {
+    case_view(state, row, log, &clocks_of(state, &events_of(log)))
 }
 
 /// A case as its user may see it.

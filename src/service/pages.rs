@@ -13,7 +13,7 @@ use crate::domain::case::lifecycle::{self, Case, Rejected};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::{LimitationWarning, limitation_warnings};
 use crate::domain::input::FieldError;
-use crate::service::cases::transition::load_events;
+use crate::service::cases::transition::{events_of, load_events};
 use crate::service::cases::view::CaseView;
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
@@ -116,11 +116,11 @@ pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPag
 pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage, ServiceError> {
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
-    let events: Vec<_> = load_events(&mut conn, row.id).await?.into_iter().map(|(_, e)| e).collect();
-    let current = lifecycle::replay(&events);
+    let log = load_events(&mut conn, row.id).await?;
+    let current = lifecycle::replay(&events_of(&log));
     let actions = actions(actor, &row, &current, state.clock.now());
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
-    let view = filings::read(&mut conn, state, row.id).await?;
+    let view = filings::view_from(state, &row, &log);
     Ok(CasePage { view, evidence, actions })
 }
 

@@ -181,7 +181,7 @@ async fn run(
         conn,
         state,
         Target::Locked(row),
-        Step { actor: actor.id, cmd, now, reason: note, changes, parties: None },
+        Step { actor, cmd, now, reason: note, changes, parties: None },
     )
     .await
 }
@@ -232,7 +232,7 @@ async fn reroute(
     let mut excluded: Vec<String> = load_events(conn, row.id)
         .await?
         .into_iter()
-        .filter_map(|(_, e)| match e.kind {
+        .filter_map(|l| match l.event.kind {
             EventKind::Rerouted { from_commission, .. } => Some(from_commission),
             _ => None,
         })
@@ -269,7 +269,7 @@ async fn reroute(
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some(None);
     let cmd = Command::Reroute { to, reason: reason.to_owned() };
-    let step = Step { actor: actor.id, cmd, now, reason: Some(reason), changes, parties: None };
+    let step = Step { actor, cmd, now, reason: Some(reason), changes, parties: None };
     apply_command(conn, state, Target::Locked(row), step).await
 }
 

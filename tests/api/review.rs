@@ -169,6 +169,13 @@ async fn transfer_after_acceptance_moves_the_case_and_restarts_its_limit() {
     let wz = app.staff("clerk", "WZ").await;
     let (_, accepted) = app.act(&wz, id, "accept", json!({})).await;
     assert_eq!(accepted["case_number"], "吴中劳人仲案字〔2026〕第00001号");
+    // The timeline names who did what: the worker filed, the Wuzhong clerk accepted.
+    let events = accepted["events"].as_array().unwrap();
+    assert_eq!(events[0]["actor"]["role"], "worker");
+    let last = events.last().unwrap();
+    assert_eq!(last["kind"], "accepted");
+    assert_eq!(last["actor"]["name"], "WZclerk");
+    assert_eq!(last["actor"]["role_zh"], "立案员");
     let limit = accepted["clocks"].as_array().unwrap().iter().find(|c| c["rule"] == "case_limit").unwrap();
     // 45 natural days from 2026-03-02 → Thu 2026-04-16.
     assert_eq!(limit["due"], "2026-04-16");

@@ -9,6 +9,7 @@ use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::enums::DbStatus;
 use crate::db::{filings, users};
+use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
 use crate::domain::case::lifecycle::{self, Case, Rejected};
@@ -20,15 +21,43 @@ use crate::service::cases::view::{CaseView, case_view};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
-/// The stored log of a case as domain events.
-pub async fn load_events(
-    conn: &mut AsyncPgConnection,
-    case_id: Uuid,
-) -> Result<Vec<(i64, Event)>, ServiceError> {
+/// Who caused an event.
+#[derive(Debug, Clone)]
+pub struct EventActor {
+    /// The account's display name.
+    pub name: String,
+    /// The account's role.
+    pub role: Role,
+}
+
+/// One event of a case's log, with who caused it (none for events of the system).
+#[derive(Debug, Clone)]
+pub struct Logged {
+    /// The event row's id.
+    pub id: i64,
+    /// The event.
+    pub event: Event,
+    /// Who caused it.
+    pub actor: Option<EventActor>,
+}
+
+/// The events of a log, without ids and actors.
+pub fn events_of(log: &[Logged]) -> Vec<Event> {
+    log.iter().map(|l| l.event.clone()).collect()
+}
+
+/// The stored log of a case, oldest first.
+pub async fn load_events(conn: &mut AsyncPgConnection, case_id: Uuid) -> Result<Vec<Logged>, ServiceError> {
     cases::events(conn, case_id)
         .await?
         .into_iter()
-        .map(|row| row.event().map(|e| (row.id, e)).map_err(|e| ServiceError::Unexpected(e.into())))
+        .map(|(row, actor)| {
+            Ok(Logged {
+                id: row.id,
+                event: row.event().map_err(|e| ServiceError::Unexpected(e.into()))?,
+                actor: actor.map(|(name, role)| EventActor { name, role: role.into() }),
+            })
+        })
         .collect()
 }
 
@@ -58,7 +87,7 @@ pub struct Applied {
     /// The projection row as stored now.
     pub row: CaseRow,
     /// The whole log after the events, oldest first.
-    pub log: Vec<Event>,
+    pub log: Vec<Logged>,
     /// The clocks derived from the whole log.
     pub clocks: CaseClocks,
 }
@@ -92,7 +121,7 @@ impl Target<'_> {
 /// One command to apply, with who, when, why and the extra projection changes it brings.
 pub struct Step<'a> {
     /// The acting user.
-    pub actor: Uuid,
+    pub actor: &'a Actor,
     /// The command.
     pub cmd: Command,
     /// The application's "now".
@@ -115,19 +144,17 @@ pub async fn apply_command(
     step: Step<'_>,
 ) -> Result<Applied, ServiceError> {
     let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
-    let (owner_id, past): (_, Vec<Event>) = match &target {
-        Target::Locked(row) => {
-            (row.owner_id, load_events(conn, row.id).await?.into_iter().map(|(_, e)| e).collect())
-        }
+    let (owner_id, mut log) = match &target {
+        Target::Locked(row) => (row.owner_id, load_events(conn, row.id).await?),
         Target::New(row) => (row.owner_id, Vec::new()),
     };
-    let case = lifecycle::replay(&past);
+    let mut all = events_of(&log);
+    let case = lifecycle::replay(&all);
     let new_events = lifecycle::decide(&case, &cmd, now).map_err(rejected)?;
     let after = new_events.iter().fold(case, lifecycle::apply);
-    let mut log = past;
-    let last_seq = i32::try_from(log.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
-    log.extend(new_events.iter().cloned());
-    let clocks = clocks_of(state, &log);
+    let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    all.extend(new_events.iter().cloned());
+    let clocks = clocks_of(state, &all);
     extra.status = Some(DbStatus::from(after.status));
     extra.commission_code = Some(after.commission.clone());
     extra.case_number = Some(after.case_number.clone());
@@ -170,7 +197,7 @@ pub async fn apply_command(
     // 2. The events, and the parties and claim items (all need the case row).
     let commission = after.commission.as_deref();
     let append = async {
-        cases::append_events(shared, row.id, last_seq, &new_events, Some(actor), commission, reason)
+        cases::append_events(shared, row.id, last_seq, &new_events, Some(actor.id), commission, reason)
             .await
             .map_err(ServiceError::Unexpected)
     };
@@ -184,6 +211,8 @@ pub async fn apply_command(
     };
     let (ids, ()) = try_join(append, facts).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
+    let by = EventActor { name: actor.name.clone(), role: actor.role };
+    log.extend(events.iter().map(|(id, e)| Logged { id: *id, event: e.clone(), actor: Some(by.clone()) }));
     // 3. The notices (they name their event rows).
     let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;

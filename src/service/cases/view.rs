@@ -7,11 +7,11 @@ use uuid::Uuid;
 
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
-use crate::domain::case::event::Event;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{CaseClock, CaseClocks};
 use crate::domain::filing::FilingForm;
 use crate::domain::input::money::Money;
+use crate::service::cases::transition::Logged;
 use crate::startup::AppState;
 
 /// A commission as shown to users.
@@ -78,6 +78,21 @@ pub struct EventView {
     /// The event's data.
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
+    /// Who caused it (absent for events of the system).
+    pub actor: Option<EventActorView>,
+}
+
+/// The account that caused an event.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EventActorView {
+    /// Display name.
+    pub name: String,
+    /// Role code.
+    pub role: String,
+    /// Role label.
+    pub role_zh: String,
+    /// Role label.
+    pub role_en: String,
 }
 
 /// The full view of a case or filing.
@@ -202,7 +217,7 @@ fn yuan(fen: i64) -> String {
 }
 
 /// Builds the detail view.
-pub fn case_view(state: &AppState, row: &CaseRow, events: &[Event], clocks: &CaseClocks) -> CaseView {
+pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseClocks) -> CaseView {
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
     CaseView {
@@ -233,22 +248,30 @@ pub fn case_view(state: &AppState, row: &CaseRow, events: &[Event], clocks: &Cas
         routing: row.routing.clone(),
         limitation_warnings: row.limitation_warnings.clone(),
         filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
-        events: events
-            .iter()
-            .map(|e| EventView {
-                kind: e.kind.code().to_owned(),
-                label_zh: e.kind.label_zh().to_owned(),
-                label_en: e.kind.label_en().to_owned(),
-                from: e.from.as_str().to_owned(),
-                to: e.to.as_str().to_owned(),
-                at: e.at,
-                data: serde_json::to_value(&e.kind)
-                    .ok()
-                    .and_then(|v| v.get("data").cloned())
-                    .unwrap_or(serde_json::Value::Null),
-            })
-            .collect(),
+        events: log.iter().map(event_view).collect(),
         version: row.version,
+    }
+}
+
+fn event_view(l: &Logged) -> EventView {
+    let e = &l.event;
+    EventView {
+        kind: e.kind.code().to_owned(),
+        label_zh: e.kind.label_zh().to_owned(),
+        label_en: e.kind.label_en().to_owned(),
+        from: e.from.as_str().to_owned(),
+        to: e.to.as_str().to_owned(),
+        at: e.at,
+        data: serde_json::to_value(&e.kind)
+            .ok()
+            .and_then(|v| v.get("data").cloned())
+            .unwrap_or(serde_json::Value::Null),
+        actor: l.actor.as_ref().map(|a| EventActorView {
+            name: a.name.clone(),
+            role: a.role.as_str().to_owned(),
+            role_zh: a.role.label_zh().to_owned(),
+            role_en: a.role.label_en().to_owned(),
+        }),
     }
 }
 

@@ -85,7 +85,7 @@ pub async fn submit(
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some((!handed_over).then_some(now));
     let cmd = Command::Submit { commission, handed_over };
-    let step = Step { actor: actor.id, cmd, now, reason: None, changes, parties: Some(&filing) };
+    let step = Step { actor, cmd, now, reason: None, changes, parties: Some(&filing) };
     apply_command(conn, state, target, step).await
 }
 
@@ -100,13 +100,7 @@ pub async fn resubmit_locked(
     let filing = validate(state, row, now)?;
     let mut changes = filing_changes(&filing, now)?;
     changes.review_started_at = Some(Some(now));
-    let step = Step {
-        actor: actor.id,
-        cmd: Command::SubmitCorrection,
-        now,
-        reason: None,
-        changes,
-        parties: Some(&filing),
-    };
+    let step =
+        Step { actor, cmd: Command::SubmitCorrection, now, reason: None, changes, parties: Some(&filing) };
     apply_command(conn, state, Target::Locked(row), step).await
 }

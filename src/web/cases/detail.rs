@@ -72,6 +72,7 @@ struct RoutingView {
 #[derive(Serialize)]
 struct EventRow {
     label: String,
+    actor: Option<String>,
     at: DateTime<Utc>,
     from: String,
     to: String,
@@ -334,6 +335,10 @@ pub fn case_detail(page: &Page, p: &CasePage) -> CaseDetail {
             .iter()
             .map(|e| EventRow {
                 label: lang.pick(&e.label_zh, &e.label_en).to_owned(),
+                actor: e.actor.as_ref().map(|a| {
+                    let role = lang.pick(&a.role_zh, &a.role_en);
+                    lang.pick(&format!("{}（{role}）", a.name), &format!("{} ({role})", a.name)).to_owned()
+                }),
                 at: e.at,
                 from: status_label(lang, &e.from),
                 to: status_label(lang, &e.to),

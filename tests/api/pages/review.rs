@@ -60,6 +60,11 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
         format!("{case_path}?done=receive")
     );
     let (_, case) = page(&app, &sip, &case_path).await;
+    assert!(
+        case.contains(r#"<span class="actor">SIPclerk（立案员）</span>"#)
+            && case.contains(r#"<span class="actor">KSclerk（立案员）</span>"#),
+        "the timeline names the window clerk who registered it and the clerk who received it"
+    );
     for action in ["accept", "reject", "request-correction", "return", "refer-out", "withdraw"] {
         assert!(case.contains(&format!(r#"action="/cases/{id}/{action}""#)), "{action} form offered");
     }
