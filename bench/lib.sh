@@ -136,8 +136,8 @@ reset_tables() {
         ((tries < 3)) || die "cannot empty the benchmark tables"
         sleep 1
     done
-    # No ANALYZE: statistics of empty tables make the planner choose plans (for the foreign-key
-    # checks of every insert) that get slower as the run fills the tables, and the pool's
+    # No ANALYZE: statistics of empty tables make the planner choose plans (most likely for the
+    # foreign-key checks of every insert) that get slower as the run fills the tables, and the pool's
     # connections keep those plans; after TRUNCATE alone the planner assumes a table of unknown
     # size, as for a table in use.
     sql -c "CHECKPOINT"
