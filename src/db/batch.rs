@@ -39,27 +39,27 @@ pub fn pieces<T>(rows: Vec<T>) -> Vec<Piece<T>> {
 /// Inserts `rows` (a `Vec` of insertable values) into `table` on the shared connection `conn`
 /// (`&AsyncPgConnection`), one cached statement per [`Piece`]. Methods given as `, .name(args)`
 /// are called on each statement after `values` (e.g. `.on_conflict_do_nothing()`). Evaluates to
-/// the futures of the statements, to be awaited together (e.g. `try_join_all`): row counts, or
-/// with a final `=> results`, the returned values per piece (boxed).
+/// the boxed futures of the statements, to be awaited together (e.g. `try_join_all`): row
+/// counts, or with a final `=> results`, the returned values per piece.
 #[macro_export]
 macro_rules! insert_pieces {
-    ($conn:expr, $table:expr, $rows:expr $(, .$m:ident($($a:expr),*))* => results) => {
+    (@each $run:ident, $conn:expr, $table:expr, $rows:expr $(, .$m:ident($($a:expr),*))*) => {
         $crate::db::batch::pieces($rows).into_iter().map(|piece| {
             use futures_util::FutureExt;
             use $crate::db::batch::Piece;
             let conn: &diesel_async::AsyncPgConnection = $conn;
             match piece {
-                Piece::Four(rows) => diesel_async::RunQueryDsl::get_results(
+                Piece::Four(rows) => diesel_async::RunQueryDsl::$run(
                     diesel::insert_into($table).values(rows)$(.$m($($a),*))*,
                     &mut &*conn,
                 )
                 .boxed(),
-                Piece::Two(rows) => diesel_async::RunQueryDsl::get_results(
+                Piece::Two(rows) => diesel_async::RunQueryDsl::$run(
                     diesel::insert_into($table).values(rows)$(.$m($($a),*))*,
                     &mut &*conn,
                 )
                 .boxed(),
-                Piece::One(row) => diesel_async::RunQueryDsl::get_results(
+                Piece::One(row) => diesel_async::RunQueryDsl::$run(
                     diesel::insert_into($table).values(row)$(.$m($($a),*))*,
                     &mut &*conn,
                 )
@@ -67,25 +67,11 @@ macro_rules! insert_pieces {
             }
         })
     };
+    ($conn:expr, $table:expr, $rows:expr $(, .$m:ident($($a:expr),*))* => results) => {
+        $crate::insert_pieces!(@each get_results, $conn, $table, $rows $(, .$m($($a),*))*)
+    };
     ($conn:expr, $table:expr, $rows:expr $(, .$m:ident($($a:expr),*))*) => {
-        $crate::db::batch::pieces($rows).into_iter().map(|piece| {
-            use $crate::db::batch::Piece;
-            let conn: &diesel_async::AsyncPgConnection = $conn;
-            match piece {
-                Piece::Four(rows) => diesel_async::RunQueryDsl::execute(
-                    diesel::insert_into($table).values(rows)$(.$m($($a),*))*,
-                    &mut &*conn,
-                ),
-                Piece::Two(rows) => diesel_async::RunQueryDsl::execute(
-                    diesel::insert_into($table).values(rows)$(.$m($($a),*))*,
-                    &mut &*conn,
-                ),
-                Piece::One(row) => diesel_async::RunQueryDsl::execute(
-                    diesel::insert_into($table).values(row)$(.$m($($a),*))*,
-                    &mut &*conn,
-                ),
-            }
-        })
+        $crate::insert_pieces!(@each execute, $conn, $table, $rows $(, .$m($($a),*))*)
     };
 }
 

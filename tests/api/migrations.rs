@@ -31,3 +31,92 @@ async fn the_case_event_log_refuses_updates_and_deletes() {
     let delete = conn.batch_execute("DELETE FROM case_events").await;
     assert!(delete.unwrap_err().to_string().contains("append-only"));
 }
+
+/// `src/db/schema.rs` is written by hand; this compares it with the migrated database, column by
+/// column (name, type, nullability), both ways, as `diesel print-schema` would.
+#[tokio::test]
+async fn the_hand_written_schema_matches_the_migrated_database() {
+    use std::collections::BTreeMap;
+
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+
+    #[derive(QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        column_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        udt_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        is_nullable: String,
+    }
+
+    // The Postgres type name a diesel SQL type stands for.
+    fn udt(diesel_type: &str) -> String {
+        if let Some(inner) = diesel_type.strip_prefix("Array<").and_then(|t| t.strip_suffix('>')) {
+            return format!("_{}", udt(inner));
+        }
+        match diesel_type {
+            "Text" => "text".into(),
+            "Int2" => "int2".into(),
+            "Int4" => "int4".into(),
+            "Int8" => "int8".into(),
+            "Bool" => "bool".into(),
+            "Date" => "date".into(),
+            "Timestamptz" => "timestamptz".into(),
+            "Jsonb" => "jsonb".into(),
+            "Uuid" => "uuid".into(),
+            "Bytea" => "bytea".into(),
+            // Custom enum types: CaseStatus → case_status.
+            other => other.chars().enumerate().fold(String::new(), |mut s, (i, c)| {
+                if c.is_uppercase() && i > 0 {
+                    s.push('_');
+                }
+                s.push(c.to_ascii_lowercase());
+                s
+            }),
+        }
+    }
+
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/db/schema.rs")).unwrap();
+    let mut declared: BTreeMap<(String, String), (String, bool)> = BTreeMap::new();
+    let mut table: Option<String> = None;
+    for line in text.lines().map(str::trim) {
+        if line.ends_with(") {") && !line.contains("->") {
+            table = line.split_whitespace().next().map(str::to_owned);
+        } else if line == "}" {
+            table = None;
+        } else if let (Some(t), Some((column, ty))) = (&table, line.split_once(" -> ")) {
+            let ty = ty.trim_end_matches(',');
+            let (ty, nullable) = match ty.strip_prefix("Nullable<").and_then(|t| t.strip_suffix('>')) {
+                Some(inner) => (inner, true),
+                None => (ty, false),
+            };
+            declared.insert((t.clone(), column.to_owned()), (udt(ty), nullable));
+        }
+    }
+    assert!(declared.len() > 100, "schema.rs was read ({} columns)", declared.len());
+
+    let app = crate::helpers::TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let columns: Vec<Column> = diesel::sql_query(
+        "SELECT table_name::text, column_name::text, udt_name::text, is_nullable::text
+           FROM information_schema.columns
+          WHERE table_schema = 'public' AND table_name NOT LIKE '\\_\\_diesel%'",
+    )
+    .load(&mut conn)
+    .await
+    .unwrap();
+    let actual: BTreeMap<(String, String), (String, bool)> = columns
+        .into_iter()
+        .map(|c| ((c.table_name, c.column_name), (c.udt_name, c.is_nullable == "YES")))
+        .collect();
+    for (key, shape) in &actual {
+        assert_eq!(declared.get(key), Some(shape), "{key:?} in the database, as schema.rs declares it");
+    }
+    for key in declared.keys() {
+        assert!(actual.contains_key(key), "{key:?} of schema.rs exists in the database");
+    }
+}
