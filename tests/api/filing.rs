@@ -246,6 +246,10 @@ async fn every_applicant_and_claim_item_is_stored_in_order_and_a_correction_repl
         ("unused_annual_leave", "1500"),
         ("social_insurance_loss", "2000"),
         ("other", "100.50"),
+        ("overtime_pay", "1000"),
+        ("overtime_pay", "1000"),
+        ("overtime_pay", "1000"),
+        ("confirm_labour_relationship", ""),
     ] {
         f.claims.push(ClaimForm {
             claim_type: kind.into(),
@@ -257,8 +261,9 @@ async fn every_applicant_and_claim_item_is_stored_in_order_and_a_correction_repl
     }
     let case = app.file(&worker, &f, None).await;
     let id = case["id"].as_str().unwrap();
-    // 13600 + 20400 + 3000 + 6800 + 1500 + 2000 + 100.50
-    assert_eq!(case["claim_total"], "47400.50");
+    // 13600 + 20400 + 3000 + 6800 + 1500 + 2000 + 100.50 + 3 × 1000; eleven items are sent
+    // as pieces of 4, 4, 2 and 1 rows, the two of four in flight together.
+    assert_eq!(case["claim_total"], "50400.50");
     let at = |table: &str, cond: String| (table.to_owned(), format!("case_id = '{id}' AND {cond}"));
     let expected_claims = [
         "wage_arrears",
@@ -268,8 +273,12 @@ async fn every_applicant_and_claim_item_is_stored_in_order_and_a_correction_repl
         "unused_annual_leave",
         "social_insurance_loss",
         "other",
+        "overtime_pay",
+        "overtime_pay",
+        "overtime_pay",
+        "confirm_labour_relationship",
     ];
-    assert_eq!(app.count("case_claims", &format!("case_id = '{id}'")).await, 7);
+    assert_eq!(app.count("case_claims", &format!("case_id = '{id}'")).await, 11);
     for (position, kind) in expected_claims.iter().enumerate() {
         let (table, cond) = at("case_claims", format!("position = {position} AND claim_type = '{kind}'"));
         assert_eq!(app.count(&table, &cond).await, 1, "claim {position} is {kind}");
