@@ -1,6 +1,6 @@
 //! The source of "now": the system clock, or a fixed instant for demonstrations and tests.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, SubsecRound, Utc};
 
 /// China Standard Time (UTC+8, no daylight saving): the legal day of every period.
 pub fn china() -> FixedOffset {
@@ -17,10 +17,11 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// The current instant.
+    /// The current instant, to the microsecond: the precision PostgreSQL stores, so that an
+    /// answer built from what was just written shows the instants a later read returns.
     pub fn now(&self) -> DateTime<Utc> {
         match self {
-            Clock::System => Utc::now(),
+            Clock::System => Utc::now().trunc_subsecs(6),
             Clock::Fixed(at) => *at,
         }
     }
@@ -43,4 +44,16 @@ impl Clock {
 /// The China-Standard-Time date of an instant.
 pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&china()).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_clock_reads_to_the_microsecond_postgres_stores() {
+        for _ in 0..100 {
+            assert_eq!(Clock::System.now().timestamp_subsec_nanos() % 1_000, 0);
+        }
+    }
 }

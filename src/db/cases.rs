@@ -241,26 +241,26 @@ pub async fn events(
         .await
 }
 
-/// Appends events after `last_seq`; returns their ids, in order. Runs inside the caller's transaction, on
+/// Appends events, each with the account that caused it, after `last_seq`; returns their ids,
+/// in order. Runs inside the caller's transaction, on
 /// a shared connection so that it can be pipelined with independent statements.
 pub async fn append_events(
     conn: &AsyncPgConnection,
     case_id: Uuid,
     last_seq: i32,
-    events: &[Event],
-    actor: Option<Uuid>,
+    events: &[(Event, Option<Uuid>)],
     commission: Option<&str>,
     reason: Option<&str>,
 ) -> anyhow::Result<Vec<i64>> {
     let mut rows = Vec::with_capacity(events.len());
-    for (i, e) in events.iter().enumerate() {
+    for (i, (e, actor)) in events.iter().enumerate() {
         rows.push((
             case_events::case_id.eq(case_id),
             case_events::seq.eq(last_seq + 1 + i32::try_from(i)?),
             case_events::kind.eq(e.kind.code()),
             case_events::from_status.eq(DbStatus::from(e.from)),
             case_events::to_status.eq(DbStatus::from(e.to)),
-            case_events::actor_id.eq(actor),
+            case_events::actor_id.eq(*actor),
             case_events::commission_code.eq(commission.map(str::to_owned)),
             case_events::at.eq(e.at),
             case_events::reason.eq(reason.map(str::to_owned)),

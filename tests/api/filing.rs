@@ -20,6 +20,13 @@ async fn a_worker_files_online_and_the_filing_lands_in_the_competent_commissions
     let events: Vec<&str> =
         case["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(events, ["submitted", "received"]);
+    // The worker submitted; the receipt that follows by itself is nobody's act.
+    assert_eq!(case["events"][0]["actor"]["role"], "worker");
+    assert!(case["events"][1]["actor"].is_null(), "{}", case["events"][1]);
+    let id = case["id"].as_str().unwrap();
+    let stored: serde_json::Value =
+        app.get(&format!("/api/v1/cases/{id}"), &worker).await.json().await.unwrap();
+    assert_eq!(stored["events"], case["events"], "the answer shows what was stored");
 
     let clerk = app.staff("clerk", "SIP").await;
     let queue: serde_json::Value = app.get("/api/v1/queue", &clerk).await.json().await.unwrap();

@@ -194,10 +194,15 @@ pub async fn apply_command(
         }
     };
     let (row, owner) = try_join(store, owner).await?;
-    // 2. The events, and the parties and claim items (all need the case row).
+    // 2. The events, and the parties and claim items (all need the case row). The actor's own
+    // act is the command's first event; any that follow are its automatic consequences (the
+    // competent commission's receipt of a filing made at its own window or online) and are
+    // recorded without an actor.
+    let authored: Vec<(Event, Option<Uuid>)> =
+        new_events.iter().enumerate().map(|(i, e)| (e.clone(), (i == 0).then_some(actor.id))).collect();
     let commission = after.commission.as_deref();
     let append = async {
-        cases::append_events(shared, row.id, last_seq, &new_events, Some(actor.id), commission, reason)
+        cases::append_events(shared, row.id, last_seq, &authored, commission, reason)
             .await
             .map_err(ServiceError::Unexpected)
     };
@@ -212,7 +217,11 @@ pub async fn apply_command(
     let (ids, ()) = try_join(append, facts).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
     let by = EventActor { name: actor.name.clone(), role: actor.role };
-    log.extend(events.iter().map(|(id, e)| Logged { id: *id, event: e.clone(), actor: Some(by.clone()) }));
+    log.extend(events.iter().zip(&authored).map(|((id, e), (_, author))| Logged {
+        id: *id,
+        event: e.clone(),
+        actor: author.map(|_| by.clone()),
+    }));
     // 3. The notices (they name their event rows).
     let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;
