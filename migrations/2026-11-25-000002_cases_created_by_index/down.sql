@@ -1,0 +1,1 @@
+DROP INDEX cases_created_by_idx;
