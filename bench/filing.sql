@@ -5,7 +5,7 @@
 -- src/db/filings.rs `insert_parties_and_claims`), in the same order, as captured with
 -- log_statement=all:
 --   INSERT cases (the case, already submitted: the draft is built in memory and stored once)
---   INSERT case_events (2 rows: submitted, received) RETURNING id
+--   INSERT case_events (2 rows: submitted by the worker, received with no actor) RETURNING id
 --   INSERT outbox (2 notices: the applicant's address and the owning account) ON CONFLICT DO NOTHING
 --   INSERT case_parties (2 rows: applicant, respondent)
 --   INSERT case_claims (2 rows)
@@ -36,7 +36,7 @@ WITH e AS (
     INSERT INTO case_events (case_id, seq, kind, from_status, to_status, actor_id, commission_code, at, reason, payload)
     VALUES (:case_id, 1, 'submitted', 'draft', 'submitted', :uid, 'SIP', now(), NULL,
             '{"data": {"commission": "SIP", "handed_over": false}, "kind": "submitted"}'),
-           (:case_id, 2, 'received', 'submitted', 'under_review', :uid, 'SIP', now(), NULL,
+           (:case_id, 2, 'received', 'submitted', 'under_review', NULL, 'SIP', now(), NULL,
             '{"kind": "received"}')
     RETURNING id
 )
