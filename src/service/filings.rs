@@ -94,6 +94,15 @@ fn intake(
     }
 }
 
+/// The columns a draft's form fills in: the form itself, and the names shown in lists.
+fn form_columns(form: &FilingForm) -> Result<(serde_json::Value, String, String), ServiceError> {
+    Ok((
+        serde_json::to_value(form).map_err(|e| ServiceError::Unexpected(e.into()))?,
+        form.applicants.first().map(|a| a.name.trim().to_owned()).unwrap_or_default(),
+        form.respondent.name.trim().to_owned(),
+    ))
+}
+
 /// A new draft as a row in memory (not stored yet).
 fn draft_row(
     state: &AppState,
@@ -102,6 +111,7 @@ fn draft_row(
     now: DateTime<Utc>,
 ) -> Result<CaseRow, ServiceError> {
     let (channel, intake_venue, intake_commission) = intake(state, actor, req.intake_venue.as_deref())?;
+    let (filing, applicant_name, respondent_name) = form_columns(&req.form)?;
     Ok(CaseRow {
         id: Uuid::new_v4(),
         status: DbStatus::Draft,
@@ -114,9 +124,9 @@ fn draft_row(
         case_number: None,
         track: None,
         closure_mode: None,
-        filing: serde_json::to_value(&req.form).map_err(|e| ServiceError::Unexpected(e.into()))?,
-        applicant_name: req.form.applicants.first().map(|a| a.name.trim().to_owned()).unwrap_or_default(),
-        respondent_name: req.form.respondent.name.trim().to_owned(),
+        filing,
+        applicant_name,
+        respondent_name,
         claim_total_fen: 0,
         routing: None,
         limitation_warnings: serde_json::json!([]),
@@ -143,7 +153,7 @@ pub async fn create_draft(
     let row = draft_row(state, actor, req, state.clock.now())?;
     let conn = state.pool.get().await?;
     cases::insert(&conn, &row).await?;
-    Ok(case_view(state, &row, &[], &clocks_of(state, &[])))
+    Ok(view_from(state, &row, &[]))
 }
 
 /// Replaces a draft's form (also while a correction is pending).
@@ -156,31 +166,30 @@ pub async fn save_draft(
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    conn.transaction::<(), ServiceError, _>(async |conn| {
-        let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
-        authorize(actor, Action::ActAsApplicant, &row)?;
-        let status: CaseStatus = row.status.into();
-        if !matches!(status, CaseStatus::Draft | CaseStatus::AwaitingCorrection) {
-            return Err(ServiceError::conflict(
-                "filing.not_editable",
-                "申请已提交，不能再修改",
-                "The application has been submitted and can no longer be edited",
-            ));
-        }
-        let changes = CaseChanges {
-            filing: Some(serde_json::to_value(form).map_err(|e| ServiceError::Unexpected(e.into()))?),
-            applicant_name: Some(
-                form.applicants.first().map(|a| a.name.trim().to_owned()).unwrap_or_default(),
-            ),
-            respondent_name: Some(form.respondent.name.trim().to_owned()),
-            updated_at: Some(now),
-            ..CaseChanges::default()
-        };
-        cases::update(conn, id, &changes).await?;
-        Ok(())
-    })
-    .await?;
-    read(&mut conn, state, id).await
+    let row = conn
+        .transaction::<CaseRow, ServiceError, _>(async |conn| {
+            let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+            authorize(actor, Action::ActAsApplicant, &row)?;
+            let status: CaseStatus = row.status.into();
+            if !matches!(status, CaseStatus::Draft | CaseStatus::AwaitingCorrection) {
+                return Err(ServiceError::conflict(
+                    "filing.not_editable",
+                    "申请已提交，不能再修改",
+                    "The application has been submitted and can no longer be edited",
+                ));
+            }
+            let (filing, applicant_name, respondent_name) = form_columns(form)?;
+            let changes = CaseChanges {
+                filing: Some(filing),
+                applicant_name: Some(applicant_name),
+                respondent_name: Some(respondent_name),
+                updated_at: Some(now),
+                ..CaseChanges::default()
+            };
+            Ok(cases::update(conn, id, &changes).await?)
+        })
+        .await?;
+    view_of(&mut conn, state, &row).await
 }
 
 fn request_hash(parts: &[&[u8]]) -> String {
@@ -329,7 +338,8 @@ pub async fn read(
     view_of(conn, state, &row).await
 }
 
-async fn view_of(
+/// The full view of a stored case row, with its log read (no access check: callers check first).
+pub async fn view_of(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     row: &CaseRow,

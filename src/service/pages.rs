@@ -108,7 +108,7 @@ pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPag
         Err(other) => return Err(other),
     };
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
-    let view = filings::read(&mut conn, state, row.id).await?;
+    let view = filings::view_of(&mut conn, state, &row).await?;
     Ok(DraftPage { view, errors, warnings, evidence, editable: editable(actor, &row) })
 }
 

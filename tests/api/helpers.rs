@@ -217,8 +217,9 @@ impl TestApp {
         }
     }
 
-    /// Creates a staff account directly (as the CLI does) and signs it in through the API.
-    pub async fn staff(&self, role: &str, commission: &str) -> User {
+    /// Creates a staff account directly (as the CLI does), named `{commission}{role}` with the
+    /// password `secret-password`; returns its e-mail address.
+    pub async fn create_staff(&self, role: &str, commission: &str) -> String {
         let email = format!("{role}.{}@{}.example", uuid::Uuid::new_v4().simple(), commission.to_lowercase());
         let mut conn = self.conn().await;
         let reg = arbitration::service::accounts::Registration {
@@ -230,6 +231,12 @@ impl TestApp {
         let role = arbitration::domain::access::Role::parse(role).unwrap();
         let commission = role.is_staff().then_some(commission);
         arbitration::service::accounts::create_user(&mut conn, &reg, role, commission).await.unwrap();
+        email
+    }
+
+    /// Creates a staff account directly (as the CLI does) and signs it in through the API.
+    pub async fn staff(&self, role: &str, commission: &str) -> User {
+        let email = self.create_staff(role, commission).await;
         let res = self
             .client
             .post(self.url("/api/v1/auth/login"))

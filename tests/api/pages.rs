@@ -41,16 +41,7 @@ async fn sign_in(app: &TestApp, c: &reqwest::Client, email: &str) -> String {
 
 /// Creates a staff account (as the CLI does) and signs it in through the pages.
 async fn staff(app: &TestApp, role: &str, commission: &str) -> (reqwest::Client, String) {
-    let email = format!("{role}.{}@{}.example", uuid::Uuid::new_v4().simple(), commission.to_lowercase());
-    let reg = arbitration::service::accounts::Registration {
-        email: email.clone(),
-        password: "secret-password".into(),
-        display_name: format!("{commission}{role}"),
-        phone: String::new(),
-    };
-    let role = arbitration::domain::access::Role::parse(role).unwrap();
-    let mut conn = app.conn().await;
-    arbitration::service::accounts::create_user(&mut conn, &reg, role, Some(commission)).await.unwrap();
+    let email = app.create_staff(role, commission).await;
     let c = browser();
     let csrf = sign_in(app, &c, &email).await;
     (c, csrf)

@@ -12,7 +12,7 @@ use crate::db::{filings, users};
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
-use crate::domain::case::lifecycle::{self, Case, Rejected};
+use crate::domain::case::lifecycle::{self, Rejected};
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::filing::Filing;
 use crate::domain::input::{FieldError, InputError};
@@ -80,10 +80,6 @@ pub fn rejected(r: Rejected) -> ServiceError {
 
 /// What a transition produced (committed with the caller's transaction).
 pub struct Applied {
-    /// The new events with their row ids.
-    pub events: Vec<(i64, Event)>,
-    /// The case after the events.
-    pub case: Case,
     /// The projection row as stored now.
     pub row: CaseRow,
     /// The whole log after the events, oldest first.
@@ -144,9 +140,10 @@ pub async fn apply_command(
     step: Step<'_>,
 ) -> Result<Applied, ServiceError> {
     let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
-    let (owner_id, mut log) = match &target {
-        Target::Locked(row) => (row.owner_id, load_events(conn, row.id).await?),
-        Target::New(row) => (row.owner_id, Vec::new()),
+    let owner_id = target.row().owner_id;
+    let mut log = match &target {
+        Target::Locked(row) => load_events(conn, row.id).await?,
+        Target::New(_) => Vec::new(),
     };
     let mut all = events_of(&log);
     let case = lifecycle::replay(&all);
@@ -225,5 +222,5 @@ pub async fn apply_command(
     // 3. The notices (they name their event rows).
     let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;
-    Ok(Applied { events, case: after, row, log, clocks })
+    Ok(Applied { row, log, clocks })
 }
