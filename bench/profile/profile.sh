@@ -23,9 +23,7 @@ BENCH_NAME=profile
 
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-for t in wrk curl jq; do command -v "$t" >/dev/null || die "$t missing (bash bench/run.sh installs it)"; done
-PGBENCH=$(pg_tool pgbench); PSQL=$(pg_tool psql)
-[[ -n $PGBENCH && -n $PSQL ]] || die "pgbench/psql missing"
+require_tools
 
 if [[ -n ${BENCH_BIN:-} ]]; then
     BIN=$BENCH_BIN
