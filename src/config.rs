@@ -79,6 +79,15 @@ pub struct AuthSettings {
     pub leeway_seconds: u64,
     /// Whether the session cookie carries `Secure`.
     pub cookie_secure: bool,
+    /// Failed sign-ins to one account within the window, after which it is throttled.
+    pub login_failures_per_account: i64,
+    /// Failed sign-ins (and registrations of taken addresses) from one client address within
+    /// the window, after which it is throttled.
+    pub login_failures_per_address: i64,
+    /// The throttling window: a failure counts for this long.
+    pub login_window_seconds: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
 }
 
 /// How notices are delivered.
@@ -158,6 +167,48 @@ pub fn load() -> Result<Settings, config::ConfigError> {
     load_for(&environment)
 }
 
+/// The environment that must never run on public or default secrets.
+pub const PRODUCTION: &str = "production";
+
+/// The shortest signing secret production accepts, in bytes (HS256 keys should be at least
+/// as long as the hash output: RFC 7518 §3.2).
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// Why production refused its settings.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum UnsafeSetting {
+    /// The signing secret is missing, too short, or the public default of `config/base.toml`.
+    #[error(
+        "production refuses to start: auth.jwt_secret is {0}. Set APP__AUTH__JWT_SECRET to a random \
+         secret of at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -base64 48`)"
+    )]
+    JwtSecret(&'static str),
+}
+
+/// Checks the settings of production against the public defaults: a secret from
+/// `config/base.toml` is known to everyone, so a token signed with it would be accepted.
+pub fn check_production(settings: &Settings, public_default: &str) -> Result<(), UnsafeSetting> {
+    use secrecy::ExposeSecret;
+    let secret = settings.auth.jwt_secret.expose_secret();
+    if secret.trim().is_empty() {
+        Err(UnsafeSetting::JwtSecret("missing"))
+    } else if secret == public_default {
+        Err(UnsafeSetting::JwtSecret("the public default from config/base.toml"))
+    } else if secret.len() < MIN_SECRET_BYTES {
+        Err(UnsafeSetting::JwtSecret("shorter than 32 bytes"))
+    } else {
+        Ok(())
+    }
+}
+
+/// The signing secret written in `config/base.toml`, which is public.
+fn public_default_secret(dir: &Path) -> Result<String, config::ConfigError> {
+    config::Config::builder()
+        .add_source(config::File::from(dir.join("base.toml")))
+        .build()?
+        .get_string("auth.jwt_secret")
+}
+
 /// Loads the settings for a named environment.
 pub fn load_for(environment: &str) -> Result<Settings, config::ConfigError> {
     let dir = config_dir();
@@ -175,5 +226,40 @@ pub fn load_for(environment: &str) -> Result<Settings, config::ConfigError> {
     if let Ok(url) = std::env::var("DATABASE_URL") {
         builder = builder.set_override("database.url", url)?;
     }
-    builder.build()?.try_deserialize()
+    let settings: Settings = builder.build()?.try_deserialize()?;
+    if environment == PRODUCTION {
+        check_production(&settings, &public_default_secret(&dir)?)
+            .map_err(|e| config::ConfigError::Message(e.to_string()))?;
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn with_secret(secret: &str) -> Settings {
+        let mut s = load_for("test").unwrap();
+        s.auth.jwt_secret = secret.to_owned().into();
+        s
+    }
+
+    #[test]
+    fn production_refuses_a_missing_short_or_public_secret_and_names_the_variable() {
+        let public = public_default_secret(&config_dir()).unwrap();
+        for (secret, why) in [
+            ("", "missing"),
+            ("   ", "missing"),
+            (public.as_str(), "public default"),
+            ("short-secret-of-31-bytes-xxxxxx", "shorter than 32 bytes"),
+        ] {
+            let err = check_production(&with_secret(secret), &public).unwrap_err();
+            let message = err.to_string();
+            assert!(message.contains("APP__AUTH__JWT_SECRET"), "{message}");
+            assert!(message.contains(why), "{message}");
+        }
+        let strong = "0123456789abcdef0123456789abcdef";
+        assert_eq!(check_production(&with_secret(strong), &public), Ok(()));
+    }
 }

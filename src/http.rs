@@ -1,6 +1,7 @@
 //! The JSON API (`/api/v1/...`), its error mapping and authentication extractor.
 
 pub mod accounts;
+pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod deadlines;

@@ -33,6 +33,9 @@ pub struct Claims {
     pub aud: String,
     /// Token id; the CSRF token is bound to it.
     pub jti: Uuid,
+    /// The account's session version when issued: a token whose version is behind the
+    /// account's (after sign-out, a password change or disabling) is refused.
+    pub sv: i32,
 }
 
 impl Claims {
@@ -53,9 +56,15 @@ pub enum TokenError {
     Expired,
 }
 
-/// Issues a token for a user.
-pub fn issue(settings: &AuthSettings, actor: &Actor, now: DateTime<Utc>) -> anyhow::Result<(String, Claims)> {
+/// Issues a token for a user at its current session version.
+pub fn issue(
+    settings: &AuthSettings,
+    actor: &Actor,
+    session_version: i32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(String, Claims)> {
     let claims = Claims {
+        sv: session_version,
         sub: actor.id,
         role: actor.role,
         com: actor.commission.clone(),
@@ -134,6 +143,10 @@ mod tests {
             token_ttl_minutes: 60,
             leeway_seconds: 5,
             cookie_secure: false,
+            login_failures_per_account: 5,
+            login_failures_per_address: 20,
+            login_window_seconds: 900,
+            trust_forwarded_for: false,
         }
     }
 
@@ -149,7 +162,7 @@ mod tests {
     #[test]
     fn a_fresh_token_verifies_and_carries_the_actor() {
         let now = Utc::now();
-        let (token, claims) = issue(&settings(), &actor(), now).unwrap();
+        let (token, claims) = issue(&settings(), &actor(), 0, now).unwrap();
         let back = verify(&settings(), &token, now).unwrap();
         assert_eq!(back, claims);
         assert_eq!(back.actor().commission.as_deref(), Some("SIP"));
@@ -160,7 +173,7 @@ mod tests {
     fn expired_tampered_wrong_audience_and_wrong_key_id_are_refused() {
         let s = settings();
         let now = Utc::now();
-        let (token, _) = issue(&s, &actor(), now).unwrap();
+        let (token, _) = issue(&s, &actor(), 0, now).unwrap();
         assert_eq!(verify(&s, &token, now + Duration::minutes(61)), Err(TokenError::Expired));
         let mut tampered = token.clone();
         tampered.pop();

@@ -142,7 +142,8 @@ pub struct EvidenceMeta {
     pub id: Uuid,
     /// Case.
     pub case_id: Uuid,
-    /// File name as uploaded.
+    /// Safe file name: no path, no control or invisible characters, the extension of its type;
+    /// used for downloads.
     pub file_name: String,
     /// MIME type.
     pub content_type: String,
@@ -154,6 +155,8 @@ pub struct EvidenceMeta {
     pub description: String,
     /// Upload time.
     pub created_at: DateTime<Utc>,
+    /// The name the applicant's device sent, for display (always escaped).
+    pub original_name: String,
 }
 
 /// Stores an evidence file.
@@ -169,6 +172,7 @@ pub async fn insert_evidence(
             evidence::case_id.eq(meta.case_id),
             evidence::uploaded_by.eq(uploaded_by),
             evidence::file_name.eq(&meta.file_name),
+            evidence::original_name.eq(&meta.original_name),
             evidence::content_type.eq(&meta.content_type),
             evidence::size_bytes.eq(meta.size_bytes),
             evidence::sha256.eq(&meta.sha256),

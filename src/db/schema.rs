@@ -174,6 +174,7 @@ diesel::table! {
         description -> Text,
         content -> Bytea,
         created_at -> Timestamptz,
+        original_name -> Text,
     }
 }
 
@@ -221,6 +222,16 @@ diesel::table! {
         display_name -> Text,
         phone -> Text,
         created_at -> Timestamptz,
+        session_version -> Int4,
+        disabled_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> Int8,
+        subject -> Text,
+        at -> Timestamptz,
     }
 }
 
@@ -257,6 +268,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     commissions,
     evidence,
     idempotency_keys,
+    login_failures,
     outbox,
     users,
     venues,

@@ -1,4 +1,4 @@
-//! Queries on `users`.
+//! Queries on `users` and `login_failures`.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -6,7 +6,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use super::enums::DbRole;
-use super::schema::users;
+use super::schema::{login_failures, users};
 use crate::domain::access::Actor;
 
 /// A user row.
@@ -29,6 +29,10 @@ pub struct UserRow {
     pub phone: String,
     /// Registration time.
     pub created_at: DateTime<Utc>,
+    /// Carried in every token; incremented to revoke them all.
+    pub session_version: i32,
+    /// When an administrator disabled the account.
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 impl UserRow {
@@ -78,8 +82,119 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<
     users::table.find(id).select(UserRow::as_select()).first(conn).await.optional()
 }
 
+/// An account's current session version and whether it is disabled, checked on every request.
+pub async fn session_state(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<Option<(i32, Option<DateTime<Utc>>)>> {
+    users::table.find(id).select((users::session_version, users::disabled_at)).first(conn).await.optional()
+}
+
+/// Ends every session of an account (every token issued before stops working); returns the
+/// new session version, or `None` when there is no such account.
+pub async fn revoke_sessions(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    diesel::update(users::table.find(id))
+        .set(users::session_version.eq(users::session_version + 1))
+        .returning(users::session_version)
+        .get_result(conn)
+        .await
+        .optional()
+}
+
+/// Replaces the password hash and ends every session; returns the new session version.
+pub async fn set_password(conn: &mut AsyncPgConnection, id: Uuid, hash: &str) -> QueryResult<Option<i32>> {
+    diesel::update(users::table.find(id))
+        .set((users::password_hash.eq(hash), users::session_version.eq(users::session_version + 1)))
+        .returning(users::session_version)
+        .get_result(conn)
+        .await
+        .optional()
+}
+
+/// Disables (with the time) or re-enables an account; disabling ends every session. Returns
+/// whether the account exists.
+pub async fn set_disabled(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    disabled_at: Option<DateTime<Utc>>,
+) -> QueryResult<bool> {
+    let bump = i32::from(disabled_at.is_some());
+    diesel::update(users::table.find(id))
+        .set((users::disabled_at.eq(disabled_at), users::session_version.eq(users::session_version + bump)))
+        .execute(conn)
+        .await
+        .map(|n| n == 1)
+}
+
 /// An account's e-mail address and display name. Takes a shared connection so that it can be
 /// pipelined with the statements of a transition.
 pub async fn contact(conn: &AsyncPgConnection, id: Uuid) -> QueryResult<Option<(String, String)>> {
     users::table.find(id).select((users::email, users::display_name)).first(&mut &*conn).await.optional()
+}
+
+/// How many failures a throttling subject has within the window, and how many seconds remain
+/// until the `limit`-th most recent of them leaves it (when there are at least `limit`).
+#[derive(Debug, Clone, Copy, QueryableByName)]
+pub struct FailureCount {
+    /// Failures inside the window.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub failures: i64,
+    /// Seconds until the subject is below its limit again (0 when it already is).
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub retry_after: i64,
+}
+
+/// Counts a subject's failures in the last `window_seconds` (database clock).
+pub async fn recent_failures(
+    conn: &mut AsyncPgConnection,
+    subject: &str,
+    window_seconds: i64,
+    limit: i64,
+) -> QueryResult<FailureCount> {
+    use diesel::sql_types::{BigInt, Text};
+    diesel::sql_query(
+        "WITH recent AS (
+             SELECT at FROM login_failures
+              WHERE subject = $1 AND at > clock_timestamp() - ($2 * interval '1 second')
+         )
+         SELECT (SELECT count(*) FROM recent) AS failures,
+                COALESCE((SELECT GREATEST(0, ceil(extract(epoch FROM
+                              at + ($2 * interval '1 second') - clock_timestamp())))::bigint
+                            FROM recent ORDER BY at DESC OFFSET GREATEST($3 - 1, 0) LIMIT 1), 0)
+                    AS retry_after",
+    )
+    .bind::<Text, _>(subject)
+    .bind::<BigInt, _>(window_seconds)
+    .bind::<BigInt, _>(limit)
+    .get_result(conn)
+    .await
+}
+
+/// Records one failure for each subject and forgets those that left the window.
+pub async fn record_failures(
+    conn: &mut AsyncPgConnection,
+    subjects: &[&str],
+    window_seconds: i64,
+) -> QueryResult<()> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    diesel::sql_query(
+        "WITH gone AS (
+             DELETE FROM login_failures
+              WHERE subject = ANY($1) AND at <= clock_timestamp() - ($2 * interval '1 second')
+         )
+         INSERT INTO login_failures (subject) SELECT unnest($1)",
+    )
+    .bind::<Array<Text>, _>(subjects)
+    .bind::<BigInt, _>(window_seconds)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Forgets the failures of a subject (after the owner signed in).
+pub async fn clear_failures(conn: &mut AsyncPgConnection, subject: &str) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::subject.eq(subject)))
+        .execute(conn)
+        .await
+        .map(|_| ())
 }

@@ -1,14 +1,14 @@
 //! `CurrentUser`: the authenticated actor, from a Bearer token or the session cookie.
 
-use std::future::{Ready, ready};
-
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
 
 use crate::auth::token::{self, Claims, TokenError};
 use crate::domain::access::Actor;
 use crate::http::error::ApiError;
+use crate::service::accounts::{self, ClientAddress};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -33,7 +33,20 @@ impl CurrentUser {
     }
 }
 
-/// Reads and verifies the token of a request, if any.
+/// The client address of a request: the peer, or the first `X-Forwarded-For` hop when the
+/// settings say a proxy sets it.
+pub fn client_address(req: &HttpRequest) -> ClientAddress {
+    let trust = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.auth.trust_forwarded_for);
+    let forwarded = trust
+        .then(|| req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .flatten()
+        .and_then(|v| v.split(',').next())
+        .and_then(|ip| ip.trim().parse().ok());
+    ClientAddress(forwarded.or_else(|| req.peer_addr().map(|a| a.ip())))
+}
+
+/// Reads and verifies the signature and expiry of the token of a request, if any; whether its
+/// session still stands is [`accounts::check_session`]'s to say.
 pub fn authenticate(req: &HttpRequest) -> Result<Option<CurrentUser>, ServiceError> {
     let Some(state) = req.app_data::<web::Data<AppState>>() else {
         return Err(ServiceError::Unexpected(anyhow::anyhow!("application state missing")));
@@ -59,10 +72,18 @@ pub fn authenticate(req: &HttpRequest) -> Result<Option<CurrentUser>, ServiceErr
 
 impl FromRequest for CurrentUser {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(extract(req).map_err(ApiError))
+        let user = extract(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let user = user?;
+            let state = state
+                .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("application state missing")))?;
+            accounts::check_session(&state, &user.claims).await?;
+            Ok(user)
+        })
     }
 }
 

@@ -69,6 +69,7 @@ impl ServiceError {
             ServiceError::NotFound => StatusCode::NOT_FOUND,
             ServiceError::Forbidden => StatusCode::FORBIDDEN,
             ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ServiceError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             ServiceError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ServiceError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -93,6 +94,11 @@ impl ServiceError {
             ServiceError::Unauthorized(code) => {
                 (code, "请先登录或重新登录".into(), "Please sign in (again)".into())
             }
+            ServiceError::Throttled { retry_after_seconds } => (
+                "auth.throttled",
+                format!("尝试次数过多，请 {} 分钟后再试", retry_after_seconds.div_ceil(60)),
+                format!("Too many attempts; try again in {} minute(s)", retry_after_seconds.div_ceil(60)),
+            ),
             ServiceError::Unavailable(_) => (
                 "unavailable",
                 "系统繁忙，请稍后重试".into(),
@@ -109,6 +115,21 @@ impl ServiceError {
             _ => Vec::new(),
         };
         Problem { code: code.to_owned(), message: zh, message_en: en, fields }
+    }
+
+    /// Seconds a client should wait before trying again, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            ServiceError::Throttled { retry_after_seconds } => Some((*retry_after_seconds).max(1)),
+            ServiceError::Unavailable(_) => Some(1),
+            ServiceError::Input(_)
+            | ServiceError::BadRequest { .. }
+            | ServiceError::Conflict { .. }
+            | ServiceError::NotFound
+            | ServiceError::Forbidden
+            | ServiceError::Unauthorized(_)
+            | ServiceError::Unexpected(_) => None,
+        }
     }
 
     /// Logs server-side causes once, here.
@@ -129,7 +150,11 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         self.0.log();
-        HttpResponse::build(self.status_code()).json(ProblemBody { error: self.0.problem() })
+        let mut res = HttpResponse::build(self.status_code());
+        if let Some(seconds) = self.0.retry_after() {
+            res.insert_header((actix_web::http::header::RETRY_AFTER, seconds.to_string()));
+        }
+        res.json(ProblemBody { error: self.0.problem() })
     }
 }
 

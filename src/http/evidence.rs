@@ -1,6 +1,9 @@
 //! Evidence upload (multipart) and download.
 
 use actix_multipart::Multipart;
+use actix_web::http::header::{
+    CACHE_CONTROL, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+};
 use actix_web::{HttpResponse, web};
 use futures_util::StreamExt;
 
@@ -93,6 +96,26 @@ pub async fn download(
     Ok(HttpResponse::Ok()
         .content_type(meta.content_type)
         .insert_header(("X-Content-SHA256", meta.sha256))
-        .insert_header(("Content-Disposition", "attachment"))
+        .insert_header(attachment(&meta.file_name))
+        .insert_header((CACHE_CONTROL, "no-store"))
         .body(bytes))
+}
+
+/// `Content-Disposition: attachment` naming a stored (safe) file name: an ASCII fallback for old
+/// clients and the UTF-8 name (RFC 6266, RFC 8187).
+pub fn attachment(safe_name: &str) -> ContentDisposition {
+    let ascii: String =
+        safe_name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+    let ascii = ascii.replace(['"', '\\', '%'], "_");
+    ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: safe_name.as_bytes().to_vec(),
+            }),
+        ],
+    }
 }

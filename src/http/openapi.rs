@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{accounts, cases, deadlines, evidence, health, reference};
+use super::{accounts, admin, cases, deadlines, evidence, health, reference};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -17,7 +17,11 @@ use super::{accounts, cases, deadlines, evidence, health, reference};
         health::readyz,
         accounts::register,
         accounts::login,
+        accounts::logout,
+        accounts::change_password,
         accounts::me,
+        admin::disable_user,
+        admin::enable_user,
         reference::network,
         reference::codes,
         deadlines::get_deadline,
@@ -39,6 +43,8 @@ use super::{accounts, cases, deadlines, evidence, health, reference};
         crate::service::accounts::Session,
         crate::service::accounts::Registration,
         crate::service::accounts::Login,
+        crate::service::accounts::PasswordChange,
+        accounts::Me,
         crate::service::filings::FilingRequest,
         crate::service::review::Decision,
         crate::service::cases::view::CaseView,

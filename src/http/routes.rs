@@ -1,33 +1,76 @@
 //! The route table of the JSON API.
+//!
+//! Every path is one resource listing its methods, so a known path asked with another method
+//! answers 405 with `Allow`, and any unknown path under `/api` answers 404; both in the problem
+//! shape of every other error.
 
-use actix_web::web;
+use actix_web::http::header::{ALLOW, HeaderValue};
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{HttpResponse, web};
 
-use super::{accounts, cases, deadlines, evidence, health, openapi, reference};
+use super::error::{ApiError, ProblemBody};
+use super::{accounts, admin, cases, deadlines, evidence, health, openapi, reference};
+use crate::service::error::ServiceError;
+
+/// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move || method_not_allowed(allow)))
+}
+
+async fn method_not_allowed(allow: &'static str) -> HttpResponse {
+    let err = ServiceError::bad_request(
+        "request.method_not_allowed",
+        format!("此地址不支持该请求方法，可用：{allow}"),
+        format!("This address does not take that method; allowed: {allow}"),
+    );
+    HttpResponse::MethodNotAllowed()
+        .insert_header((ALLOW, HeaderValue::from_static(allow)))
+        .json(ProblemBody { error: err.problem() })
+}
+
+async fn no_such_route() -> Result<HttpResponse, ApiError> {
+    Err(ApiError(ServiceError::NotFound))
+}
 
 /// Registers every API route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .route("/api/openapi.json", web::get().to(openapi::openapi_json))
+    cfg.service(resource("/healthz", "GET").get(health::healthz))
+        .service(resource("/readyz", "GET").get(health::readyz))
         .service(
-            web::scope("/api/v1")
-                .route("/auth/register", web::post().to(accounts::register))
-                .route("/auth/login", web::post().to(accounts::login))
-                .route("/me", web::get().to(accounts::me))
-                .route("/reference/network", web::get().to(reference::network))
-                .route("/reference/codes", web::get().to(reference::codes))
-                .route("/deadlines", web::get().to(deadlines::get_deadline))
-                .route("/drafts", web::post().to(cases::create_draft))
-                .route("/drafts/{id}", web::put().to(cases::save_draft))
-                .route("/drafts/{id}/submit", web::post().to(cases::submit_draft))
-                .route("/filings", web::post().to(cases::file))
-                .route("/queue", web::get().to(cases::queue))
-                .route("/cases", web::get().to(cases::list_mine))
-                .route("/cases/{id}", web::get().to(cases::get_case))
-                .route("/cases/{id}/correction", web::post().to(cases::submit_correction))
-                .route("/cases/{id}/evidence", web::post().to(evidence::upload))
-                .route("/cases/{id}/evidence", web::get().to(evidence::list))
-                .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download))
-                .route("/cases/{id}/{action}", web::post().to(cases::act)),
+            web::scope("/api")
+                // API answers are data for programs, never documents for a browser to sniff.
+                .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
+                .service(resource("/openapi.json", "GET").get(openapi::openapi_json))
+                .service(
+                    web::scope("/v1")
+                        .service(resource("/auth/register", "POST").post(accounts::register))
+                        .service(resource("/auth/login", "POST").post(accounts::login))
+                        .service(resource("/auth/logout", "POST").post(accounts::logout))
+                        .service(resource("/auth/password", "POST").post(accounts::change_password))
+                        .service(resource("/me", "GET").get(accounts::me))
+                        .service(resource("/admin/users/{id}/disable", "POST").post(admin::disable_user))
+                        .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
+                        .service(resource("/reference/network", "GET").get(reference::network))
+                        .service(resource("/reference/codes", "GET").get(reference::codes))
+                        .service(resource("/deadlines", "GET").get(deadlines::get_deadline))
+                        .service(resource("/drafts", "POST").post(cases::create_draft))
+                        .service(resource("/drafts/{id}", "PUT").put(cases::save_draft))
+                        .service(resource("/drafts/{id}/submit", "POST").post(cases::submit_draft))
+                        .service(resource("/filings", "POST").post(cases::file))
+                        .service(resource("/queue", "GET").get(cases::queue))
+                        .service(resource("/cases", "GET").get(cases::list_mine))
+                        .service(resource("/cases/{id}", "GET").get(cases::get_case))
+                        .service(resource("/cases/{id}/correction", "POST").post(cases::submit_correction))
+                        .service(
+                            resource("/cases/{id}/evidence", "GET, POST")
+                                .get(evidence::list)
+                                .post(evidence::upload),
+                        )
+                        .service(
+                            resource("/cases/{id}/evidence/{evidence_id}", "GET").get(evidence::download),
+                        )
+                        .service(resource("/cases/{id}/{action}", "POST").post(cases::act)),
+                )
+                .default_service(web::to(no_such_route)),
         );
 }

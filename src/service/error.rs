@@ -37,6 +37,12 @@ pub enum ServiceError {
     /// Missing, expired or invalid credentials (HTTP 401).
     #[error("unauthorized: {0}")]
     Unauthorized(&'static str),
+    /// Too many failed attempts from this account or address (HTTP 429 with `Retry-After`).
+    #[error("throttled for {retry_after_seconds} s")]
+    Throttled {
+        /// Seconds until an attempt will be considered again.
+        retry_after_seconds: u64,
+    },
     /// The database is out of reach or the pool is exhausted (HTTP 503).
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),

@@ -13,7 +13,7 @@ use super::form::{AnonPost, Post, form_cookie, form_id_of, form_token};
 use super::page::{Layout, Page, see_other};
 use crate::domain::access::Role;
 use crate::domain::input::FieldError;
-use crate::http::auth::SESSION_COOKIE;
+use crate::http::auth::{SESSION_COOKIE, client_address};
 use crate::service::accounts::{self, Login, Registration, Session};
 use crate::service::error::ServiceError;
 
@@ -28,6 +28,8 @@ struct LoginPage {
     form_token: String,
     next: String,
     failed: bool,
+    /// Shown instead of `failed` when sign-in is throttled.
+    throttled: Option<String>,
     controls: Vec<Control>,
 }
 
@@ -45,9 +47,29 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only local paths, so the sign-in page cannot send anyone to another site.
-fn safe_next(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")).then_some(next)
+/// A same-site path to go to after signing in, or `None` (then the home page).
+///
+/// The value is parsed as a URL relative to a placeholder origin and kept only when it stays on
+/// that origin and is an absolute path; control characters, whitespace and backslashes are
+/// refused outright, because browsers strip or rewrite them (`/\t/evil.example` becomes
+/// `//evil.example`). The answer is the parsed path re-serialised, percent-encoded, so it is
+/// always a valid `Location` header value.
+fn safe_next(next: &str) -> Option<String> {
+    let suspicious = |c: char| c.is_control() || c.is_whitespace() || c == '\\';
+    if !next.starts_with('/') || next.starts_with("//") || next.chars().any(suspicious) {
+        return None;
+    }
+    let base = url::Url::parse("https://same-site.invalid/").ok()?;
+    let url = base.join(next).ok()?;
+    if url.origin() != base.origin() || !url.username().is_empty() || url.password().is_some() {
+        return None;
+    }
+    let mut path = url.path().to_owned();
+    if let Some(q) = url.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    (path.starts_with('/') && !path.starts_with("//")).then_some(path)
 }
 
 fn home_of(role: Role) -> &'static str {
@@ -69,8 +91,8 @@ fn session_cookie(page: &Page, session: &Session) -> Cookie<'static> {
 }
 
 fn signed_in(page: &Page, session: &Session, next: Option<&str>) -> HttpResponse {
-    let to = next.and_then(safe_next).unwrap_or(home_of(session.role));
-    let mut res = see_other(to);
+    let to = next.and_then(safe_next).unwrap_or_else(|| home_of(session.role).to_owned());
+    let mut res = see_other(&to);
     // A cookie that does not serialise cannot be set; the user simply stays signed out.
     let _ = res.add_cookie(&session_cookie(page, session));
     res
@@ -102,8 +124,9 @@ fn login_page(page: &Page, id: Uuid, next: &str, email: &str, failed: bool) -> L
     LoginPage {
         layout: page.layout("login.title"),
         form_token: form_token(page, id),
-        next: next.to_owned(),
+        next: safe_next(next).unwrap_or_default(),
         failed,
+        throttled: None,
         controls: login_controls(email),
     }
 }
@@ -115,22 +138,39 @@ pub async fn show_login(
     q: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (id, fresh) = form_id_of(&req).map(|id| (id, false)).unwrap_or_else(|| (Uuid::new_v4(), true));
-    let next = q.next.as_deref().and_then(safe_next).unwrap_or("");
-    let res = page.render("pages/login", &login_page(&page, id, next, "", false))?;
+    let next = q.next.as_deref().and_then(safe_next).unwrap_or_default();
+    let res = page.render("pages/login", &login_page(&page, id, &next, "", false))?;
     Ok(with_form_cookie(res, &page, id, fresh))
 }
 
-/// `POST /login`: signs in and sets the session cookie; the same answer for any failure.
-pub async fn login(post: AnonPost) -> Result<HttpResponse, WebError> {
+/// `POST /login`: signs in and sets the session cookie; the same answer for any failure, and
+/// 429 with `Retry-After` once the account or the address has failed too often.
+pub async fn login(req: HttpRequest, post: AnonPost) -> Result<HttpResponse, WebError> {
     let AnonPost { page, form, form_id } = post;
     let l = Login { email: form.get("email").to_owned(), password: form.get("password").to_owned() };
-    match accounts::login(&page.state, &l).await {
+    match accounts::login(&page.state, &l, client_address(&req)).await {
         Ok(session) => Ok(signed_in(&page, &session, Some(form.get("next")))),
-        Err(ServiceError::Unauthorized(_)) => page.render_status(
-            StatusCode::UNAUTHORIZED,
-            "pages/login",
-            &login_page(&page, form_id, form.get("next"), &l.email, true),
-        ),
+        Err(ServiceError::Unauthorized(code)) => {
+            let mut ctx = login_page(&page, form_id, form.get("next"), &l.email, true);
+            if code == "auth.account_disabled" {
+                ctx.failed = false;
+                ctx.throttled = Some(page.text("login.disabled"));
+            }
+            page.render_status(StatusCode::UNAUTHORIZED, "pages/login", &ctx)
+        }
+        Err(e @ ServiceError::Throttled { .. }) => {
+            let mut ctx = login_page(&page, form_id, form.get("next"), &l.email, false);
+            let problem = e.problem();
+            ctx.throttled = Some(page.lang.pick(&problem.message, &problem.message_en).to_owned());
+            let mut res = page.render_status(StatusCode::TOO_MANY_REQUESTS, "pages/login", &ctx)?;
+            if let Some(seconds) = e.retry_after() {
+                res.headers_mut().insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from(seconds),
+                );
+            }
+            Ok(res)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -175,7 +215,7 @@ pub async fn show_register(req: HttpRequest, page: Page) -> Result<HttpResponse,
 }
 
 /// `POST /register`: creates a worker account and signs it in.
-pub async fn register(post: AnonPost) -> Result<HttpResponse, WebError> {
+pub async fn register(req: HttpRequest, post: AnonPost) -> Result<HttpResponse, WebError> {
     let AnonPost { page, form, form_id } = post;
     let r = Registration {
         email: form.get("email").to_owned(),
@@ -183,7 +223,7 @@ pub async fn register(post: AnonPost) -> Result<HttpResponse, WebError> {
         display_name: form.get("display_name").to_owned(),
         phone: form.get("phone").to_owned(),
     };
-    match accounts::register_worker(&page.state, &r).await {
+    match accounts::register_worker(&page.state, &r, client_address(&req)).await {
         Ok(session) => Ok(signed_in(&page, &session, Some("/file?done=registered"))),
         Err(ServiceError::Input(e)) => page.render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -194,8 +234,10 @@ pub async fn register(post: AnonPost) -> Result<HttpResponse, WebError> {
     }
 }
 
-/// `POST /logout`: clears the session cookie (the extractor has checked the CSRF token).
-pub async fn logout(_post: Post) -> Result<HttpResponse, WebError> {
+/// `POST /logout`: ends every session of the account and clears the cookie (the extractor has
+/// checked the CSRF token).
+pub async fn logout(post: Post) -> Result<HttpResponse, WebError> {
+    accounts::logout(&post.page.state, &post.page.actor()?).await?;
     let mut res = see_other("/?done=signed_out");
     let mut gone =
         Cookie::build(SESSION_COOKIE, "").path("/").http_only(true).same_site(SameSite::Lax).finish();
@@ -210,9 +252,34 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(safe_next("/cases/1"), Some("/cases/1"));
-        assert_eq!(safe_next("//evil.example"), None);
-        assert_eq!(safe_next("https://evil.example"), None);
-        assert_eq!(safe_next("/\\evil.example"), None);
+        assert_eq!(safe_next("/cases/1").as_deref(), Some("/cases/1"));
+        assert_eq!(safe_next("/queue?commission=SIP").as_deref(), Some("/queue?commission=SIP"));
+        assert_eq!(safe_next("/file/../cases").as_deref(), Some("/cases"));
+        for hostile in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/ /evil.example",
+            "\t//evil.example",
+            "evil.example",
+            "",
+            "/\u{2028}/evil.example",
+        ] {
+            assert_eq!(safe_next(hostile), None, "{hostile:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_is_followed_is_a_same_site_path_and_a_valid_header(next in "\\PC*") {
+            if let Some(path) = safe_next(&next) {
+                proptest::prop_assert!(path.starts_with('/') && !path.starts_with("//"));
+                proptest::prop_assert!(!path.contains('\\'));
+                proptest::prop_assert!(actix_web::http::header::HeaderValue::from_str(&path).is_ok());
+            }
+        }
     }
 }

@@ -45,8 +45,10 @@ fn heading(status: StatusCode) -> &'static str {
         400 => "error.title_400",
         403 => "error.title_403",
         404 => "error.title_404",
+        405 => "error.title_405",
         409 => "error.title_409",
         422 => "error.title_422",
+        429 => "error.title_429",
         503 => "error.title_503",
         _ => "error.title_500",
     }

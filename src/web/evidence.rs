@@ -1,9 +1,7 @@
 //! Evidence files on the pages: the list shown on the facts step and the case page, and the
 //! download.
 
-use actix_web::http::header::{
-    CACHE_CONTROL, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
-};
+use actix_web::http::header::CACHE_CONTROL;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -11,6 +9,7 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::db::filings::EvidenceMeta;
+use crate::http::evidence::attachment;
 use crate::service::filings::evidence;
 
 /// An uploaded evidence file.
@@ -28,7 +27,7 @@ pub fn evidence_items(case_id: &str, evidence: &[EvidenceMeta]) -> Vec<EvidenceI
     evidence
         .iter()
         .map(|e| EvidenceItem {
-            name: e.file_name.clone(),
+            name: e.original_name.clone(),
             description: e.description.clone(),
             size_kb: (e.size_bytes + 1023) / 1024,
             uploaded_at: e.created_at,
@@ -44,17 +43,9 @@ pub async fn download_evidence(
 ) -> Result<HttpResponse, WebError> {
     let (id, evidence_id) = path.into_inner();
     let (meta, bytes) = evidence::download(&page.state, &page.actor()?, &id, &evidence_id).await?;
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::FilenameExt(ExtendedValue {
-            charset: Charset::Ext("UTF-8".into()),
-            language_tag: None,
-            value: meta.file_name.into_bytes(),
-        })],
-    };
     Ok(HttpResponse::Ok()
         .content_type(meta.content_type)
-        .insert_header(disposition)
+        .insert_header(attachment(&meta.file_name))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header((CACHE_CONTROL, "no-store"))
         .body(bytes))

@@ -89,7 +89,7 @@ impl FromRequest for Post {
         let page = Page::of(req);
         let body = body_of(req, payload);
         Box::pin(async move {
-            let page = page?;
+            let page = page?.checked().await?;
             page.actor()?;
             let form = FormData::parse(&body.await?);
             page.check_csrf(form.get("csrf_token"))?;
@@ -127,7 +127,7 @@ impl FromRequest for AnonPost {
         let form_id = form_id_of(req);
         let body = body_of(req, payload);
         Box::pin(async move {
-            let page = page?;
+            let page = page?.checked().await?;
             let form = FormData::parse(&body.await?);
             let form_id = form_id.ok_or_else(csrf_refused)?;
             if !token::csrf_matches(&page.state.settings.auth, form_id, form.get("csrf_token")) {

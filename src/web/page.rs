@@ -1,12 +1,11 @@
 //! What every page handler starts from: the state, the language, the signed-in user and the
 //! flash message of the request, and the layout context all templates share.
 
-use std::future::{Ready, ready};
-
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::future::LocalBoxFuture;
 use serde::Serialize;
 
 use super::error::WebError;
@@ -14,6 +13,7 @@ use super::i18n::{self, Lang};
 use crate::auth::token;
 use crate::domain::access::{Actor, Role};
 use crate::http::auth::{CurrentUser, authenticate};
+use crate::service::accounts;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -133,6 +133,19 @@ impl Page {
         Ok(Page { state, lang, user, switch_href: switch_href(req, lang), flash })
     }
 
+    /// The page with its session checked against the account: a token that was revoked (signed
+    /// out, password changed, account disabled) counts as signed out.
+    pub async fn checked(mut self) -> Result<Page, ServiceError> {
+        if let Some(user) = &self.user {
+            match accounts::check_session(&self.state, &user.claims).await {
+                Ok(()) => {}
+                Err(ServiceError::Unauthorized(_)) => self.user = None,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(self)
+    }
+
     /// The signed-in actor, or 401 (which the error pages turn into a redirect to sign in).
     pub fn actor(&self) -> Result<Actor, ServiceError> {
         self.user.as_ref().map(CurrentUser::actor).ok_or(ServiceError::Unauthorized("auth.missing"))
@@ -241,16 +254,22 @@ pub fn error_code(e: &ServiceError) -> String {
     }
 }
 
-/// A 303 redirect (Post/Redirect/Get).
+/// A 303 redirect (Post/Redirect/Get). A location that is not a valid header value (it can only
+/// come from input that slipped past its checks) goes to the home page instead of failing.
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish()
+    let value = actix_web::http::header::HeaderValue::from_str(location).unwrap_or_else(|_| {
+        tracing::warn!("refused a redirect location that is not a valid header value");
+        actix_web::http::header::HeaderValue::from_static("/")
+    });
+    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, value)).finish()
 }
 
 impl FromRequest for Page {
     type Error = WebError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Page::of(req).map_err(WebError))
+        let page = Page::of(req);
+        Box::pin(async move { Ok(page?.checked().await?) })
     }
 }

@@ -30,7 +30,7 @@ async fn requests_without_a_valid_token_are_refused_and_change_nothing() {
         commission: None,
         name: "x".into(),
     };
-    let (foreign, _) = arbitration::auth::token::issue(&other, &actor, chrono::Utc::now()).unwrap();
+    let (foreign, _) = arbitration::auth::token::issue(&other, &actor, 0, chrono::Utc::now()).unwrap();
     let res = app.client.get(app.url("/api/v1/cases")).bearer_auth(&foreign).send().await.unwrap();
     assert_eq!(res.status(), 401);
     assert_eq!(app.count("cases", "TRUE").await, 0);
@@ -53,7 +53,7 @@ async fn an_expired_token_is_refused() {
     let issued = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00+08:00")
         .unwrap()
         .with_timezone(&chrono::Utc);
-    let (token, _) = arbitration::auth::token::issue(&settings.auth, &actor, issued).unwrap();
+    let (token, _) = arbitration::auth::token::issue(&settings.auth, &actor, 0, issued).unwrap();
     let res = later.client.get(later.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(res.status(), 401);
     let problem: serde_json::Value = res.json().await.unwrap();

@@ -8,7 +8,7 @@ use crate::db::cases;
 use crate::db::filings::{self, EvidenceMeta};
 use crate::domain::access::{Action, Actor};
 use crate::domain::case::status::CaseStatus;
-use crate::domain::input::{FieldError, InputError};
+use crate::domain::input::{FieldError, InputError, file_name};
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -46,14 +46,10 @@ fn check(state: &AppState, u: &Upload) -> Result<(), InputError> {
             "Only PDF, JPEG or PNG files are accepted",
         ));
     }
-    // The content must match the declared type, so a renamed executable is refused.
-    let magic_ok = match u.content_type.as_str() {
-        "application/pdf" => u.bytes.starts_with(b"%PDF"),
-        "image/jpeg" => u.bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
-        "image/png" => u.bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        _ => true,
-    };
-    if !magic_ok && !u.bytes.is_empty() {
+    // The content must be what it claims by its magic bytes, so a renamed executable or an
+    // HTML page sent as "image/png" is refused.
+    let detected = infer::get(&u.bytes).map(|t| t.mime_type());
+    if !u.bytes.is_empty() && detected != Some(u.content_type.as_str()) {
         errors.push(FieldError::new(
             "file",
             "evidence.content_mismatch",
@@ -61,10 +57,16 @@ fn check(state: &AppState, u: &Upload) -> Result<(), InputError> {
             "The file content does not match its type",
         ));
     }
-    if u.file_name.trim().is_empty() || u.file_name.chars().count() > 200 {
+    let shown = file_name::display_name(&u.file_name);
+    if shown.is_empty() || u.file_name.chars().count() > 200 {
         errors.push(FieldError::new("file", "evidence.name", "文件名无效", "Invalid file name"));
     }
     errors.into_result()
+}
+
+/// The extension of the type the content was checked to be.
+fn extension_of(bytes: &[u8]) -> String {
+    infer::get(bytes).map(|t| t.extension()).unwrap_or("bin").to_owned()
 }
 
 /// Stores an evidence file on a filing that is still with the applicant or under review.
@@ -79,7 +81,8 @@ pub async fn upload(
     let meta = EvidenceMeta {
         id: Uuid::new_v4(),
         case_id,
-        file_name: upload.file_name.trim().to_owned(),
+        file_name: file_name::safe_name(&upload.file_name, &extension_of(&upload.bytes)),
+        original_name: file_name::display_name(&upload.file_name),
         content_type: upload.content_type.clone(),
         size_bytes: i64::try_from(upload.bytes.len()).map_err(|e| ServiceError::Unexpected(e.into()))?,
         sha256: hex::encode(Sha256::digest(&upload.bytes)),

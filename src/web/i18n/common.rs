@@ -60,6 +60,11 @@ pub const MESSAGES: &[Entry] = &[
     ("login.submit", "登录", "Sign in"),
     ("login.failed", "邮箱或密码不正确。", "The e-mail address or password is wrong."),
     ("login.no_account", "还没有账号？", "No account yet?"),
+    (
+        "login.disabled",
+        "该账号已被停用，请联系仲裁委。",
+        "This account has been disabled; please contact the commission.",
+    ),
     ("register.title", "劳动者注册", "Register as a worker"),
     (
         "register.lead",
@@ -76,6 +81,8 @@ pub const MESSAGES: &[Entry] = &[
     ("account.phone_hint", "选填，用于接收通知。", "Optional, for notices."),
     ("error.title_400", "请求无效", "Invalid request"),
     ("error.title_403", "无权访问", "Not allowed"),
+    ("error.title_405", "不支持的请求方法", "Method not allowed"),
+    ("error.title_429", "尝试次数过多", "Too many attempts"),
     ("error.title_404", "页面不存在", "Page not found"),
     ("error.title_409", "操作与案件状态冲突", "Not possible in the case's current state"),
     ("error.title_422", "填写有误", "Please check your input"),
