@@ -69,7 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(
                             resource("/cases/{id}/evidence/{evidence_id}", "GET").get(evidence::download),
                         )
-                        .service(resource("/cases/{id}/{action}", "POST").post(cases::act)),
+                        .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
+                        // A scope without its own falls back to the application's default, not
+                        // to its parent's.
+                        .default_service(web::to(no_such_route)),
                 )
                 .default_service(web::to(no_such_route)),
         );

@@ -12,3 +12,4 @@ mod notices;
 mod numbering;
 mod pages;
 mod review;
+mod security;

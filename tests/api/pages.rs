@@ -8,24 +8,24 @@ use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 mod review;
 
 /// A browser-like client: cookies kept, redirects not followed.
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 /// The value of the first hidden `csrf_token` field of a page.
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     let marker = r#"name="csrf_token" value=""#;
     let start = html.find(marker).expect("the page has a CSRF field") + marker.len();
     html[start..].split('"').next().unwrap().to_owned()
 }
 
-async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> (StatusCode, String) {
+pub(crate) async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> (StatusCode, String) {
     let res = c.get(app.url(path)).send().await.unwrap();
     (res.status(), res.text().await.unwrap())
 }
 
 /// Signs in through the page; returns the CSRF token of the session.
-async fn sign_in(app: &TestApp, c: &reqwest::Client, email: &str) -> String {
+pub(crate) async fn sign_in(app: &TestApp, c: &reqwest::Client, email: &str) -> String {
     let (_, html) = page(app, c, "/login").await;
     let res = c
         .post(app.url("/login"))
