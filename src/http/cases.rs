@@ -111,7 +111,7 @@ pub async fn submit_correction(
 
 /// A review action: receive, return, request-correction, accept, reject, refer-out, transfer, withdraw.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Decision,
-    params(("id" = String, Path), ("action" = String, Path, description = "receive | return | request-correction | accept | reject | refer-out | transfer | withdraw")),
+    params(("id" = String, Path), ("action" = ReviewAction, Path, description = "the review action")),
     responses((status = 200, body = CaseView), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn act(
     state: web::Data<AppState>,

@@ -1,7 +1,16 @@
 //! The OpenAPI document of the JSON API, served at `/api/openapi.json`.
+//!
+//! The error answers every operation can give are added in one place ([`ErrorAnswers`]), from
+//! the same rules the server follows, so that the document and the answers cannot drift apart
+//! operation by operation: malformed requests (400), missing or revoked tokens (401), unknown
+//! ids (404), invalid fields (422), an exhausted pool or an unreachable database (503), each
+//! with the problem body.
 
 use actix_web::HttpResponse;
-use utoipa::OpenApi;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
+use utoipa::{Modify, OpenApi};
 
 use super::{accounts, admin, cases, deadlines, evidence, health, reference};
 
@@ -12,6 +21,7 @@ use super::{accounts, admin, cases, deadlines, evidence, health, reference};
         title = "劳动人事争议调解仲裁办案系统 API",
         description = "Labour arbitration case management: intake, routing, acceptance review."
     ),
+    modifiers(&ErrorAnswers),
     paths(
         health::healthz,
         health::readyz,
@@ -47,12 +57,83 @@ use super::{accounts, admin, cases, deadlines, evidence, health, reference};
         accounts::Me,
         crate::service::filings::FilingRequest,
         crate::service::review::Decision,
+        crate::service::review::ReviewAction,
         crate::service::cases::view::CaseView,
         crate::service::cases::view::CaseSummary,
         deadlines::DeadlineView,
     ))
 )]
 pub struct ApiDoc;
+
+/// Operations anyone may call without a token.
+const PUBLIC: [&str; 7] = [
+    "/healthz",
+    "/readyz",
+    "/api/v1/auth/register",
+    "/api/v1/auth/login",
+    "/api/v1/reference/network",
+    "/api/v1/reference/codes",
+    "/api/v1/deadlines",
+];
+
+/// Name of the bearer-token security scheme.
+const BEARER: &str = "bearer";
+
+/// Adds the error answers and the security requirement of every operation.
+pub struct ErrorAnswers;
+
+fn problem(description: &str) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ProblemBody"))).build();
+    let mut response = Response::new(description);
+    response.content.insert("application/json".to_owned(), content);
+    RefOr::T(response)
+}
+
+fn add(op: &mut Operation, status: &str, description: &str) {
+    op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+}
+
+fn complete(path: &str, op: &mut Operation) {
+    let api = path.starts_with("/api/");
+    if api {
+        add(op, "400", "Malformed request (body, query or path) / 请求格式不正确");
+        add(op, "503", "Database unreachable or busy; retry / 系统繁忙");
+    }
+    if !PUBLIC.contains(&path) {
+        op.security = Some(vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]);
+        add(op, "401", "Missing, expired or revoked token / 未登录或登录已失效");
+    }
+    if path.contains('{') {
+        add(op, "404", "Not found or not visible to the caller / 未找到");
+    }
+    if op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+        add(op, "422", "Invalid fields, each with a message / 填写有误");
+    }
+    // An error answer documented without a body still has the problem body.
+    for (status, answer) in op.responses.responses.iter_mut() {
+        if let RefOr::T(response) = answer
+            && status.starts_with(['4', '5'])
+            && response.content.is_empty()
+        {
+            *answer = problem(&response.description);
+        }
+    }
+}
+
+impl Modify for ErrorAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(BEARER, SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch]
+                .into_iter()
+                .flatten()
+            {
+                complete(path, op);
+            }
+        }
+    }
+}
 
 /// Serves the document.
 pub async fn openapi_json() -> HttpResponse {

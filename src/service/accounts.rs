@@ -215,7 +215,8 @@ async fn throttle(
 /// unknown e-mail and a wrong password, so accounts cannot be probed; failures are counted
 /// per account and per client address, and past the limit every attempt gets 429.
 pub async fn login(state: &AppState, l: &Login, client: ClientAddress) -> Result<Session, ServiceError> {
-    let email = l.email.trim().to_lowercase();
+    // No address has a control character, and PostgreSQL text cannot hold NUL.
+    let email: String = l.email.trim().to_lowercase().chars().filter(|c| !c.is_control()).collect();
     let mut conn = state.pool.get().await?;
     throttle(&mut conn, state, Some(&email), client).await?;
     let user = users::find_by_email(&mut conn, email.as_str()).await?;

@@ -83,6 +83,17 @@ impl From<diesel::result::Error> for ServiceError {
                 "并发修改冲突，请重试",
                 "concurrent modification, please retry",
             ),
+            // PostgreSQL text cannot hold NUL (and JSONB no \u0000): input, not a fault.
+            Error::DatabaseError(DatabaseErrorKind::Unknown, ref info)
+                if info.message().contains("invalid byte sequence")
+                    || info.message().contains("unsupported Unicode escape sequence") =>
+            {
+                ServiceError::bad_request(
+                    "request.unstorable_text",
+                    "文字中含有无法保存的字符（如空字符 NUL），请删除后重试",
+                    "The text contains a character that cannot be stored (such as NUL); remove it and retry",
+                )
+            }
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
                 ServiceError::Unavailable(anyhow::Error::new(e))
             }

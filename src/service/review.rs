@@ -43,7 +43,8 @@ pub struct Decision {
 }
 
 /// Every review action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum ReviewAction {
     /// Confirm receipt of a handed-over filing (T3).
     Receive,

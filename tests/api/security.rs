@@ -350,3 +350,34 @@ async fn repair_08_unknown_api_paths_and_wrong_methods_answer_in_the_problem_sha
         assert_eq!(code_of(res).await, "request.method_not_allowed");
     }
 }
+
+#[tokio::test]
+async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_its_errors() {
+    let app = TestApp::spawn().await;
+    let doc: Value = app.client.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let actions = &doc["components"]["schemas"]["ReviewAction"]["enum"];
+    let mut names: Vec<&str> = actions.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["accept", "receive", "refer-out", "reject", "request-correction", "return", "transfer", "withdraw"]
+    );
+    let act = &doc["paths"]["/api/v1/cases/{id}/{action}"]["post"];
+    let param = act["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "action").unwrap();
+    assert_eq!(param["schema"]["$ref"], "#/components/schemas/ReviewAction");
+    // Every operation with a token documents 401, and every error answer has the problem body.
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            if op.get("security").is_some() {
+                assert!(responses.contains_key("401"), "{method} {path} documents 401");
+            }
+            for (status, answer) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let schema = &answer["content"]["application/json"]["schema"]["$ref"];
+                    assert_eq!(schema, "#/components/schemas/ProblemBody", "{method} {path} {status}");
+                }
+            }
+        }
+    }
+}

@@ -75,7 +75,7 @@ pub struct EventView {
     pub to: String,
     /// When.
     pub at: DateTime<Utc>,
-    /// The event's data.
+    /// The event's data (an empty object for events without any).
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
     /// Who caused it (absent for events of the system).
@@ -132,8 +132,8 @@ pub struct CaseView {
     pub accepted_at: Option<DateTime<Utc>>,
     /// Running and met clocks.
     pub clocks: Vec<ClockView>,
-    /// Routing decision and its history.
-    #[schema(value_type = Object)]
+    /// Routing decision and its history (none for a draft, which is not routed yet).
+    #[schema(value_type = Option<Object>)]
     pub routing: Option<serde_json::Value>,
     /// Limitation warnings (never a rejection).
     #[schema(value_type = Vec<Object>)]
@@ -265,7 +265,7 @@ fn event_view(l: &Logged) -> EventView {
         data: serde_json::to_value(&e.kind)
             .ok()
             .and_then(|v| v.get("data").cloned())
-            .unwrap_or(serde_json::Value::Null),
+            .unwrap_or_else(|| serde_json::Value::Object(serde_json::Map::new())),
         actor: l.actor.as_ref().map(|a| EventActorView {
             name: a.name.clone(),
             role: a.role.as_str().to_owned(),
