@@ -12,5 +12,6 @@ pub mod form;
 pub mod helpers;
 pub mod i18n;
 pub mod page;
+pub mod password;
 pub mod routes;
 pub mod summary;

@@ -80,7 +80,8 @@ fn home_of(role: Role) -> &'static str {
     }
 }
 
-fn session_cookie(page: &Page, session: &Session) -> Cookie<'static> {
+/// The session cookie carrying a session's token.
+pub fn session_cookie(page: &Page, session: &Session) -> Cookie<'static> {
     Cookie::build(SESSION_COOKIE, session.access_token.clone())
         .path("/")
         .http_only(true)

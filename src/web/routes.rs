@@ -4,7 +4,8 @@
 //! |---|---|---|
 //! | GET | `/` | home |
 //! | GET, POST | `/login`, `/register` | sign in, worker registration |
-//! | POST | `/logout` | sign out |
+//! | POST | `/logout` | sign out (every session of the account ends) |
+//! | GET, POST | `/account/password` | change the password (every other session ends) |
 //! | GET, POST | `/file` | start an application (clerks pick the intake point) |
 //! | GET, POST | `/file/{id}/{step}` | one step: applicant, respondent, employment, claims, facts, review |
 //! | POST | `/file/{id}/evidence` | evidence upload (multipart) |
@@ -26,7 +27,7 @@ use actix_web::web;
 
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
-use super::{account, assets, cases, error, evidence, filing};
+use super::{account, assets, cases, error, evidence, filing, password};
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
@@ -77,6 +78,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/register", web::get().to(account::show_register))
             .route("/register", web::post().to(account::register))
             .route("/logout", web::post().to(account::logout))
+            .route("/account/password", web::get().to(password::show_password))
+            .route("/account/password", web::post().to(password::change_password))
             .route("/file", web::get().to(filing::show_start))
             .route("/file", web::post().to(filing::start))
             .route("/file/{id}/submit", web::post().to(filing::submit))

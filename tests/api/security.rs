@@ -381,3 +381,34 @@ async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_i
         }
     }
 }
+
+#[tokio::test]
+async fn repair_06_changing_the_password_on_the_pages_keeps_this_session_and_ends_the_others() {
+    let app = TestApp::spawn().await;
+    app.worker("w@example.com").await;
+    let c = browser();
+    let csrf = sign_in(&app, &c, "w@example.com").await;
+    let other = login(&app, "w@example.com", "secret-password").await.json::<Value>().await.unwrap();
+    let other = other["access_token"].as_str().unwrap().to_owned();
+    let (status, html) = page(&app, &c, "/account/password").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("当前密码"));
+    let post = |current: &'static str| {
+        c.post(app.url("/account/password")).form(&[
+            ("csrf_token", csrf.as_str()),
+            ("current_password", current),
+            ("new_password", "a-new-password-2026"),
+        ])
+    };
+    let res = post("not-my-password").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("当前密码不正确"));
+    assert_eq!(me(&app, &other).await.status(), 200);
+    let res = post("secret-password").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[LOCATION], "/?done=password_changed");
+    assert_eq!(me(&app, &other).await.status(), 401, "the other session ended");
+    let (status, html) = page(&app, &c, "/cases").await;
+    assert_eq!(status, StatusCode::OK, "this browser stays signed in");
+    assert!(html.contains("signed-in-as"));
+}
