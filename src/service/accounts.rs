@@ -211,6 +211,19 @@ async fn throttle(
     Ok(())
 }
 
+/// Counts a wrong password against the account and the client address.
+async fn count_failure(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    email: &str,
+    client: ClientAddress,
+) -> Result<(), ServiceError> {
+    let subjects = [account_subject(email), client.subject()];
+    let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
+    users::record_failures(conn, &subjects, state.settings.auth.login_window_seconds).await?;
+    Ok(())
+}
+
 /// Checks the password and issues a session. The same answer, after the same work, for an
 /// unknown e-mail and a wrong password, so accounts cannot be probed; failures are counted
 /// per account and per client address, and past the limit every attempt gets 429.
@@ -233,9 +246,7 @@ pub async fn login(state: &AppState, l: &Login, client: ClientAddress) -> Result
             session(state, &u)
         }
         Some(_) | None => {
-            let subjects = [account_subject(&email), client.subject()];
-            let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
-            users::record_failures(&mut conn, &subjects, state.settings.auth.login_window_seconds).await?;
+            count_failure(&mut conn, state, &email, client).await?;
             Err(ServiceError::Unauthorized("auth.bad_credentials"))
         }
     }
@@ -288,9 +299,7 @@ pub async fn change_password(
     drop(conn);
     if !password::verify_async(change.current_password.clone(), user.password_hash.clone()).await {
         let mut conn = state.pool.get().await?;
-        let subjects = [account_subject(&user.email), client.subject()];
-        let subjects: Vec<&str> = subjects.iter().map(String::as_str).collect();
-        users::record_failures(&mut conn, &subjects, state.settings.auth.login_window_seconds).await?;
+        count_failure(&mut conn, state, &user.email, client).await?;
         return Err(ServiceError::field(
             "current_password",
             "password.wrong",

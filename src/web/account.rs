@@ -176,6 +176,15 @@ pub async fn login(req: HttpRequest, post: AnonPost) -> Result<HttpResponse, Web
     }
 }
 
+/// A field for choosing a password: hidden input, the browser may propose a strong one.
+pub fn new_password_control(name: &'static str, label: &'static str) -> Control {
+    Control::input(name, label, "")
+        .typed("password")
+        .required()
+        .autocomplete("new-password")
+        .hint("account.password_hint")
+}
+
 fn register_page(page: &Page, id: Uuid, r: &Registration, errors: &[FieldError]) -> RegisterPage {
     let controls: Vec<Control> = vec![
         Control::input("display_name", "account.display_name", &r.display_name)
@@ -186,11 +195,7 @@ fn register_page(page: &Page, id: Uuid, r: &Registration, errors: &[FieldError])
             .typed("tel")
             .autocomplete("tel")
             .hint("account.phone_hint"),
-        Control::input("password", "account.password", "")
-            .typed("password")
-            .required()
-            .autocomplete("new-password")
-            .hint("account.password_hint"),
+        new_password_control("password", "account.password"),
     ]
     .into_iter()
     .map(|c| c.errors_from(errors, page.lang))

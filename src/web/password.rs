@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::account::session_cookie;
+use super::account::{new_password_control, session_cookie};
 use super::controls::Control;
 use super::error::WebError;
 use super::form::Post;
@@ -27,11 +27,7 @@ fn password_page(page: &Page, errors: &[FieldError], other: Vec<String>) -> Pass
             .typed("password")
             .required()
             .autocomplete("current-password"),
-        Control::input("new_password", "account.new_password", "")
-            .typed("password")
-            .required()
-            .autocomplete("new-password")
-            .hint("account.password_hint"),
+        new_password_control("new_password", "account.new_password"),
     ]
     .into_iter()
     .map(|c| c.errors_from(errors, page.lang))

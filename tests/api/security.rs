@@ -34,6 +34,12 @@ async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response 
         .unwrap()
 }
 
+async fn token_of(res: reqwest::Response) -> String {
+    assert_eq!(res.status(), 200, "signed in");
+    let body: Value = res.json().await.unwrap();
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
 async fn code_of(res: reqwest::Response) -> String {
     let body: Value = res.json().await.unwrap();
     body["error"]["code"].as_str().unwrap_or_default().to_owned()
@@ -161,8 +167,7 @@ async fn me(app: &TestApp, token: &str) -> reqwest::Response {
 async fn repair_06_sign_out_password_change_and_disabling_revoke_every_token() {
     let app = TestApp::spawn().await;
     let worker = app.worker("w@example.com").await;
-    let second = login(&app, "w@example.com", "secret-password").await.json::<Value>().await.unwrap();
-    let second = second["access_token"].as_str().unwrap().to_owned();
+    let second = token_of(login(&app, "w@example.com", "secret-password").await).await;
 
     // Signing out ends this session and every other one of the account.
     let res =
@@ -175,10 +180,8 @@ async fn repair_06_sign_out_password_change_and_disabling_revoke_every_token() {
     }
 
     // A password change: the old password and every older token stop working, the new ones work.
-    let fresh = login(&app, "w@example.com", "secret-password").await.json::<Value>().await.unwrap();
-    let fresh = fresh["access_token"].as_str().unwrap().to_owned();
-    let other = login(&app, "w@example.com", "secret-password").await.json::<Value>().await.unwrap();
-    let other = other["access_token"].as_str().unwrap().to_owned();
+    let fresh = token_of(login(&app, "w@example.com", "secret-password").await).await;
+    let other = token_of(login(&app, "w@example.com", "secret-password").await).await;
     let change =
         |current: &str| json!({ "current_password": current, "new_password": "a-new-password-2026" });
     let res = app
@@ -199,8 +202,7 @@ async fn repair_06_sign_out_password_change_and_disabling_revoke_every_token() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
-    let renewed = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+    let renewed = token_of(res).await;
     assert_eq!(me(&app, &fresh).await.status(), 401);
     assert_eq!(me(&app, &other).await.status(), 401);
     assert_eq!(me(&app, &renewed).await.status(), 200, "the caller keeps a fresh session");
@@ -232,8 +234,7 @@ async fn repair_06_signing_out_of_the_pages_revokes_the_cookie_token() {
     let c = browser();
     let csrf = sign_in(&app, &c, &email).await;
     // The token the cookie carries, captured as an attacker who copied the cookie would.
-    let res = login(&app, &email, "secret-password").await;
-    let copied = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned();
+    let copied = token_of(login(&app, &email, "secret-password").await).await;
     let res = c.post(app.url("/logout")).form(&[("csrf_token", csrf.as_str())]).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(me(&app, &copied).await.status(), 401, "a copied token dies with the sign-out");
@@ -388,8 +389,7 @@ async fn repair_06_changing_the_password_on_the_pages_keeps_this_session_and_end
     app.worker("w@example.com").await;
     let c = browser();
     let csrf = sign_in(&app, &c, "w@example.com").await;
-    let other = login(&app, "w@example.com", "secret-password").await.json::<Value>().await.unwrap();
-    let other = other["access_token"].as_str().unwrap().to_owned();
+    let other = token_of(login(&app, "w@example.com", "secret-password").await).await;
     let (status, html) = page(&app, &c, "/account/password").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("当前密码"));
