@@ -31,7 +31,7 @@ impl Filing {
         commissions: &dyn Fn(&str) -> bool,
     ) -> Result<Filing, InputError> {
         let mut c = Collector::default();
-        let applicants = applicants(&mut c, &form.applicants);
+        let applicants = applicants(&mut c, &form.applicants, today);
         let respondent = respondent(&mut c, &form.respondent, areas);
         let employment = employment(&mut c, &form.employment, today, areas);
         let claims = claims(&mut c, &form.claims);
@@ -81,7 +81,7 @@ impl Collector {
     }
 }
 
-fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applicant>> {
+fn applicants(c: &mut Collector, forms: &[ApplicantForm], today: NaiveDate) -> Option<Vec<Applicant>> {
     let mut count_ok = true;
     if forms.is_empty() {
         count_ok = false;
@@ -106,8 +106,8 @@ fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applican
         let path = format!("applicants[{i}]");
         let name = c.take(&format!("{path}.name"), PersonName::parse(&form.name));
         let id_path = format!("{path}.id_number");
-        let id_number =
-            c.take(&id_path, IdCardNumber::parse(&form.id_number)).and_then(|id| match first_with.get(&id) {
+        let id_number = c.take(&id_path, IdCardNumber::parse(&form.id_number, today)).and_then(|id| {
+            match first_with.get(&id) {
                 Some(first) => {
                     c.push(
                         &id_path,
@@ -121,7 +121,8 @@ fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applican
                     first_with.insert(id.clone(), i);
                     Some(id)
                 }
-            });
+            }
+        });
         let phone = c.take(&format!("{path}.phone"), PhoneNumber::parse(&form.phone));
         let email = c.optional(&format!("{path}.email"), &form.email, EmailAddress::parse);
         let address = c.take(&format!("{path}.address"), Address::parse(&form.address));
