@@ -9,7 +9,7 @@ use super::fields::{
 };
 use super::{
     Applicant, ApplicantForm, Claim, ClaimForm, Employment, EmploymentForm, Filing, FilingForm,
-    MAX_APPLICANTS, MAX_CLAIMS, Respondent, RespondentForm,
+    MAX_APPLICANTS, MAX_CLAIMS, Respondent, RespondentForm, Workplace,
 };
 use crate::domain::input::contact::{Address, EmailAddress, OrganisationName, PersonName, PhoneNumber};
 use crate::domain::input::id_card::IdCardNumber;
@@ -34,6 +34,16 @@ impl Filing {
         let applicants = applicants(&mut c, &form.applicants, today);
         let respondent = respondent(&mut c, &form.respondent, areas);
         let employment = employment(&mut c, &form.employment, today, areas);
+        if employment.as_ref().is_some_and(|e| e.workplace.needs_employer_area())
+            && form.respondent.registered_area.trim().is_empty()
+        {
+            c.push(
+                "respondent.registered_area",
+                "area.required_for_routing",
+                "您的实际工作地不在本市、不确定或未选择，本市仲裁委员会只能按用人单位所在地受理，请选择用人单位的注册地。如用人单位也不在本市，请向实际工作地或用人单位所在地的仲裁委员会申请。".into(),
+                "Your place of work is outside the city, unclear or not chosen, so a commission of this city can only take the case by the employer's location: choose where the employer is registered. If the employer is not in this city either, apply to the commission where you work or where the employer is.".into(),
+            );
+        }
         let claims = claims(&mut c, &form.claims);
         let facts = c.take("facts", facts(&form.facts));
         let applicant_choice =
@@ -204,7 +214,10 @@ fn employment(
             "The end date must not be before the start date".into(),
         );
     }
-    let workplace_area = c.take("employment.workplace_area", known_area(&form.workplace_area, areas));
+    let workplace = c.take(
+        "employment",
+        Workplace::parse(&form.workplace_kind, &form.workplace_area, &form.workplace_region, areas),
+    );
     let workplace_address =
         c.optional("employment.workplace_address", &form.workplace_address, Address::parse);
     let post = c.optional("employment.post", &form.post, post);
@@ -212,7 +225,7 @@ fn employment(
     Some(Employment {
         start_date: start_date?,
         end_date: end_date.filter(|_| order_ok)?,
-        workplace_area: workplace_area?,
+        workplace: workplace?,
         workplace_address: workplace_address?,
         post: post?,
         monthly_wage: monthly_wage?,
