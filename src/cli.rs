@@ -3,18 +3,29 @@
 use std::io::Write;
 
 use anyhow::Context;
-use chrono::NaiveDate;
 
 use crate::config::{self, Settings};
 use crate::domain::access::Role;
-use crate::domain::deadline::{self, Period};
+use crate::domain::input::InputError;
 use crate::service::accounts::{self, Registration};
+use crate::service::deadlines::{self, DeadlineQuery};
+
+/// The field errors as lines `field: 中文 / English`, for the command line.
+fn field_lines(errors: &InputError) -> String {
+    errors
+        .0
+        .iter()
+        .map(|f| format!("{}: {} / {}", f.field, f.message_zh, f.message_en))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// `arbitration deadline`: prints the due date alone on the first line, then the rule applied
-/// and the days skipped.
-pub fn deadline(from: NaiveDate, period: Period, roll_forward: bool, english: bool) -> anyhow::Result<()> {
+/// and the days skipped. The query is checked as the API checks it (dates 1900–2100, at most
+/// 3650 days); a refusal is an error, so the command exits non-zero with the messages.
+pub fn deadline(query: &DeadlineQuery, english: bool) -> anyhow::Result<()> {
     let cal = crate::reference::calendar_from_files(&config::config_dir())?;
-    let d = deadline::compute(&cal, from, period, roll_forward);
+    let d = deadlines::calculate(&cal, query, true).map_err(|e| anyhow::anyhow!("{}", field_lines(&e)))?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", d.due)?;
     let lines = if english { d.explain_en() } else { d.explain_zh() };
@@ -46,13 +57,7 @@ pub async fn create_user(
         phone: String::new(),
     };
     let id = accounts::create_user(&mut conn, &reg, role, commission).await.map_err(|e| match e {
-        crate::service::error::ServiceError::Input(i) => anyhow::anyhow!(
-            "{}",
-            i.0.iter()
-                .map(|f| format!("{}: {} / {}", f.field, f.message_zh, f.message_en))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        crate::service::error::ServiceError::Input(i) => anyhow::anyhow!("{}", field_lines(&i)),
         other => anyhow::anyhow!("{other}"),
     })?;
     writeln!(std::io::stdout().lock(), "{id}")?;

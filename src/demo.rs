@@ -64,7 +64,9 @@ pub fn sample_form(n: u32, workplace_area: &str, employer_area: &str) -> FilingF
         employment: EmploymentForm {
             start_date: "2023-03-01".into(),
             end_date: "2026-01-31".into(),
+            workplace_kind: String::new(),
             workplace_area: workplace_area.into(),
+            workplace_region: String::new(),
             workplace_address: "园区星湖街 328 号".into(),
             post: "装配工".into(),
             monthly_wage: "6800".into(),

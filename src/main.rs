@@ -1,10 +1,9 @@
 //! `arbitration` command line: serve, migrate, manage users, compute deadlines.
 
 use anyhow::Context;
-use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use arbitration::domain::deadline::Period;
+use arbitration::service::deadlines::DeadlineQuery;
 use arbitration::{cli, config, startup, telemetry};
 
 #[derive(Parser)]
@@ -61,13 +60,13 @@ enum UserCommand {
 
 #[derive(Args)]
 struct DeadlineArgs {
-    /// Start date (YYYY-MM-DD); the start day itself is not counted.
+    /// Start date (YYYY-MM-DD, 1900-01-01 to 2100-12-31); the start day itself is not counted.
     #[arg(long)]
-    from: NaiveDate,
-    /// Count this many working days.
+    from: String,
+    /// Count this many working days (at most 3650).
     #[arg(long, required_unless_present = "natural_days", conflicts_with = "natural_days")]
     working_days: Option<u32>,
-    /// Count this many natural days.
+    /// Count this many natural days (at most 3650).
     #[arg(long)]
     natural_days: Option<u32>,
     /// Do not move a natural-day deadline off a rest day.
@@ -82,12 +81,13 @@ struct DeadlineArgs {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Command::Deadline(a) = &cli.command {
-        let period = match (a.working_days, a.natural_days) {
-            (Some(n), _) => Period::working(n),
-            (None, Some(n)) => Period::natural(n),
-            (None, None) => anyhow::bail!("give --working-days or --natural-days"),
+        let query = DeadlineQuery {
+            from: a.from.clone(),
+            working_days: a.working_days.map(|n| n.to_string()),
+            natural_days: a.natural_days.map(|n| n.to_string()),
+            roll_forward: Some(!a.no_roll_forward),
         };
-        return cli::deadline(a.from, period, !a.no_roll_forward, a.en);
+        return cli::deadline(&query, a.en);
     }
     let settings = config::load().context("loading configuration from config/")?;
     telemetry::init(&settings.telemetry);

@@ -92,6 +92,60 @@ pub struct Deadline {
     pub provisional: bool,
 }
 
+/// Earliest start date the calculator answers for (the calendar has no notice before, and
+/// chrono's far years make day counting meaningless).
+pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Latest date, start or due, the calculator answers for. Years without a loaded State Council
+/// notice are counted with weekends only and flagged provisional; beyond 2100 even that guess
+/// is of no use to a commission.
+pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// Longest period the calculator counts, in days of either unit (about ten years of natural
+/// days; the longest statutory period, the one-year limitation of 法 第二十七条, is far below).
+pub const MAX_PERIOD_DAYS: u32 = 3650;
+
+/// Why [`compute_in_range`] refused to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OutOfRange {
+    /// The start date lies before [`EARLIEST_DATE`] or after [`LATEST_DATE`].
+    #[error("start date {0} outside the supported range")]
+    Start(NaiveDate),
+    /// The period is longer than [`MAX_PERIOD_DAYS`].
+    #[error("period of {0} days is longer than supported")]
+    Days(u32),
+    /// The due date would fall after [`LATEST_DATE`].
+    #[error("due date {0} after the supported range")]
+    Due(NaiveDate),
+}
+
+/// [`compute`] within the supported range: start in [`EARLIEST_DATE`]..=[`LATEST_DATE`], at
+/// most [`MAX_PERIOD_DAYS`] days, and a due date not after [`LATEST_DATE`].
+pub fn compute_in_range(
+    cal: &WorkCalendar,
+    start: NaiveDate,
+    period: Period,
+    roll_forward: bool,
+) -> Result<Deadline, OutOfRange> {
+    if !(EARLIEST_DATE..=LATEST_DATE).contains(&start) {
+        return Err(OutOfRange::Start(start));
+    }
+    if period.days > MAX_PERIOD_DAYS {
+        return Err(OutOfRange::Days(period.days));
+    }
+    let deadline = compute(cal, start, period, roll_forward);
+    if deadline.due > LATEST_DATE {
+        return Err(OutOfRange::Due(deadline.due));
+    }
+    Ok(deadline)
+}
+
 /// Computes the last day of `period` running from `start` (the start day is not counted).
 ///
 /// Working days: the `n`-th working day after `start` (`start` itself when `n` is 0).

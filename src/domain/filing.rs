@@ -10,6 +10,7 @@ mod fields;
 mod form;
 mod limitation;
 mod parse;
+mod workplace;
 
 use crate::domain::network::{EmployerKind, EmployerLevel};
 use chrono::NaiveDate;
@@ -25,6 +26,7 @@ pub use form::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentF
 pub use limitation::{
     LIMITATION_APPROACHING_DAYS, LimitationWarning, limitation_deadline, limitation_warnings,
 };
+pub use workplace::{Workplace, WorkplaceKind};
 
 /// Smallest number of workers that makes a collective dispute (劳动争议调解仲裁法 第七条).
 pub const COLLECTIVE_MIN_APPLICANTS: usize = 10;
@@ -106,8 +108,8 @@ pub struct Employment {
     pub start_date: NaiveDate,
     /// Last day of employment, absent while still employed; not before the start, not after the filing day.
     pub end_date: Option<NaiveDate>,
-    /// Known area code of the place of performance (劳动争议调解仲裁法 第二十一条).
-    pub workplace_area: String,
+    /// The place of performance (劳动争议调解仲裁法 第二十一条, 办案规则 第八条).
+    pub workplace: Workplace,
     /// Address of the place of work, if given.
     pub workplace_address: Option<Address>,
     /// Post or job title, if given.
@@ -167,7 +169,9 @@ impl Filing {
             employment: EmploymentForm {
                 start_date: self.employment.start_date.format(DATE_FORMAT).to_string(),
                 end_date: date(self.employment.end_date).unwrap_or_default(),
-                workplace_area: self.employment.workplace_area.clone(),
+                workplace_kind: self.employment.workplace.kind().code().to_owned(),
+                workplace_area: text(self.employment.workplace.area()),
+                workplace_region: text(self.employment.workplace.outside_region()),
                 workplace_address: text(self.employment.workplace_address.as_ref().map(Address::as_str)),
                 post: text(self.employment.post.as_deref()),
                 monthly_wage: self.employment.monthly_wage.map(Money::yuan_string).unwrap_or_default(),

@@ -68,4 +68,5 @@ pub mod contact;
 pub mod file_name;
 pub mod id_card;
 pub mod money;
+pub mod text;
 pub mod uscc;

@@ -20,6 +20,12 @@
 //!      designation (办案规则 第九条).
 //! 3. **Place of performance unclear** (no workplace given) → the employer's location
 //!    (办案规则 第八条).
+//!    - **Workplace outside the city** (the worker's actual workplace lies elsewhere, given as
+//!      text) → in this city only the employer's location is competent (法 第二十一条); the
+//!      commission of the workplace is competent too, and the explanation says so.
+//!    - **Several workplaces, none chosen** → the employer's location, which is always
+//!      competent; with several places the first commission to accept has jurisdiction
+//!      (办案规则 第八条), so a worker who names one of the places is routed by it instead.
 //! 4. **Single place** — exactly one commission is competent → it (法 第二十一条).
 //! 5. **Both filed** — the employer filed at one competent commission and the applicant (by
 //!    choice, else by the window used) at another → the place of performance prevails
@@ -71,6 +77,13 @@ pub struct RoutingInput {
     /// The employer's affiliation level (市属, 省属 …), for level rules.
     #[serde(default)]
     pub employer_level: Option<EmployerLevel>,
+    /// The actual workplace lies outside the city: its province and city as the worker wrote
+    /// them; `workplace_areas` is then empty.
+    #[serde(default)]
+    pub workplace_outside_city: Option<String>,
+    /// The worker works at several places; `workplace_areas` then holds the one chosen, if any.
+    #[serde(default)]
+    pub several_workplaces: bool,
     /// Commission code the applicant chose, if any.
     #[serde(default)]
     pub applicant_choice: Option<String>,
@@ -115,6 +128,30 @@ pub struct RoutingDecision {
     pub explanation_zh: String,
     /// The same in English.
     pub explanation_en: String,
+    /// The legal basis of the deciding rule, in Chinese.
+    #[serde(default)]
+    pub basis_zh: String,
+    /// The legal basis of the deciding rule, in English.
+    #[serde(default)]
+    pub basis_en: String,
+    /// Why the applicant's choice of commission is not followed, when it is not.
+    #[serde(default)]
+    pub choice_warning: Option<ChoiceWarning>,
+}
+
+/// The applicant chose a commission and the filing goes elsewhere: why, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceWarning {
+    /// The commission code the applicant chose.
+    pub chosen: String,
+    /// Why it is not followed and where the filing goes, in Chinese.
+    pub message_zh: String,
+    /// The same in English.
+    pub message_en: String,
+    /// The legal basis, in Chinese.
+    pub basis_zh: String,
+    /// The legal basis, in English.
+    pub basis_en: String,
 }
 
 /// Routes a filing to the competent commission of the city; see the module doc for the rules.
@@ -124,6 +161,7 @@ pub fn route(net: &Network, input: &RoutingInput) -> RoutingDecision {
         net,
         facts: &facts,
         intake: input.intake_commission.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+        choice: input.applicant_choice.as_deref().map(str::trim).filter(|c| !c.is_empty()),
         trace: Vec::new(),
     };
 
@@ -167,6 +205,8 @@ struct Run<'a, 'n> {
     facts: &'a Facts<'n>,
     /// The commission whose window received the filing, if any.
     intake: Option<&'a str>,
+    /// The commission the applicant chose, if any.
+    choice: Option<&'a str>,
     trace: Vec<TraceStep>,
 }
 
@@ -215,6 +255,10 @@ impl Run<'_, '_> {
         let (explanation_zh, explanation_en) =
             explain::explanation(self.net, self.facts, &sentence_zh, &sentence_en);
         self.trace.push(TraceStep { rule, fired: true, note_zh: sentence_zh, note_en: sentence_en });
+        let choice_warning = self
+            .choice
+            .filter(|c| commission.as_deref() != Some(*c))
+            .map(|c| explain::choice_warning(self.net, self.facts, c, rule, commission.as_deref()));
         RoutingDecision {
             commission,
             competent,
@@ -223,6 +267,9 @@ impl Run<'_, '_> {
             trace: std::mem::take(&mut self.trace),
             explanation_zh,
             explanation_en,
+            basis_zh: rule.basis_zh().to_owned(),
+            basis_en: rule.basis_en().to_owned(),
+            choice_warning,
         }
     }
 

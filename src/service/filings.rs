@@ -25,7 +25,9 @@ use crate::startup::AppState;
 /// A filing as sent by a page or API client.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct FilingRequest {
-    /// The filing form (fields may be incomplete in a draft).
+    /// The filing form (fields may be incomplete in a draft). `employment.workplace_kind` is one
+    /// of `in_city` (default), `outside_city` (with `employment.workplace_region`), `unclear`
+    /// or `several` (with `employment.workplace_area` optionally naming one of the places).
     #[serde(default)]
     #[schema(value_type = Object)]
     pub form: FilingForm,

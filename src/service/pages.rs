@@ -13,6 +13,7 @@ use crate::domain::case::lifecycle::{self, Case, Rejected};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::{LimitationWarning, limitation_warnings};
 use crate::domain::input::FieldError;
+use crate::domain::routing::{ChoiceWarning, route};
 use crate::service::cases::transition::{events_of, load_events};
 use crate::service::cases::view::CaseView;
 use crate::service::cases::{authorize, parse_id};
@@ -29,6 +30,9 @@ pub struct DraftPage {
     pub errors: Vec<FieldError>,
     /// Limitation warnings for a form that validates (advice, never a refusal).
     pub warnings: Vec<LimitationWarning>,
+    /// For a draft that validates: why the applicant's choice of commission would not be
+    /// followed on submission, if it would not (法 第二十一条).
+    pub choice_warning: Option<ChoiceWarning>,
     /// Evidence already uploaded.
     pub evidence: Vec<EvidenceMeta>,
     /// Whether the viewer may still edit and submit it (a draft or awaiting correction).
@@ -102,14 +106,20 @@ pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPag
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
     let now = state.clock.now();
-    let (errors, warnings) = match submit::validate(state, &row, now) {
-        Ok(filing) => (Vec::new(), limitation_warnings(&filing, local_date(now))),
-        Err(ServiceError::Input(e)) => (e.0, Vec::new()),
+    let (errors, warnings, choice_warning) = match submit::validate(state, &row, now) {
+        Ok(filing) => {
+            // Routing as submitting would route it; a correction keeps its commission.
+            let is_draft = CaseStatus::from(row.status) == CaseStatus::Draft;
+            let input = submit::routing_input(&filing, row.intake_commission.as_deref(), Vec::new());
+            let choice = is_draft.then(|| route(&state.network, &input).choice_warning).flatten();
+            (Vec::new(), limitation_warnings(&filing, local_date(now)), choice)
+        }
+        Err(ServiceError::Input(e)) => (e.0, Vec::new(), None),
         Err(other) => return Err(other),
     };
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
     let view = filings::view_of(&mut conn, state, &row).await?;
-    Ok(DraftPage { view, errors, warnings, evidence, editable: editable(actor, &row) })
+    Ok(DraftPage { view, errors, warnings, choice_warning, evidence, editable: editable(actor, &row) })
 }
 
 /// A case with its evidence and the actions open to the viewer.

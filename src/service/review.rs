@@ -222,6 +222,8 @@ async fn reroute(
     let mut form: crate::domain::filing::FilingForm =
         serde_json::from_value(row.filing.clone()).unwrap_or_default();
     if !d.workplace_area.trim().is_empty() {
+        // The clerk found the one place of work in the city.
+        form.employment.workplace_kind = crate::domain::filing::WorkplaceKind::InCity.code().to_owned();
         form.employment.workplace_area = d.workplace_area.trim().to_owned();
     }
     if !d.employer_area.trim().is_empty() {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::i18n::{self, Lang};
-use crate::domain::filing::{ClaimType, FilingForm};
+use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
 use crate::domain::network::{EmployerKind, EmployerLevel, Network};
 
 /// One labelled value.
@@ -63,6 +63,12 @@ pub fn commission_name(net: &Network, lang: Lang, code: &str) -> String {
 pub fn claim_type_name(lang: Lang, code: &str) -> String {
     ClaimType::parse(code)
         .map(|t| lang.pick(t.name_zh(), t.name_en()).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+fn workplace_kind_name(lang: Lang, code: &str) -> String {
+    WorkplaceKind::from_code(code)
+        .map(|k| lang.pick(k.name_zh(), k.name_en()).to_owned())
         .unwrap_or_else(|| code.to_owned())
 }
 
@@ -145,7 +151,9 @@ pub fn summarize(
                 items: vec![
                     item("employment.start_date", &e.start_date),
                     item("employment.end_date", &e.end_date),
+                    item("employment.workplace_kind", &workplace_kind_name(lang, &e.workplace_kind)),
                     item("employment.workplace_area", &area_name(net, lang, &e.workplace_area)),
+                    item("employment.workplace_region", &e.workplace_region),
                     item("employment.workplace_address", &e.workplace_address),
                     item("employment.post", &e.post),
                     item("employment.monthly_wage", &e.monthly_wage),

@@ -72,3 +72,92 @@ async fn the_openapi_document_describes_the_filing_and_review_endpoints() {
         assert!(doc["paths"][path].is_object(), "{path} documented");
     }
 }
+
+/// The (field, code) pairs of a refused calculator query.
+async fn calculator_refuses(app: &TestApp, query: &str) -> Vec<(String, String)> {
+    let res = app.client.get(app.url(&format!("/api/v1/deadlines?{query}"))).send().await.unwrap();
+    assert_eq!(res.status(), 422, "{query}");
+    let body: serde_json::Value = res.json().await.unwrap();
+    body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert!(
+                !f["message"].as_str().unwrap().is_empty() && !f["message_en"].as_str().unwrap().is_empty()
+            );
+            (f["field"].as_str().unwrap().to_owned(), f["code"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn repair_15_the_deadline_calculator_refuses_dates_and_counts_it_cannot_answer_with_a_422() {
+    let app = TestApp::spawn().await;
+    let field = |f: &str, c: &str| vec![(f.to_owned(), c.to_owned())];
+    // The years the issue found answered with a due date equal to the start date.
+    assert_eq!(
+        calculator_refuses(&app, "from=%2B262142-12-31&working_days=5").await,
+        field("from", "date.format")
+    );
+    assert_eq!(
+        calculator_refuses(&app, "from=-262143-01-01&natural_days=5").await,
+        field("from", "date.format")
+    );
+    assert_eq!(
+        calculator_refuses(&app, "from=1899-12-31&working_days=5").await,
+        field("from", "date.out_of_range")
+    );
+    assert_eq!(
+        calculator_refuses(&app, "from=2101-01-03&working_days=5").await,
+        field("from", "date.out_of_range")
+    );
+    assert_eq!(
+        calculator_refuses(&app, "from=2025-09-26&working_days=3651").await,
+        field("working_days", "days.out_of_range")
+    );
+    assert_eq!(
+        calculator_refuses(&app, "from=2100-12-31&natural_days=5").await,
+        field("natural_days", "due.out_of_range")
+    );
+    let res =
+        app.client.get(app.url("/api/v1/deadlines?from=1899-12-31&working_days=5")).send().await.unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    let message = body["error"]["fields"][0]["message"].as_str().unwrap();
+    assert!(message.contains("1900-01-01") && message.contains("2100-12-31"), "{message}");
+
+    // The edges of the range answer, and a due date is never the start date again.
+    let res =
+        app.client.get(app.url("/api/v1/deadlines?from=2100-12-24&working_days=5")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["due"], "2100-12-31");
+    assert_eq!(body["deadline"]["provisional"], true);
+}
+
+#[test]
+fn repair_15_the_deadline_command_exits_non_zero_with_a_message_out_of_range() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_arbitration"))
+            .arg("deadline")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["--from", "+262142-12-31", "--working-days", "5"][..],
+        &["--from", "1899-12-31", "--natural-days", "5"],
+        &["--from", "2025-09-26", "--working-days", "4000"],
+        &["--from", "2100-12-31", "--working-days", "5"],
+    ] {
+        let out = run(args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(out.stdout.is_empty(), "{args:?}: no due date is printed");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("from:") || err.contains("days:"), "{args:?}: {err}");
+        assert!(err.contains("2100-12-31") || err.contains("3650") || err.contains("YYYY-MM-DD"), "{err}");
+    }
+    let out = run(&["--from", "2100-12-24", "--working-days", "5"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().next(), Some("2100-12-31"));
+}

@@ -7,6 +7,7 @@ mod deadlines;
 mod filing;
 mod health;
 mod helpers;
+mod intake;
 mod migrations;
 mod notices;
 mod numbering;

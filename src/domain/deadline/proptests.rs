@@ -74,3 +74,25 @@ proptest! {
         prop_assert_eq!(ab + bc, working_days_between(&CAL, a, c));
     }
 }
+
+/// Any date of the supported range 1900-01-01..=2100-12-31.
+fn supported_date() -> impl Strategy<Value = NaiveDate> {
+    (0u64..=73_413).prop_map(|offset| ymd(1900, 1, 1) + Days::new(offset))
+}
+
+proptest! {
+    #[test]
+    fn inside_the_supported_range_a_period_of_n_days_ends_after_its_start_or_is_refused(
+        start in supported_date(), n in 1u32..=super::MAX_PERIOD_DAYS, working in any::<bool>()
+    ) {
+        let period = if working { Period::working(n) } else { Period::natural(n) };
+        match super::compute_in_range(&CAL, start, period, true) {
+            Ok(d) => {
+                prop_assert!(d.due > start, "{} + {:?} gave {}", start, period, d.due);
+                prop_assert!(d.due <= super::LATEST_DATE);
+            }
+            Err(super::OutOfRange::Due(due)) => prop_assert!(due > super::LATEST_DATE),
+            Err(other) => prop_assert!(false, "refused inside the range: {other:?}"),
+        }
+    }
+}

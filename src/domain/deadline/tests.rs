@@ -298,3 +298,41 @@ fn deadline_serialises_with_snake_case_units() {
     assert_eq!(json["rolled_from"], "2025-10-04");
     assert_eq!(json["skipped"][0]["kind"], "holiday");
 }
+
+#[test]
+#[expect(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+fn dates_and_counts_outside_what_the_calendar_can_answer_are_refused() {
+    use super::{EARLIEST_DATE, LATEST_DATE, MAX_PERIOD_DAYS, OutOfRange, compute_in_range};
+    let cal = official_calendar();
+    let far = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).unwrap();
+    // The years the issue found answered wrongly (due date equal to the start date).
+    assert_eq!(
+        compute_in_range(&cal, far(262_142), Period::working(5), true),
+        Err(OutOfRange::Start(far(262_142)))
+    );
+    let ancient = NaiveDate::from_ymd_opt(-262_143, 1, 1).unwrap();
+    assert_eq!(compute_in_range(&cal, ancient, Period::natural(5), true), Err(OutOfRange::Start(ancient)));
+    assert_eq!(
+        compute_in_range(&cal, far(1899), Period::working(5), true),
+        Err(OutOfRange::Start(far(1899)))
+    );
+    assert_eq!(
+        compute_in_range(&cal, ymd(2025, 9, 26), Period::working(MAX_PERIOD_DAYS + 1), true),
+        Err(OutOfRange::Days(MAX_PERIOD_DAYS + 1))
+    );
+    // 2100-12-31 is a Friday: five working days later lies in 2101.
+    assert_eq!(
+        compute_in_range(&cal, LATEST_DATE, Period::working(5), true),
+        Err(OutOfRange::Due(ymd(2101, 1, 7)))
+    );
+    // The edges themselves answer, provisional outside the loaded years.
+    let first = compute_in_range(&cal, EARLIEST_DATE, Period::natural(3), false).unwrap();
+    assert_eq!(first.due, ymd(1900, 1, 4));
+    let last = compute_in_range(&cal, ymd(2100, 12, 24), Period::working(5), true).unwrap();
+    assert_eq!(last.due, LATEST_DATE);
+    assert!(last.provisional);
+    assert_eq!(
+        compute_in_range(&cal, ymd(2025, 9, 26), Period::working(5), true).unwrap().due,
+        ymd(2025, 10, 10)
+    );
+}

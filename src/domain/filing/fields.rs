@@ -7,6 +7,7 @@ use super::{
 };
 use crate::domain::input::FieldError;
 use crate::domain::input::money::Money;
+use crate::domain::input::text::{self, LineKind, Refused};
 
 pub(super) fn claim_type(raw: &str) -> Result<ClaimType, FieldError> {
     if raw.trim().is_empty() {
@@ -52,8 +53,37 @@ pub(super) fn amount(claim_type: ClaimType, raw: &str) -> Result<Option<Money>, 
     Ok(Some(money))
 }
 
+/// A refused character of a text field, under the field's code prefix (`facts.bidi` …).
+fn refused(codes: [&'static str; 3], subject_zh: &str, subject_en: &str, r: Refused) -> FieldError {
+    let [control, bidi, invisible] = codes;
+    let at = r.code_point();
+    match r {
+        Refused::Control(_) => error(
+            control,
+            format!("{subject_zh}含有控制字符（{at}），请删除后重新输入"),
+            format!("The {subject_en} contains a control character ({at}); delete it and type it again"),
+        ),
+        Refused::Bidi(_) => error(
+            bidi,
+            format!("{subject_zh}含有改变文字显示方向的控制字符（{at}），请删除后重新输入"),
+            format!(
+                "The {subject_en} contains a character that reverses the text direction ({at}); delete it and type it again"
+            ),
+        ),
+        // Free text refuses no invisible characters or emoji; one-line labels refuse invisible ones.
+        Refused::Invisible(_) | Refused::Emoji(_) => error(
+            invisible,
+            format!("{subject_zh}含有看不见的字符（{at}），可能是复制粘贴带入的，请删除后重新输入"),
+            format!(
+                "The {subject_en} contains an invisible character ({at}), perhaps pasted in; delete it and type it again"
+            ),
+        ),
+    }
+}
+
 pub(super) fn description(claim_type: Option<ClaimType>, raw: &str) -> Result<String, FieldError> {
-    let value = raw.trim();
+    let codes = ["description.control", "description.bidi", "description.bidi"];
+    let value = text::free_text(raw).map_err(|r| refused(codes, "请求描述", "claim description", r))?;
     let count = value.chars().count();
     if count > DESCRIPTION_MAX_CHARS {
         return Err(error(
@@ -71,11 +101,12 @@ pub(super) fn description(claim_type: Option<ClaimType>, raw: &str) -> Result<St
             "An \"Other claim\" must describe what is claimed",
         ));
     }
-    Ok(value.to_owned())
+    Ok(value)
 }
 
 pub(super) fn facts(raw: &str) -> Result<String, FieldError> {
-    let value = raw.trim();
+    let codes = ["facts.control", "facts.bidi", "facts.bidi"];
+    let value = text::free_text(raw).map_err(|r| refused(codes, "事实和理由", "statement of facts", r))?;
     let count = value.chars().count();
     if count == 0 {
         Err(error("facts.required", "请填写事实和理由", "The facts and reasons are required"))
@@ -92,12 +123,13 @@ pub(super) fn facts(raw: &str) -> Result<String, FieldError> {
             format!("The facts and reasons must not exceed {FACTS_MAX_CHARS} characters, they have {count}"),
         ))
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 
 pub(super) fn post(raw: &str) -> Result<String, FieldError> {
-    let value = raw.trim();
+    let codes = ["post.format", "post.bidi", "post.invisible"];
+    let value = text::line(raw, LineKind::Plain).map_err(|r| refused(codes, "岗位", "post", r))?;
     let count = value.chars().count();
     if count > POST_MAX_CHARS {
         Err(error(
@@ -105,14 +137,8 @@ pub(super) fn post(raw: &str) -> Result<String, FieldError> {
             format!("岗位不能超过{POST_MAX_CHARS}个字符，当前为{count}个"),
             format!("The post must not exceed {POST_MAX_CHARS} characters, it has {count}"),
         ))
-    } else if value.chars().any(char::is_control) {
-        Err(error(
-            "post.format",
-            "岗位不能包含换行符或控制字符",
-            "The post must not contain line breaks or control characters",
-        ))
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 

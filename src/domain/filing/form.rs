@@ -66,8 +66,14 @@ pub struct EmploymentForm {
     pub start_date: String,
     /// End date `YYYY-MM-DD`; empty while still employed.
     pub end_date: String,
-    /// Area code of the actual place of work (place of performance, for jurisdiction).
+    /// Where the worker works: `in_city` (the default when empty), `outside_city`, `unclear`
+    /// or `several` (a [`super::WorkplaceKind`] code).
+    pub workplace_kind: String,
+    /// Area code of the actual place of work (place of performance, for jurisdiction):
+    /// required for `in_city`; for `several`, optionally the place the worker chooses.
     pub workplace_area: String,
+    /// For `outside_city`: the province, city and district of the workplace, as text.
+    pub workplace_region: String,
     /// Address of the actual place of work; may be empty.
     pub workplace_address: String,
     /// Post or job title; may be empty.

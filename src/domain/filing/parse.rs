@@ -9,7 +9,7 @@ use super::fields::{
 };
 use super::{
     Applicant, ApplicantForm, Claim, ClaimForm, Employment, EmploymentForm, Filing, FilingForm,
-    MAX_APPLICANTS, MAX_CLAIMS, Respondent, RespondentForm,
+    MAX_APPLICANTS, MAX_CLAIMS, Respondent, RespondentForm, Workplace,
 };
 use crate::domain::input::contact::{Address, EmailAddress, OrganisationName, PersonName, PhoneNumber};
 use crate::domain::input::id_card::IdCardNumber;
@@ -31,9 +31,19 @@ impl Filing {
         commissions: &dyn Fn(&str) -> bool,
     ) -> Result<Filing, InputError> {
         let mut c = Collector::default();
-        let applicants = applicants(&mut c, &form.applicants);
+        let applicants = applicants(&mut c, &form.applicants, today);
         let respondent = respondent(&mut c, &form.respondent, areas);
         let employment = employment(&mut c, &form.employment, today, areas);
+        if employment.as_ref().is_some_and(|e| e.workplace.needs_employer_area())
+            && form.respondent.registered_area.trim().is_empty()
+        {
+            c.push(
+                "respondent.registered_area",
+                "area.required_for_routing",
+                "您的实际工作地不在本市、不确定或未选择，本市仲裁委员会只能按用人单位所在地受理，请选择用人单位的注册地。如用人单位也不在本市，请向实际工作地或用人单位所在地的仲裁委员会申请。".into(),
+                "Your place of work is outside the city, unclear or not chosen, so a commission of this city can only take the case by the employer's location: choose where the employer is registered. If the employer is not in this city either, apply to the commission where you work or where the employer is.".into(),
+            );
+        }
         let claims = claims(&mut c, &form.claims);
         let facts = c.take("facts", facts(&form.facts));
         let applicant_choice =
@@ -81,7 +91,7 @@ impl Collector {
     }
 }
 
-fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applicant>> {
+fn applicants(c: &mut Collector, forms: &[ApplicantForm], today: NaiveDate) -> Option<Vec<Applicant>> {
     let mut count_ok = true;
     if forms.is_empty() {
         count_ok = false;
@@ -106,8 +116,8 @@ fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applican
         let path = format!("applicants[{i}]");
         let name = c.take(&format!("{path}.name"), PersonName::parse(&form.name));
         let id_path = format!("{path}.id_number");
-        let id_number =
-            c.take(&id_path, IdCardNumber::parse(&form.id_number)).and_then(|id| match first_with.get(&id) {
+        let id_number = c.take(&id_path, IdCardNumber::parse(&form.id_number, today)).and_then(|id| {
+            match first_with.get(&id) {
                 Some(first) => {
                     c.push(
                         &id_path,
@@ -121,7 +131,8 @@ fn applicants(c: &mut Collector, forms: &[ApplicantForm]) -> Option<Vec<Applican
                     first_with.insert(id.clone(), i);
                     Some(id)
                 }
-            });
+            }
+        });
         let phone = c.take(&format!("{path}.phone"), PhoneNumber::parse(&form.phone));
         let email = c.optional(&format!("{path}.email"), &form.email, EmailAddress::parse);
         let address = c.take(&format!("{path}.address"), Address::parse(&form.address));
@@ -203,7 +214,10 @@ fn employment(
             "The end date must not be before the start date".into(),
         );
     }
-    let workplace_area = c.take("employment.workplace_area", known_area(&form.workplace_area, areas));
+    let workplace = c.take(
+        "employment",
+        Workplace::parse(&form.workplace_kind, &form.workplace_area, &form.workplace_region, areas),
+    );
     let workplace_address =
         c.optional("employment.workplace_address", &form.workplace_address, Address::parse);
     let post = c.optional("employment.post", &form.post, post);
@@ -211,7 +225,7 @@ fn employment(
     Some(Employment {
         start_date: start_date?,
         end_date: end_date.filter(|_| order_ok)?,
-        workplace_area: workplace_area?,
+        workplace: workplace?,
         workplace_address: workplace_address?,
         post: post?,
         monthly_wage: monthly_wage?,

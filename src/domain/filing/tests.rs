@@ -52,7 +52,9 @@ pub(super) fn valid_form() -> FilingForm {
         employment: EmploymentForm {
             start_date: "2022-03-01".into(),
             end_date: "2025-04-30".into(),
+            workplace_kind: String::new(),
             workplace_area: "320571".into(),
+            workplace_region: String::new(),
             workplace_address: "苏州工业园区星湖街328号".into(),
             post: "软件工程师".into(),
             monthly_wage: "8,000".into(),

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, LineKind, Refused};
 use super::{FieldError, InputError};
 
 /// Longest e-mail address accepted (RFC 5321 path limit less the angle brackets).
@@ -109,7 +110,10 @@ impl EmailAddress {
                 "The e-mail address is malformed; it should look like name@example.com",
             )
         };
-        if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || text::is_bidi_control(c) || text::is_invisible(c))
+        {
             return Err(malformed());
         }
         let Some((local, domain)) = value.split_once('@') else {
@@ -140,9 +144,10 @@ impl EmailAddress {
 pub struct PersonName(String);
 
 impl PersonName {
-    /// Parses a raw name: trims it and checks its length and characters.
+    /// Parses a raw name: normalises it (NFC, trim, one space between words, the middle dot
+    /// U+00B7 for its look-alikes) and refuses controls, bidi and invisible characters and emoji.
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        bounded_text(raw, PERSON_NAME_MAX_CHARS, NAME_TEXTS).map(Self)
+        bounded_text(raw, PERSON_NAME_MAX_CHARS, PERSON_TEXTS).map(Self)
     }
 
     /// The trimmed name.
@@ -157,7 +162,8 @@ impl PersonName {
 pub struct OrganisationName(String);
 
 impl OrganisationName {
-    /// Parses a raw organisation name: trims it and checks its length and characters.
+    /// Parses a raw organisation name: normalises it (NFC, trim, one space between words) and
+    /// refuses controls, bidi and invisible characters and emoji.
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         bounded_text(raw, ORGANISATION_NAME_MAX_CHARS, NAME_TEXTS).map(Self)
     }
@@ -174,7 +180,8 @@ impl OrganisationName {
 pub struct Address(String);
 
 impl Address {
-    /// Parses a raw address: trims it and checks its length and characters.
+    /// Parses a raw address: normalises it (NFC, trim, one space between words) and refuses
+    /// controls, bidi and invisible characters.
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         bounded_text(raw, ADDRESS_MAX_CHARS, ADDRESS_TEXTS).map(Self)
     }
@@ -187,31 +194,78 @@ impl Address {
 
 /// Codes and subjects (zh, en) of the messages of one kind of bounded text.
 struct TextKind {
+    line: LineKind,
     required: &'static str,
     too_long: &'static str,
+    /// Control characters and line breaks.
     format: &'static str,
+    bidi: &'static str,
+    invisible: &'static str,
+    emoji: &'static str,
     subject_zh: &'static str,
     subject_en: &'static str,
 }
 
-const NAME_TEXTS: TextKind = TextKind {
+const PERSON_TEXTS: TextKind = TextKind {
+    line: LineKind::PersonName,
     required: "name.required",
     too_long: "name.too_long",
     format: "name.format",
-    subject_zh: "名称",
+    bidi: "name.bidi",
+    invisible: "name.invisible",
+    emoji: "name.emoji",
+    subject_zh: "姓名",
     subject_en: "name",
 };
 
+const NAME_TEXTS: TextKind =
+    TextKind { line: LineKind::OrganisationName, subject_zh: "名称", ..PERSON_TEXTS };
+
 const ADDRESS_TEXTS: TextKind = TextKind {
+    line: LineKind::Plain,
     required: "address.required",
     too_long: "address.too_long",
     format: "address.format",
+    bidi: "address.bidi",
+    invisible: "address.invisible",
+    emoji: "address.emoji",
     subject_zh: "地址",
     subject_en: "address",
 };
 
+/// The field error for a refused character of a one-line text.
+fn refused(kind: &TextKind, refused: Refused) -> FieldError {
+    let (zh, en, at) = (kind.subject_zh, kind.subject_en, refused.code_point());
+    match refused {
+        Refused::Control(_) => error(
+            kind.format,
+            format!("{zh}不能包含换行符或控制字符（{at}）"),
+            format!("The {en} must not contain line breaks or control characters ({at})"),
+        ),
+        Refused::Bidi(_) => error(
+            kind.bidi,
+            format!("{zh}含有改变文字显示方向的控制字符（{at}），请删除后重新输入"),
+            format!(
+                "The {en} contains a character that reverses the text direction ({at}); delete it and type it again"
+            ),
+        ),
+        Refused::Invisible(_) => error(
+            kind.invisible,
+            format!("{zh}含有看不见的字符（{at}），可能是复制粘贴带入的，请删除后重新输入"),
+            format!(
+                "The {en} contains an invisible character ({at}), perhaps pasted in; delete it and type it again"
+            ),
+        ),
+        Refused::Emoji(c) => error(
+            kind.emoji,
+            format!("{zh}不能包含表情符号或图形符号（“{c}”）"),
+            format!("The {en} must not contain emoji or pictographic symbols (\"{c}\")"),
+        ),
+    }
+}
+
 fn bounded_text(raw: &str, max: usize, kind: TextKind) -> Result<String, FieldError> {
-    let value = raw.trim();
+    let value = text::line(raw, kind.line).map_err(|r| refused(&kind, r))?;
     let count = value.chars().count();
     let (zh, en) = (kind.subject_zh, kind.subject_en);
     if count == 0 {
@@ -222,14 +276,8 @@ fn bounded_text(raw: &str, max: usize, kind: TextKind) -> Result<String, FieldEr
             format!("{zh}不能超过{max}个字符，当前为{count}个"),
             format!("The {en} must not exceed {max} characters, it has {count}"),
         ))
-    } else if value.chars().any(char::is_control) {
-        Err(error(
-            kind.format,
-            format!("{zh}不能包含换行符或控制字符"),
-            format!("The {en} must not contain line breaks or control characters"),
-        ))
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 

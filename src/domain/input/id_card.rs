@@ -32,10 +32,29 @@ const MIN_BIRTH_YEAR: i32 = 1900;
 pub struct IdCardNumber(String);
 
 impl IdCardNumber {
-    /// Parses a raw ID number: trims whitespace, upper-cases a trailing `x`, checks everything.
+    /// Parses a raw ID number: trims whitespace, upper-cases a trailing `x`, checks everything,
+    /// including that the birth date lies between 1900-01-01 and `today` (the filing day; the
+    /// domain reads no clock, so the caller passes it).
     ///
     /// Errors carry an empty field path; callers re-root them with [`FieldError::under`].
-    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+    pub fn parse(raw: &str, today: NaiveDate) -> Result<Self, FieldError> {
+        let id = Self::parse_structure(raw)?;
+        let born = id.birth_date();
+        if born > today {
+            return Err(error(
+                "id_number.birth_date_future",
+                format!("身份证号码中的出生日期{born}晚于今天（{today}），请核对第7至14位"),
+                format!(
+                    "The birth date in the ID number, {born}, is after today ({today}); check digits 7 to 14"
+                ),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// Checks length, region, birth date (a real date from 1900 on) and check digit, but not
+    /// the birth date against today: for reading back a number parsed with [`Self::parse`].
+    fn parse_structure(raw: &str) -> Result<Self, FieldError> {
         let value = raw.trim().to_uppercase();
         if value.is_empty() {
             return Err(error("id_number.required", "请填写身份证号码", "The ID number is required"));
@@ -67,8 +86,8 @@ impl IdCardNumber {
         if birth_date_of(&digits).is_none() {
             return Err(error(
                 "id_number.birth_date",
-                "身份证号码中的出生日期（第7至14位）不是有效日期",
-                "The birth date in the ID number (digits 7 to 14) is not a real date",
+                "身份证号码中的出生日期（第7至14位）不是1900年以来的有效日期",
+                "The birth date in the ID number (digits 7 to 14) is not a real date from 1900 on",
             ));
         }
         if check_char(&digits) != last[0] {
@@ -129,8 +148,10 @@ fn error(code: &'static str, message_zh: impl Into<String>, message_en: impl Int
 impl TryFrom<String> for IdCardNumber {
     type Error = InputError;
 
+    /// Reading back a stored number: its birth date was checked against the filing day when it
+    /// was first parsed, so only the structure is checked again.
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value).map_err(InputError::one)
+        Self::parse_structure(&value).map_err(InputError::one)
     }
 }
 

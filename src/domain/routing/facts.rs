@@ -15,6 +15,10 @@ pub(super) struct Facts<'n> {
     pub unknown: Vec<String>,
     /// No workplace was given at all: the place of performance is unclear (办案规则第八条).
     pub workplace_unclear: bool,
+    /// The actual workplace lies outside the city (province and city as written).
+    pub outside_region: Option<String>,
+    /// The worker works at several places.
+    pub several: bool,
     /// Commissions of the places of performance, without repeats, in input order.
     pub performance: Vec<String>,
     /// Commission of the employer's location.
@@ -62,11 +66,20 @@ impl<'n> Facts<'n> {
         let excluded = territorial.iter().filter(|c| is_excluded(c)).cloned().collect();
         let competent = territorial.iter().filter(|c| !is_excluded(c)).cloned().collect();
 
+        let outside_region = input
+            .workplace_outside_city
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned);
+        let several = input.several_workplaces;
         Facts {
             workplaces,
             employer,
             unknown,
-            workplace_unclear: given.is_empty(),
+            workplace_unclear: given.is_empty() && outside_region.is_none() && !several,
+            outside_region,
+            several,
             performance,
             employer_commission,
             territorial,

@@ -31,6 +31,8 @@ prop_compose! {
         employer_area in prop::option::of(area_code()),
         employer_kind in prop::option::of(prop::sample::select(EmployerKind::ALL.to_vec())),
         employer_level in prop::option::of(prop::sample::select(EmployerLevel::ALL.to_vec())),
+        workplace_outside_city in prop::option::of(prop::sample::select(vec!["上海市浦东新区", "  ", "广东省深圳市"])),
+        several_workplaces in any::<bool>(),
         applicant_choice in prop::option::of(commission_code()),
         intake_commission in prop::option::of(commission_code()),
         respondent_filed_at in prop::option::of(commission_code()),
@@ -41,6 +43,8 @@ prop_compose! {
             employer_area,
             employer_kind,
             employer_level,
+            workplace_outside_city: workplace_outside_city.map(str::to_owned),
+            several_workplaces,
             applicant_choice,
             intake_commission,
             respondent_filed_at,
@@ -107,6 +111,19 @@ proptest! {
                 prop_assert!(places.contains(&c.as_str()), "{} not from {:?}", c, places);
             }
         }
+    }
+
+    #[test]
+    fn a_choice_not_followed_is_always_explained(input in routing_input()) {
+        let decision = route(&NET, &input);
+        let chosen = input.applicant_choice.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let dropped = chosen.filter(|c| decision.commission.as_deref() != Some(*c));
+        prop_assert_eq!(decision.choice_warning.as_ref().map(|w| w.chosen.as_str()), dropped);
+        if let Some(w) = &decision.choice_warning {
+            prop_assert!(!w.message_zh.is_empty() && !w.message_en.is_empty());
+            prop_assert!(w.basis_zh.contains("第二十一条"));
+        }
+        prop_assert_eq!(decision.basis_zh.as_str(), decision.rule.basis_zh());
     }
 
     #[test]

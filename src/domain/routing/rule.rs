@@ -22,6 +22,10 @@ pub enum RoutingRule {
     SeveralPlacesOfPerformance,
     /// The place of performance is unclear: the employer's location decides.
     PerformanceUnclearEmployerLocation,
+    /// The place of performance lies outside the city: in this city only the employer's location.
+    WorkplaceOutsideCityEmployerLocation,
+    /// Several places of performance and none chosen: the employer's location, always competent.
+    SeveralPlacesEmployerLocation,
     /// No commission of this city is competent.
     OutsideCity,
     /// Every competent commission has returned the filing as misrouted.
@@ -30,7 +34,7 @@ pub enum RoutingRule {
 
 impl RoutingRule {
     /// Every rule, in declaration order.
-    pub const ALL: [RoutingRule; 10] = [
+    pub const ALL: [RoutingRule; 12] = [
         RoutingRule::LevelJurisdiction,
         RoutingRule::SinglePlace,
         RoutingRule::PerformancePrevailsBothFiled,
@@ -39,16 +43,20 @@ impl RoutingRule {
         RoutingRule::PerformancePreferred,
         RoutingRule::SeveralPlacesOfPerformance,
         RoutingRule::PerformanceUnclearEmployerLocation,
+        RoutingRule::WorkplaceOutsideCityEmployerLocation,
+        RoutingRule::SeveralPlacesEmployerLocation,
         RoutingRule::OutsideCity,
         RoutingRule::AllCompetentExcluded,
     ];
 
     /// The order in which [`route`](super::route) considers the rules (and lists them in the trace).
-    pub const EVALUATION_ORDER: [RoutingRule; 10] = [
+    pub const EVALUATION_ORDER: [RoutingRule; 12] = [
         RoutingRule::LevelJurisdiction,
         RoutingRule::OutsideCity,
         RoutingRule::AllCompetentExcluded,
         RoutingRule::PerformanceUnclearEmployerLocation,
+        RoutingRule::WorkplaceOutsideCityEmployerLocation,
+        RoutingRule::SeveralPlacesEmployerLocation,
         RoutingRule::SinglePlace,
         RoutingRule::PerformancePrevailsBothFiled,
         RoutingRule::ApplicantChoice,
@@ -68,6 +76,8 @@ impl RoutingRule {
             RoutingRule::PerformancePreferred => "performance_preferred",
             RoutingRule::SeveralPlacesOfPerformance => "several_places_of_performance",
             RoutingRule::PerformanceUnclearEmployerLocation => "performance_unclear_employer_location",
+            RoutingRule::WorkplaceOutsideCityEmployerLocation => "workplace_outside_city_employer_location",
+            RoutingRule::SeveralPlacesEmployerLocation => "several_places_employer_location",
             RoutingRule::OutsideCity => "outside_city",
             RoutingRule::AllCompetentExcluded => "all_competent_excluded",
         }
@@ -89,6 +99,8 @@ impl RoutingRule {
             RoutingRule::PerformancePreferred => "劳动合同履行地优先",
             RoutingRule::SeveralPlacesOfPerformance => "多个劳动合同履行地",
             RoutingRule::PerformanceUnclearEmployerLocation => "履行地不明确，由用人单位所在地管辖",
+            RoutingRule::WorkplaceOutsideCityEmployerLocation => "工作地在本市以外，由用人单位所在地管辖",
+            RoutingRule::SeveralPlacesEmployerLocation => "多个工作地点且未选择，由用人单位所在地管辖",
             RoutingRule::OutsideCity => "本市无管辖权",
             RoutingRule::AllCompetentExcluded => "有管辖权的仲裁委员会均已退回",
         }
@@ -106,6 +118,12 @@ impl RoutingRule {
             RoutingRule::SeveralPlacesOfPerformance => "several places of performance",
             RoutingRule::PerformanceUnclearEmployerLocation => {
                 "place of performance unclear: employer's location"
+            }
+            RoutingRule::WorkplaceOutsideCityEmployerLocation => {
+                "workplace outside the city: employer's location"
+            }
+            RoutingRule::SeveralPlacesEmployerLocation => {
+                "several workplaces, none chosen: employer's location"
             }
             RoutingRule::OutsideCity => "no commission of this city is competent",
             RoutingRule::AllCompetentExcluded => "every competent commission returned the filing",
@@ -138,6 +156,12 @@ impl RoutingRule {
             }
             RoutingRule::PerformanceUnclearEmployerLocation => {
                 "劳动人事争议仲裁办案规则第八条（劳动合同履行地不明确的，由用人单位所在地的仲裁委员会管辖）"
+            }
+            RoutingRule::WorkplaceOutsideCityEmployerLocation => {
+                "劳动争议调解仲裁法第二十一条（由劳动合同履行地或者用人单位所在地的仲裁委员会管辖）；劳动人事争议仲裁办案规则第八条（劳动合同履行地为劳动者实际工作场所地）"
+            }
+            RoutingRule::SeveralPlacesEmployerLocation => {
+                "劳动争议调解仲裁法第二十一条（用人单位所在地的仲裁委员会有管辖权）；劳动人事争议仲裁办案规则第八条（有多个劳动合同履行地的，由最先受理的仲裁委员会管辖）"
             }
             RoutingRule::OutsideCity => {
                 "劳动争议调解仲裁法第二十一条；劳动人事争议仲裁办案规则第三十一条（受理前不移送，书面说明并告知申请人向有管辖权的仲裁委员会申请）"
@@ -174,6 +198,12 @@ impl RoutingRule {
             }
             RoutingRule::PerformanceUnclearEmployerLocation => {
                 "Arbitration Rules Art. 8 (where the place of performance is unclear, the commission of the employer's location has jurisdiction)"
+            }
+            RoutingRule::WorkplaceOutsideCityEmployerLocation => {
+                "Labour Dispute Mediation and Arbitration Law Art. 21 (the commission of the place of performance or of the employer's location is competent); Arbitration Rules Art. 8 (the place of performance is the worker's actual workplace)"
+            }
+            RoutingRule::SeveralPlacesEmployerLocation => {
+                "Labour Dispute Mediation and Arbitration Law Art. 21 (the commission of the employer's location is competent); Arbitration Rules Art. 8 (with several places of performance, the commission that accepts first has jurisdiction)"
             }
             RoutingRule::OutsideCity => {
                 "Labour Dispute Mediation and Arbitration Law Art. 21; Arbitration Rules Art. 31 (no transfer before acceptance: explain in writing and direct the applicant to the competent commission)"

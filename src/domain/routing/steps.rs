@@ -25,6 +25,9 @@ pub(super) fn territorial(run: &mut Run<'_, '_>, input: &RoutingInput) -> Routin
         "已提供劳动合同履行地",
         "a place of performance was given",
     );
+    if let Some(decision) = employer_location(run) {
+        return decision;
+    }
 
     if let [only] = facts.competent.as_slice() {
         return run.fire(
@@ -104,6 +107,58 @@ pub(super) fn territorial(run: &mut Run<'_, '_>, input: &RoutingInput) -> Routin
     }
 
     performance(run)
+}
+
+/// The two cases where no place of performance of this city is known although one was
+/// stated: the workplace lies outside the city, or the worker works at several places and
+/// named none. The employer's location decides (法 第二十一条, 办案规则 第八条).
+fn employer_location(run: &mut Run<'_, '_>) -> Option<RoutingDecision> {
+    let (net, facts) = (run.net, run.facts);
+    let employer = facts.employer_commission.clone().filter(|c| facts.is_competent(c));
+    let no_known_place = facts.workplaces.is_empty();
+    match (&facts.outside_region, employer.as_deref()) {
+        (Some(region), Some(code)) if no_known_place => {
+            return Some(run.fire(
+                RoutingRule::WorkplaceOutsideCityEmployerLocation,
+                Some(code.to_owned()),
+                format!(
+                    "实际工作地{region}不在本市；劳动争议由劳动合同履行地或者用人单位所在地的仲裁委员会管辖，本市由用人单位所在地的{}管辖（申请人也可以向{region}的仲裁委员会申请）。",
+                    name_zh(net, code)
+                ),
+                format!(
+                    "The actual workplace, {region}, is outside this city; the commission of the place of performance or of the employer's location is competent, so in this city {} of the employer's location has jurisdiction (the applicant may also apply in {region}).",
+                    name_en(net, code)
+                ),
+            ));
+        }
+        (Some(_) | None, Some(_) | None) => run.skip(
+            RoutingRule::WorkplaceOutsideCityEmployerLocation,
+            "实际工作地不在本市以外",
+            "the actual workplace is not outside the city",
+        ),
+    }
+    match employer.as_deref() {
+        Some(code) if facts.several && no_known_place => Some(run.fire(
+            RoutingRule::SeveralPlacesEmployerLocation,
+            Some(code.to_owned()),
+            format!(
+                "申请人在多个地点工作但未选择其中一个；有多个劳动合同履行地的由最先受理的仲裁委员会管辖，而用人单位所在地的仲裁委员会始终有管辖权，故由{}管辖。如希望由某一工作地的仲裁委员会处理，请在实际工作地中选择该地点。",
+                name_zh(net, code)
+            ),
+            format!(
+                "The applicant works at several places and chose none; with several places of performance the first commission to accept has jurisdiction, and the commission of the employer's location is always competent, so {} has jurisdiction. To have the commission of one of the workplaces handle it, choose that place as the place of work.",
+                name_en(net, code)
+            ),
+        )),
+        Some(_) | None => {
+            run.skip(
+                RoutingRule::SeveralPlacesEmployerLocation,
+                "未说明有多个工作地点，或已选择其中一个",
+                "no several workplaces stated, or one of them was chosen",
+            );
+            None
+        }
+    }
 }
 
 /// The code if it names a competent commission (blank counts as not given).

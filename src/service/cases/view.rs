@@ -132,7 +132,9 @@ pub struct CaseView {
     pub accepted_at: Option<DateTime<Utc>>,
     /// Running and met clocks.
     pub clocks: Vec<ClockView>,
-    /// Routing decision and its history (none for a draft, which is not routed yet).
+    /// Routing decision and its history (none for a draft, which is not routed yet): `current`
+    /// holds the rule, explanation, legal basis (`basis_zh`, `basis_en`), the trace, and
+    /// `choice_warning` when the applicant's choice of commission is not followed.
     #[schema(value_type = Option<Object>)]
     pub routing: Option<serde_json::Value>,
     /// Limitation warnings (never a rejection).

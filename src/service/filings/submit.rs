@@ -8,7 +8,7 @@ use crate::clock::local_date;
 use crate::db::cases::{CaseChanges, CaseRow};
 use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
-use crate::domain::filing::{Filing, FilingForm, limitation_warnings};
+use crate::domain::filing::{Filing, FilingForm, WorkplaceKind, limitation_warnings};
 use crate::domain::routing::{RoutingDecision, RoutingInput, route};
 use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::error::ServiceError;
@@ -27,11 +27,14 @@ pub fn routing_input(
     intake_commission: Option<&str>,
     excluded: Vec<String>,
 ) -> RoutingInput {
+    let workplace = &filing.employment.workplace;
     RoutingInput {
-        workplace_areas: vec![filing.employment.workplace_area.clone()],
+        workplace_areas: workplace.area().map(str::to_owned).into_iter().collect(),
         employer_area: filing.respondent.registered_area.clone(),
         employer_kind: filing.respondent.kind,
         employer_level: filing.respondent.level,
+        workplace_outside_city: workplace.outside_region().map(str::to_owned),
+        several_workplaces: workplace.kind() == WorkplaceKind::Several,
         applicant_choice: filing.applicant_choice.clone(),
         intake_commission: intake_commission.map(str::to_owned),
         respondent_filed_at: None,

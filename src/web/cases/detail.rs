@@ -65,6 +65,9 @@ struct ReturnRow {
 #[derive(Serialize)]
 struct RoutingView {
     explanation: String,
+    /// The deciding rule's name and legal basis.
+    rule: String,
+    basis: String,
     trace: Vec<TraceRow>,
     history: Vec<ReturnRow>,
 }
@@ -176,6 +179,8 @@ fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
     let pick = |d: &RoutingDecision| lang.pick(&d.explanation_zh, &d.explanation_en).to_owned();
     Some(RoutingView {
         explanation: pick(&stored.current),
+        rule: lang.pick(stored.current.rule.name_zh(), stored.current.rule.name_en()).to_owned(),
+        basis: lang.pick(&stored.current.basis_zh, &stored.current.basis_en).to_owned(),
         trace: stored
             .current
             .trace

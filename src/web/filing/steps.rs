@@ -161,7 +161,9 @@ pub fn apply(step: Step, form: &FormData) -> Result<FilingForm, ServiceError> {
             f.employment = EmploymentForm {
                 start_date: v("start_date"),
                 end_date: v("end_date"),
+                workplace_kind: v("workplace_kind"),
                 workplace_area: v("workplace_area"),
+                workplace_region: v("workplace_region"),
                 workplace_address: v("workplace_address"),
                 post: v("post"),
                 monthly_wage: v("monthly_wage"),

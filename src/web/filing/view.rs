@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::steps::{Step, label_key};
-use crate::domain::filing::{ClaimType, FilingForm};
+use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
 use crate::domain::input::FieldError;
 use crate::domain::network::{EmployerKind, EmployerLevel};
 use crate::service::pages::DraftPage;
@@ -76,11 +76,13 @@ pub struct ReviewPage {
     sections: Vec<SummarySection>,
     errors: Vec<ErrorLine>,
     warnings: Vec<WarningLine>,
+    choice_warning: Option<WarningLine>,
     evidence: Vec<EvidenceItem>,
     correction: bool,
     submit_action: String,
     idempotency_key: String,
     intake_venue: Option<String>,
+    choice_href: String,
 }
 
 fn base(draft: &DraftPage) -> String {
@@ -183,13 +185,30 @@ fn employment_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
             .typed("date")
             .hint("hint.end_date"),
         Control::select(
+            "employment.workplace_kind",
+            "field.employment.workplace_kind",
+            &e.workplace_kind,
+            options(
+                lang,
+                WorkplaceKind::ALL
+                    .map(|k| (k.code().to_owned(), lang.pick(k.name_zh(), k.name_en()).to_owned())),
+            ),
+        )
+        .hint("hint.workplace_kind"),
+        // Not `required`: a worker outside the city, not sure or at several places leaves it.
+        Control::select(
             "employment.workplace_area",
             "field.employment.workplace_area",
             &e.workplace_area,
             area_groups(net, lang),
         )
-        .required()
         .hint("hint.workplace_area"),
+        Control::input(
+            "employment.workplace_region",
+            "field.employment.workplace_region",
+            &e.workplace_region,
+        )
+        .hint("hint.workplace_region"),
         Control::input(
             "employment.workplace_address",
             "field.employment.workplace_address",
@@ -332,6 +351,10 @@ pub fn review_page(page: &Page, draft: &DraftPage) -> ReviewPage {
                 basis: lang.pick(w.basis_zh, w.basis_en).to_owned(),
             })
             .collect(),
+        choice_warning: draft.choice_warning.as_ref().map(|w| WarningLine {
+            message: lang.pick(&w.message_zh, &w.message_en).to_owned(),
+            basis: lang.pick(&w.basis_zh, &w.basis_en).to_owned(),
+        }),
         evidence: evidence_items(&id, &draft.evidence),
         correction,
         submit_action: if correction {
@@ -340,6 +363,7 @@ pub fn review_page(page: &Page, draft: &DraftPage) -> ReviewPage {
             [edit.as_str(), "/submit"].concat()
         },
         idempotency_key: uuid::Uuid::new_v4().to_string(),
+        choice_href: [edit.as_str(), "/", Step::Employment.slug()].concat(),
         intake_venue: draft
             .view
             .intake_venue

@@ -84,6 +84,12 @@ pub const MESSAGES: &[Entry] = &[
     ("field.employment.start_date", "入职日期", "Start date"),
     ("field.employment.end_date", "离职日期", "End date"),
     ("field.employment.workplace_area", "实际工作地（镇、街道）", "Place of work (town or street)"),
+    ("field.employment.workplace_kind", "实际工作地的情况", "Where you work"),
+    (
+        "field.employment.workplace_region",
+        "市外工作地（省、市、区县）",
+        "Workplace outside Suzhou (province, city, district)",
+    ),
     ("field.employment.workplace_address", "工作地详细地址", "Address of the workplace"),
     ("field.employment.post", "岗位", "Post"),
     ("field.employment.monthly_wage", "月工资（元）", "Monthly wage (yuan)"),
@@ -128,8 +134,18 @@ pub const MESSAGES: &[Entry] = &[
     ),
     (
         "hint.workplace_area",
-        "按实际工作的镇、街道选择，括号内为管辖的仲裁委。",
-        "Choose the town or street where you actually worked.",
+        "按实际工作的镇、街道选择，括号内为管辖的仲裁委。有多个工作地点的，可选择其中您希望由其处理的一个；不选则由用人单位所在地的仲裁委处理。",
+        "Choose the town or street where you actually worked. If you work at several places, you may choose the one you want to handle your case; if you choose none, the commission of the employer's location handles it.",
+    ),
+    (
+        "hint.workplace_kind",
+        "在苏州市以外工作、不确定或有多个工作地点的，也可以申请，将按用人单位所在地确定受理的仲裁委（劳动人事争议仲裁办案规则第八条）。",
+        "If you work outside Suzhou, are not sure or work at several places, you can still apply: the commission of the employer's location takes the case (Arbitration Rules Art. 8).",
+    ),
+    (
+        "hint.workplace_region",
+        "仅在苏州市以外工作时填写，如：广东省深圳市南山区。",
+        "Only if you work outside Suzhou, e.g. Nanshan District, Shenzhen, Guangdong.",
     ),
     ("hint.yuan", "以元为单位，例如 6800 或 6800.50。", "In yuan, e.g. 6800 or 6800.50."),
     (
@@ -181,6 +197,8 @@ pub const MESSAGES: &[Entry] = &[
         "修改完成后提交补正，受理审查期限自收到补正材料之日起重新计算。",
         "When done, submit the correction; the review period runs afresh from its receipt.",
     ),
+    ("review.choice_heading", "您选择的仲裁委不能受理本案", "The commission you chose cannot take this case"),
+    ("review.choice_change", "修改工作地或选择的仲裁委", "Change the place of work or the chosen commission"),
     ("review.submit", "提交仲裁申请", "Submit the application"),
     ("review.submit_correction", "提交补正", "Submit the correction"),
 ];

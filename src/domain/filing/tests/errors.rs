@@ -195,3 +195,13 @@ fn optional_fields_are_validated_when_present() {
         ])
     );
 }
+
+#[test]
+fn an_applicant_born_after_the_filing_day_is_refused_at_the_id_number() {
+    let mut form = valid_form();
+    // Born 2025-06-16, the day after the fixtures' filing day; check digit computed.
+    let body = "32050820250616123";
+    let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+    form.applicants[0].id_number = format!("{body}{}", crate::domain::input::id_card::check_char(&digits));
+    assert_eq!(error_set(&form), expected(&[("applicants[0].id_number", "id_number.birth_date_future")]));
+}

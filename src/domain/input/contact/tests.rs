@@ -122,3 +122,29 @@ fn serde_goes_through_parse() {
     assert_eq!(serde_json::to_string(&phone).unwrap(), "\"13800138000\"");
     assert!(serde_json::from_str::<EmailAddress>("\"not-an-email\"").is_err());
 }
+
+#[test]
+fn names_and_addresses_are_normalised_and_refuse_hidden_characters_and_emoji_with_their_code() {
+    assert_eq!(PersonName::parse(" 阿依古丽   买买提 ").unwrap().as_str(), "阿依古丽 买买提");
+    assert_eq!(PersonName::parse("阿依古丽•买买提").unwrap().as_str(), "阿依古丽·买买提");
+    assert_eq!(OrganisationName::parse("苏州\u{3000}某某有限公司").unwrap().as_str(), "苏州 某某有限公司");
+    let cases: [(Result<(), super::FieldError>, &str); 7] = [
+        (PersonName::parse("李\u{202E}四").map(|_| ()), "name.bidi"),
+        (PersonName::parse("张\u{200B}三").map(|_| ()), "name.invisible"),
+        (PersonName::parse("张三😀").map(|_| ()), "name.emoji"),
+        (OrganisationName::parse("某某🏭有限公司").map(|_| ()), "name.emoji"),
+        (Address::parse("星湖街\u{2067}328号").map(|_| ()), "address.bidi"),
+        (Address::parse("星湖街\u{FEFF}328号").map(|_| ()), "address.invisible"),
+        (Address::parse("星湖街\n328号").map(|_| ()), "address.format"),
+    ];
+    for (result, code) in cases {
+        let e = result.unwrap_err();
+        assert_eq!(e.code, code);
+        assert!(!e.message_zh.is_empty() && !e.message_en.is_empty());
+    }
+    let e = PersonName::parse("李\u{202E}四").unwrap_err();
+    assert!(e.message_zh.contains("U+202E") && e.message_en.contains("U+202E"), "{e:?}");
+    // Emoji are not refused in an address; zero-width characters are.
+    assert!(Address::parse("星湖街 328 号 🏢").is_ok());
+    assert_eq!(EmailAddress::parse("a\u{202E}b@example.com").unwrap_err().code, "email.format");
+}
