@@ -22,6 +22,10 @@ if ! command -v st >/dev/null 2>&1 && ! python3 -c 'import schemathesis' 2>/dev/
 fi
 st_cmd=(st)
 command -v st >/dev/null 2>&1 || st_cmd=(python3 -c 'from schemathesis.cli import schemathesis; schemathesis()')
+# schemathesis keeps a cache in the working directory: keep it out of the checkout.
+workdir=$(mktemp -d)
+trap 'rm -rf "$workdir"' EXIT
+cd "$workdir"
 status=0
 for who in WORKER CLERK; do
     var="${who}_TOKEN"
