@@ -1,14 +1,18 @@
-//! The security repairs found by black-box testing (issue points 2-8; point 1 is in
-//! tests/production.rs, point 9 in tests/schemathesis.rs), each named after its point.
+//! The security repairs found by black-box testing, each test named after its point: sign-in
+//! and sessions here (points 2-6), uploads and the API contract in `security/contract.rs`
+//! (7-9); point 1 is in tests/production.rs, the schemathesis run of point 9 in
+//! tests/schemathesis.rs.
 
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use reqwest::header::{ALLOW, CONTENT_DISPOSITION, LOCATION, RETRY_AFTER};
+use reqwest::header::{LOCATION, RETRY_AFTER};
 use serde_json::{Value, json};
 
-use crate::helpers::{SIP, SIP_STREET, TestApp, User, form};
+use crate::helpers::TestApp;
 use crate::pages::{browser, csrf_of, page, sign_in};
+
+mod contract;
 
 /// Posts the sign-in form with a `next` and returns the answer.
 async fn sign_in_with_next(app: &TestApp, c: &reqwest::Client, email: &str, next: &str) -> reqwest::Response {
@@ -261,126 +265,6 @@ async fn repair_06_registering_a_taken_address_says_so_and_counts_against_the_ad
     let res = register("w2@example.com").send().await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "probing addresses is throttled");
     assert_eq!(app.count("users", "email = 'w2@example.com'").await, 0);
-}
-
-async fn upload(
-    app: &TestApp,
-    user: &User,
-    id: &str,
-    name: &str,
-    mime: &str,
-    bytes: &[u8],
-) -> reqwest::Response {
-    let part =
-        reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned()).mime_str(mime).unwrap();
-    app.client
-        .post(app.url(&format!("/api/v1/cases/{id}/evidence")))
-        .bearer_auth(&user.token)
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap()
-}
-
-#[tokio::test]
-async fn repair_07_evidence_names_are_made_safe_downloads_are_not_sniffed_and_content_must_match_its_type() {
-    let app = TestApp::spawn().await;
-    let worker = app.worker("w@example.com").await;
-    let case = app.file(&worker, &form(1, SIP_STREET, SIP), None).await;
-    let id = case["id"].as_str().unwrap();
-    let res = upload(&app, &worker, id, "../../../etc/passwd.pdf", "application/pdf", b"%PDF-1.7 x").await;
-    assert_eq!(res.status(), 201);
-    let meta: Value = res.json().await.unwrap();
-    assert_eq!(meta["file_name"], "passwd.pdf");
-    assert_eq!(meta["original_name"], "../../../etc/passwd.pdf", "kept for display");
-    let res =
-        app.get(&format!("/api/v1/cases/{id}/evidence/{}", meta["id"].as_str().unwrap()), &worker).await;
-    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
-    let disposition = res.headers()[CONTENT_DISPOSITION].to_str().unwrap().to_owned();
-    assert!(disposition.starts_with("attachment"), "{disposition}");
-    assert!(disposition.contains(r#"filename="passwd.pdf""#), "{disposition}");
-    assert!(!disposition.contains(".."), "{disposition}");
-
-    // A Chinese name survives in the UTF-8 parameter, with an ASCII fallback.
-    let res =
-        upload(&app, &worker, id, "劳动合同\u{202E}fdp.png", "image/png", b"\x89PNG\r\n\x1a\n0000").await;
-    assert_eq!(res.status(), 201);
-    let meta: Value = res.json().await.unwrap();
-    assert_eq!(meta["file_name"], "劳动合同fdp.png");
-
-    // Content that is not what it claims is refused, and nothing is stored.
-    for (name, mime, bytes) in [
-        ("photo.png", "image/png", b"%PDF-1.7 a pdf".as_slice()),
-        ("page.pdf", "application/pdf", b"<html><script>alert(1)</script>".as_slice()),
-        ("scan.jpg", "image/jpeg", b"\x89PNG\r\n\x1a\n0000".as_slice()),
-    ] {
-        let res = upload(&app, &worker, id, name, mime, bytes).await;
-        assert_eq!(res.status(), 422, "{name}");
-        let body: Value = res.json().await.unwrap();
-        assert_eq!(body["error"]["fields"][0]["code"], "evidence.content_mismatch", "{name}");
-    }
-    assert_eq!(app.count("evidence", "TRUE").await, 2);
-}
-
-#[tokio::test]
-async fn repair_08_unknown_api_paths_and_wrong_methods_answer_in_the_problem_shape() {
-    let app = TestApp::spawn().await;
-    let worker = app.worker("w@example.com").await;
-    for path in ["/api/v1/nothing-here", "/api/v2/cases", "/api/", "/api/v1/cases/x/evidence/y/z"] {
-        let res = app.get(path, &worker).await;
-        assert_eq!(res.status(), 404, "{path}");
-        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
-        assert_eq!(code_of(res).await, "not_found", "{path}");
-    }
-    let cases: [(reqwest::Method, &str, &str); 4] = [
-        (reqwest::Method::DELETE, "/api/v1/cases", "GET"),
-        (reqwest::Method::GET, "/api/v1/filings", "POST"),
-        (reqwest::Method::PATCH, "/api/v1/cases/x/evidence", "GET, POST"),
-        (reqwest::Method::GET, "/api/v1/cases/x/accept", "POST"),
-    ];
-    for (method, path, allow) in cases {
-        let res = app
-            .client
-            .request(method.clone(), app.url(path))
-            .bearer_auth(&worker.token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
-        assert_eq!(res.headers()[ALLOW], allow, "{method} {path}");
-        assert_eq!(code_of(res).await, "request.method_not_allowed");
-    }
-}
-
-#[tokio::test]
-async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_its_errors() {
-    let app = TestApp::spawn().await;
-    let doc: Value = app.client.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
-    let actions = &doc["components"]["schemas"]["ReviewAction"]["enum"];
-    let mut names: Vec<&str> = actions.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    names.sort_unstable();
-    assert_eq!(
-        names,
-        ["accept", "receive", "refer-out", "reject", "request-correction", "return", "transfer", "withdraw"]
-    );
-    let act = &doc["paths"]["/api/v1/cases/{id}/{action}"]["post"];
-    let param = act["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "action").unwrap();
-    assert_eq!(param["schema"]["$ref"], "#/components/schemas/ReviewAction");
-    // Every operation with a token documents 401, and every error answer has the problem body.
-    for (path, item) in doc["paths"].as_object().unwrap() {
-        for (method, op) in item.as_object().unwrap() {
-            let responses = op["responses"].as_object().unwrap();
-            if op.get("security").is_some() {
-                assert!(responses.contains_key("401"), "{method} {path} documents 401");
-            }
-            for (status, answer) in responses {
-                if status.starts_with('4') || status.starts_with('5') {
-                    let schema = &answer["content"]["application/json"]["schema"]["$ref"];
-                    assert_eq!(schema, "#/components/schemas/ProblemBody", "{method} {path} {status}");
-                }
-            }
-        }
-    }
 }
 
 #[tokio::test]
