@@ -72,6 +72,8 @@ pub struct CaseRow {
     pub created_at: DateTime<Utc>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// Filing reference (申请编号), given at submission (T1).
+    pub filing_ref: Option<String>,
 }
 
 /// Inserts a case row as it is (`None` columns are stored as NULL, so the statement is the
@@ -133,6 +135,8 @@ pub struct CaseChanges {
     pub case_limit_due: Option<Option<NaiveDate>>,
     /// Last change.
     pub updated_at: Option<DateTime<Utc>>,
+    /// Filing reference.
+    pub filing_ref: Option<Option<String>>,
 }
 
 /// Copies the set fields into `row` (for a row that is not stored yet).
@@ -171,6 +175,7 @@ impl CaseChanges {
             acceptance_due,
             case_limit_due,
             updated_at,
+            filing_ref,
         );
         row.version += 1;
     }

@@ -146,6 +146,7 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        filing_ref -> Nullable<Text>,
     }
 }
 

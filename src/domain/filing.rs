@@ -10,6 +10,7 @@ mod fields;
 mod form;
 mod limitation;
 mod parse;
+mod reference;
 mod workplace;
 
 use crate::domain::network::{EmployerKind, EmployerLevel};
@@ -26,6 +27,7 @@ pub use form::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentF
 pub use limitation::{
     LIMITATION_APPROACHING_DAYS, LimitationWarning, limitation_deadline, limitation_warnings,
 };
+pub use reference::filing_reference;
 pub use workplace::{Workplace, WorkplaceKind};
 
 /// Smallest number of workers that makes a collective dispute (劳动争议调解仲裁法 第七条).

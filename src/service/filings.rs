@@ -143,6 +143,7 @@ fn draft_row(
         version: 0,
         created_at: now,
         updated_at: now,
+        filing_ref: None,
     })
 }
 

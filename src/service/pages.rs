@@ -122,6 +122,41 @@ pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPag
     Ok(DraftPage { view, errors, warnings, choice_warning, evidence, editable: editable(actor, &row) })
 }
 
+/// What submitting `form` today would refuse, every field at once (empty when it would pass):
+/// each step is checked on "continue" with the same rules as the submission.
+pub fn problems(state: &AppState, form: &crate::domain::filing::FilingForm) -> Vec<FieldError> {
+    submit::validate_form(state, form, state.clock.now()).err().map(|e| e.0).unwrap_or_default()
+}
+
+/// A row of "my cases": the list item and, for a draft, what submitting it would still
+/// refuse (to resume at the right step and show progress).
+#[derive(Debug, Clone)]
+pub struct MyCase {
+    /// The list item.
+    pub summary: crate::service::cases::view::CaseSummary,
+    /// A draft's problems, every field at once (empty for a complete draft or a filed case).
+    pub problems: Vec<FieldError>,
+}
+
+/// The filings a worker owns, or a clerk registered, newest first.
+pub async fn my_cases(state: &AppState, actor: &Actor) -> Result<Vec<MyCase>, ServiceError> {
+    let mut conn = state.pool.get().await?;
+    let rows = cases::list_for_user(&mut conn, actor.id).await?;
+    let now = state.clock.now();
+    Ok(rows
+        .iter()
+        .map(|row| MyCase {
+            summary: crate::service::cases::view::summary(state, row),
+            problems: if CaseStatus::from(row.status) == CaseStatus::Draft {
+                let form = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+                submit::validate_form(state, &form, now).err().map(|e| e.0).unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect())
+}
+
 /// A case with its evidence and the actions open to the viewer.
 pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage, ServiceError> {
     let mut conn = state.pool.get().await?;

@@ -1,17 +1,22 @@
 //! "My cases", the intake queue, the case page and the review actions posted from it.
 
 mod detail;
+mod forms;
 mod list;
+mod next_step;
+mod receipt;
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use self::forms::Posted;
 use super::error::WebError;
 use super::form::Post;
-use super::page::{Page, error_code, see_other, with_query};
+use super::i18n;
+use super::page::{Page, error_code, error_text, see_other, with_query};
 use crate::service::error::ServiceError;
+use crate::service::pages;
 use crate::service::review::{self, Decision, ReviewAction};
-use crate::service::{filings, pages};
 
 /// `?commission=` of the queue (city-wide users).
 #[derive(Deserialize)]
@@ -21,7 +26,7 @@ pub struct QueueQuery {
 
 /// `GET /cases`: the worker's own filings, or the ones a clerk registered.
 pub async fn list_cases(page: Page) -> Result<HttpResponse, WebError> {
-    let items = filings::list_mine(&page.state, &page.actor()?).await?;
+    let items = pages::my_cases(&page.state, &page.actor()?).await?;
     page.render("pages/cases", &list::cases_page(&page, &items))
 }
 
@@ -36,7 +41,14 @@ pub async fn show_queue(page: Page, q: web::Query<QueueQuery>) -> Result<HttpRes
 /// `GET /cases/{id}`.
 pub async fn show_case(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
     let case = pages::case(&page.state, &page.actor()?, &id).await?;
-    page.render("pages/case", &detail::case_detail(&page, &case))
+    page.render("pages/case", &detail::case_detail(&page, &case, forms::Posted::default()))
+}
+
+/// `GET /cases/{id}/receipt`: the printable receipt (回执) of a submitted filing.
+pub async fn show_receipt(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let case = pages::case(&page.state, &page.actor()?, &id).await?;
+    let receipt = receipt::receipt_page(&page, &case).ok_or(ServiceError::NotFound)?;
+    page.render("pages/receipt", &receipt)
 }
 
 /// The slug of an action in URLs and flash keys.
@@ -67,11 +79,58 @@ fn after(id: &str, action: ReviewAction) -> String {
     with_query(&to, "done", slug(action))
 }
 
-/// `POST /cases/{id}/{action}`: one review decision, then back to the case (or the queue).
+/// Whether a decision cannot be undone, so the clerk must tick "I confirm" first.
+fn irreversible(action: ReviewAction) -> bool {
+    match action {
+        ReviewAction::Accept
+        | ReviewAction::Reject
+        | ReviewAction::ReferOut
+        | ReviewAction::Transfer
+        | ReviewAction::Withdraw => true,
+        ReviewAction::Receive | ReviewAction::Return | ReviewAction::RequestCorrection => false,
+    }
+}
+
+fn unconfirmed() -> ServiceError {
+    ServiceError::bad_request(
+        "case.confirm_required",
+        "请勾选确认后再提交：该决定作出后不能撤销",
+        "Tick the confirmation first: this decision cannot be undone",
+    )
+}
+
+/// Why a decision was refused, in the page language.
+fn refusal_text(page: &Page, e: &ServiceError) -> String {
+    match e {
+        // The page's own wording of a field error when the catalog has one.
+        ServiceError::Input(input) => input
+            .0
+            .iter()
+            .map(|f| match i18n::text(page.lang, &["error.", f.code].concat()) {
+                Some(text) => text.to_owned(),
+                None => page.lang.pick(&f.message_zh, &f.message_en).to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        ServiceError::BadRequest { message_zh, message_en, .. }
+        | ServiceError::Conflict { message_zh, message_en, .. } => {
+            page.lang.pick(message_zh, message_en).to_owned()
+        }
+        ServiceError::NotFound
+        | ServiceError::Forbidden
+        | ServiceError::Unauthorized(_)
+        | ServiceError::Throttled { .. }
+        | ServiceError::Unavailable(_)
+        | ServiceError::Unexpected(_) => error_text(page.lang, &error_code(e)),
+    }
+}
+
+/// `POST /cases/{id}/{action}`: one review decision, then back to the case (or the queue). A
+/// refused decision shows the case page again with the form as it was posted.
 pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
-    let (id, action) = path.into_inner();
-    let action = ReviewAction::parse(&action).ok_or(ServiceError::NotFound)?;
-    let f = &post.form;
+    let (id, slug) = path.into_inner();
+    let action = ReviewAction::parse(&slug).ok_or(ServiceError::NotFound)?;
+    let (page, f) = (&post.page, &post.form);
     let decision = Decision {
         reason: f.get("reason").to_owned(),
         codes: f.all("codes"),
@@ -79,11 +138,24 @@ pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpRe
         workplace_area: f.get("workplace_area").to_owned(),
         employer_area: f.get("employer_area").to_owned(),
     };
-    match review::decide(&post.page.state, &post.page.actor()?, &id, action, &decision).await {
-        Ok(_) => Ok(see_other(&after(&id, action))),
+    let actor = page.actor()?;
+    let confirmed = f.get("confirm") == "yes";
+    let outcome = if irreversible(action) && !confirmed {
+        Err(unconfirmed())
+    } else {
+        review::decide(&page.state, &actor, &id, action, &decision).await.map(|_| ())
+    };
+    match outcome {
+        Ok(()) => Ok(see_other(&after(&id, action))),
         Err(
             e @ (ServiceError::Input(_) | ServiceError::Conflict { .. } | ServiceError::BadRequest { .. }),
-        ) => Ok(see_other(&with_query(&["/cases/", &id].concat(), "error", &error_code(&e)))),
+        ) => {
+            let status = e.status();
+            let error = refusal_text(page, &e);
+            let case = pages::case(&page.state, &actor, &id).await?;
+            let posted = Posted { action: slug, reason: decision.reason.clone(), confirmed, error, decision };
+            page.render_status(status, "pages/case", &detail::case_detail(page, &case, posted))
+        }
         Err(e) => Err(e.into()),
     }
 }

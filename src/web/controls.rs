@@ -54,6 +54,10 @@ pub struct Control {
     pub groups: Vec<OptionGroup>,
     /// The validation message, in the page language.
     pub error: Option<String>,
+    /// `autocapitalize` for inputs (also turns spell checking off), empty for none.
+    pub autocapitalize: &'static str,
+    /// The ids of the hint and the error message, for `aria-describedby` (empty for none).
+    pub described_by: String,
 }
 
 /// The HTML id for a field name: `claims[0].amount` → `f-claims-0-amount`.
@@ -89,7 +93,17 @@ impl Control {
             inputmode: "",
             groups: Vec::new(),
             error: None,
+            autocapitalize: "",
+            described_by: String::new(),
         }
+    }
+
+    /// Ties the hint and the error message to the field, so screen readers read them with it.
+    fn describe(mut self) -> Control {
+        let hint = self.hint.map(|_| [self.id.as_str(), "-hint"].concat());
+        let error = self.error.as_ref().map(|_| [self.id.as_str(), "-error"].concat());
+        self.described_by = hint.into_iter().chain(error).collect::<Vec<_>>().join(" ");
+        self
     }
 
     /// A multi-line text field.
@@ -129,6 +143,12 @@ impl Control {
     /// Adds a hint.
     pub fn hint(mut self, key: &'static str) -> Control {
         self.hint = Some(key);
+        self.describe()
+    }
+
+    /// Sets `autocapitalize` (and turns spell checking off): codes typed in capitals.
+    pub fn autocapitalize(mut self, value: &'static str) -> Control {
+        self.autocapitalize = value;
         self
     }
 
@@ -154,7 +174,7 @@ impl Control {
         if !own.is_empty() {
             self.error = Some(own.join("；"));
         }
-        self
+        self.describe()
     }
 }
 
@@ -226,6 +246,8 @@ mod tests {
             c.groups[0].options.iter().filter(|o| o.selected).map(|o| o.value.as_str()).collect();
         assert_eq!(selected, ["b"]);
         let errors = [FieldError::new("x", "c", "错", "wrong"), FieldError::new("x2", "c", "错", "other")];
-        assert_eq!(c.errors_from(&errors, Lang::En).error.as_deref(), Some("wrong"));
+        let c = c.hint("hint.uscc").errors_from(&errors, Lang::En);
+        assert_eq!(c.error.as_deref(), Some("wrong"));
+        assert_eq!(c.described_by, "f-x-hint f-x-error", "hint and error are tied to the field");
     }
 }

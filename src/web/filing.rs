@@ -87,17 +87,45 @@ fn after_save(id: &str, step: Step, action: &str) -> String {
         "add" => with_query(&to(step), "extra", "1"),
         "back" => to(step.prev().unwrap_or(step)),
         "stay" => with_query(&to(step), "done", "saved"),
+        "upload" => with_query(&to(step), "done", "uploaded"),
         _ => to(step.next()),
     }
 }
 
-/// `POST /file/{id}/{step}`: saves the step into the draft, then goes on (or back, or adds a row).
+/// Where a saved step goes. "Continue" checks the step with the rules of the submission: with
+/// a problem the user stays on the step (the draft is saved anyway, so nothing is lost) and
+/// its error summary takes the focus.
+fn after_checked_save(page: &Page, id: &str, step: Step, action: &str, form: &FilingForm) -> String {
+    let continues = !matches!(action, "add" | "back" | "stay" | "upload");
+    let blocked =
+        continues && pages::problems(&page.state, form).iter().any(|e| Step::of_field(&e.field) == step);
+    if blocked {
+        return [&with_query(&["/file/", id, "/", step.slug()].concat(), "check", "1"), "#error-summary"]
+            .concat();
+    }
+    after_save(id, step, action)
+}
+
+/// `POST /file/{id}/{step}`: saves the step into the draft, then goes on (or back, or adds a
+/// row); "continue" stays on a step that has problems and shows them.
 pub async fn save_step(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
     let (id, slug) = path.into_inner();
     let step = Step::parse(&slug).filter(|s| *s != Step::Review).ok_or(ServiceError::NotFound)?;
     let form = steps::apply(step, &post.form)?;
     filings::save_draft(&post.page.state, &post.page.actor()?, &id, &form).await?;
-    Ok(see_other(&after_save(&id, step, post.form.get("action"))))
+    Ok(see_other(&after_checked_save(&post.page, &id, step, post.form.get("action"), &form)))
+}
+
+/// `GET /file/{id}`: resumes a draft where the worker left off, at the first step that is not
+/// complete yet (the review page when every step is).
+pub async fn resume(page: Page, path: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let draft = pages::draft(&page.state, &page.actor()?, &id).await?;
+    if !draft.editable {
+        return Ok(see_other(&["/cases/", &id].concat()));
+    }
+    let step = steps::resume_step(&draft.errors);
+    Ok(see_other(&["/file/", &id, "/", step.slug()].concat()))
 }
 
 /// Where a refused submission sends the user: invalid fields to the step holding the first
@@ -135,7 +163,9 @@ pub async fn submit_correction(post: Post, path: web::Path<String>) -> Result<Ht
     }
 }
 
-/// `POST /file/{id}/evidence`: stores an evidence file (multipart), then back to the facts step.
+/// `POST /file/{id}/evidence`: the facts step as one multipart form, so no button loses what
+/// was typed: the text is saved into the draft first, then a chosen file is stored, then the
+/// pressed button decides where to go ("upload" stays on the step).
 pub async fn upload_evidence(
     page: Page,
     path: web::Path<String>,
@@ -144,18 +174,29 @@ pub async fn upload_evidence(
     let actor = page.actor()?;
     let id = path.into_inner();
     let back = ["/file/", &id, "/facts"].concat();
-    let outcome = match upload::read(payload, page.state.settings.intake.max_upload_bytes).await {
-        Ok(form) => {
-            page.check_csrf(&form.csrf_token)?;
-            evidence::upload(&page.state, &actor, &id, form.upload).await.map(|_| ())
-        }
-        Err(e) => Err(e),
+    let read = upload::read(payload, page.state.settings.intake.max_upload_bytes).await?;
+    page.check_csrf(read.fields.get("csrf_token"))?;
+    // The upload form of older pages carries no draft: then there is no text to save.
+    let saved = if read.fields.get("draft").is_empty() {
+        None
+    } else {
+        let form = steps::apply(Step::Facts, &read.fields)?;
+        filings::save_draft(&page.state, &actor, &id, &form).await?;
+        Some(form)
     };
-    match outcome {
-        Ok(()) => Ok(see_other(&with_query(&back, "done", "uploaded"))),
-        Err(e @ (ServiceError::Input(_) | ServiceError::Conflict { .. })) => {
+    let action = read.fields.get("action").to_owned();
+    let wants_file = read.has_file() || action == "upload" || saved.is_none();
+    let stored = match read.problem {
+        Some(e) => Err(e),
+        None if wants_file => evidence::upload(&page.state, &actor, &id, read.upload).await.map(|_| ()),
+        None => Ok(()),
+    };
+    match (stored, saved) {
+        (Err(e @ (ServiceError::Input(_) | ServiceError::Conflict { .. })), _) => {
             Ok(see_other(&with_query(&back, "error", &error_code(&e))))
         }
-        Err(e) => Err(e.into()),
+        (Err(e), _) => Err(e.into()),
+        (Ok(()), None) => Ok(see_other(&with_query(&back, "done", "uploaded"))),
+        (Ok(()), Some(form)) => Ok(see_other(&after_checked_save(&page, &id, Step::Facts, &action, &form))),
     }
 }

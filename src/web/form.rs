@@ -31,6 +31,11 @@ impl FormData {
         FormData { pairs: url::form_urlencoded::parse(body).into_owned().collect() }
     }
 
+    /// A form from its fields, in order (multipart forms read field by field).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> FormData {
+        FormData { pairs }
+    }
+
     /// The first value of a field, or "" when absent.
     pub fn get(&self, name: &str) -> &str {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")

@@ -4,6 +4,7 @@
 mod cases;
 mod common;
 mod filing;
+mod guidance;
 
 use serde::Serialize;
 
@@ -64,8 +65,8 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 3] {
-    [common::MESSAGES, filing::MESSAGES, cases::MESSAGES]
+fn catalogs() -> [&'static [Entry]; 4] {
+    [common::MESSAGES, filing::MESSAGES, cases::MESSAGES, guidance::MESSAGES]
 }
 
 /// The text of `key` in `lang`, or `None` when the key is unknown.

@@ -100,13 +100,18 @@ pub fn lang_of(req: &HttpRequest) -> Lang {
 fn flash_of(lang: Lang, pairs: &[(String, String)]) -> Option<Flash> {
     let value = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     if let Some(code) = value("error") {
-        let text = i18n::text(lang, &["error.", code].concat())
-            .map(str::to_owned)
-            .unwrap_or_else(|| i18n::format(lang, "error.generic", &[("code", code)]));
-        return Some(Flash { ok: false, text });
+        return Some(Flash { ok: false, text: error_text(lang, code) });
     }
     let done = value("done")?;
     i18n::text(lang, &["done.", done].concat()).map(|t| Flash { ok: true, text: t.to_owned() })
+}
+
+/// The message of an error code in the page language (a generic one naming the code when
+/// the catalog has none).
+pub fn error_text(lang: Lang, code: &str) -> String {
+    i18n::text(lang, &["error.", code].concat())
+        .map(str::to_owned)
+        .unwrap_or_else(|| i18n::format(lang, "error.generic", &[("code", code)]))
 }
 
 fn switch_href(req: &HttpRequest, lang: Lang) -> String {

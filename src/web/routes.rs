@@ -7,11 +7,13 @@
 //! | POST | `/logout` | sign out (every session of the account ends) |
 //! | GET, POST | `/account/password` | change the password (every other session ends) |
 //! | GET, POST | `/file` | start an application (clerks pick the intake point) |
+//! | GET | `/file/{id}` | resume a draft at its first incomplete step |
 //! | GET, POST | `/file/{id}/{step}` | one step: applicant, respondent, employment, claims, facts, review |
-//! | POST | `/file/{id}/evidence` | evidence upload (multipart) |
+//! | POST | `/file/{id}/evidence` | the facts step with an evidence upload (multipart) |
 //! | POST | `/file/{id}/submit` | submit the draft |
 //! | GET | `/cases`, `/queue` | my cases, intake queue (`?commission=`) |
 //! | GET | `/cases/{id}` | case page |
+//! | GET | `/cases/{id}/receipt` | the printable receipt (回执) of a submitted filing |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
 //! | POST | `/cases/{id}/{action}` | receive, return, request-correction, accept, reject, refer-out, transfer, withdraw |
@@ -84,11 +86,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/file", web::post().to(filing::start))
             .route("/file/{id}/submit", web::post().to(filing::submit))
             .route("/file/{id}/evidence", web::post().to(filing::upload_evidence))
+            .route("/file/{id}", web::get().to(filing::resume))
             .route("/file/{id}/{step}", web::get().to(filing::show_step))
             .route("/file/{id}/{step}", web::post().to(filing::save_step))
             .route("/cases", web::get().to(cases::list_cases))
             .route("/queue", web::get().to(cases::show_queue))
             .route("/cases/{id}", web::get().to(cases::show_case))
+            .route("/cases/{id}/receipt", web::get().to(cases::show_receipt))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
             .route("/cases/{id}/{action}", web::post().to(cases::act))

@@ -5,7 +5,9 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
+mod outcomes;
 mod review;
+mod steps;
 
 /// A browser-like client: cookies kept, redirects not followed.
 pub(crate) fn browser() -> reqwest::Client {
@@ -114,7 +116,7 @@ async fn a_review_form_without_a_valid_csrf_token_is_refused_and_changes_nothing
     // With the right token the same form works.
     let res = c
         .post(app.url(&format!("/cases/{id}/accept")))
-        .form(&[("csrf_token", good.as_str())])
+        .form(&[("csrf_token", good.as_str()), ("confirm", "yes")])
         .send()
         .await
         .unwrap();

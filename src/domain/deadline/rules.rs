@@ -66,11 +66,14 @@ pub enum PeriodCode {
     SueNonFinalAward,
     /// An employer applies to set aside a final award. 劳动争议调解仲裁法 第四十九条
     SetAsideFinalAward,
+    /// The applicant's time to correct the application, set in the correction notice
+    /// (办案规则 第二十九条 sets none; local policy, configurable).
+    CorrectionReply,
 }
 
 impl PeriodCode {
     /// Every code, in declaration order.
-    pub const ALL: [PeriodCode; 25] = [
+    pub const ALL: [PeriodCode; 26] = [
         PeriodCode::Handover,
         PeriodCode::AcceptanceReview,
         PeriodCode::CorrectionNotice,
@@ -96,6 +99,7 @@ impl PeriodCode {
         PeriodCode::SueFinalAward,
         PeriodCode::SueNonFinalAward,
         PeriodCode::SetAsideFinalAward,
+        PeriodCode::CorrectionReply,
     ];
 
     /// The code as written in the data file, e.g. `acceptance_review`.
@@ -126,6 +130,7 @@ impl PeriodCode {
             PeriodCode::SueFinalAward => "sue_final_award",
             PeriodCode::SueNonFinalAward => "sue_non_final_award",
             PeriodCode::SetAsideFinalAward => "set_aside_final_award",
+            PeriodCode::CorrectionReply => "correction_reply",
         }
     }
 

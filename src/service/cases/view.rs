@@ -110,6 +110,8 @@ pub struct CaseView {
     pub channel: String,
     /// Official case number once accepted.
     pub case_number: Option<String>,
+    /// Filing reference (申请编号), given at submission (T1).
+    pub filing_ref: Option<String>,
     /// Commission handling it.
     pub commission: Option<CommissionRef>,
     /// Commission whose window received it.
@@ -162,6 +164,10 @@ pub struct CaseSummary {
     pub status_en: String,
     /// Case number once accepted.
     pub case_number: Option<String>,
+    /// Filing reference (申请编号), given at submission (T1).
+    pub filing_ref: Option<String>,
+    /// Last change (for a draft: when it was last saved).
+    pub updated_at: DateTime<Utc>,
     /// Commission handling it.
     pub commission: Option<String>,
     /// Commission of the intake window.
@@ -232,6 +238,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
             crate::db::enums::DbChannel::Window => "window".into(),
         },
         case_number: row.case_number.clone(),
+        filing_ref: row.filing_ref.clone(),
         commission: commission_ref(state, row.commission_code.as_deref()),
         intake_commission: commission_ref(state, row.intake_commission.as_deref()),
         intake_venue: row.intake_venue.clone(),
@@ -299,6 +306,8 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
         status_zh: status.label_zh().to_owned(),
         status_en: status.label_en().to_owned(),
         case_number: row.case_number.clone(),
+        filing_ref: row.filing_ref.clone(),
+        updated_at: row.updated_at,
         commission: row.commission_code.clone(),
         intake_commission: row.intake_commission.clone(),
         applicant_name: row.applicant_name.clone(),

@@ -8,7 +8,8 @@ use crate::clock::local_date;
 use crate::db::cases::{CaseChanges, CaseRow};
 use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
-use crate::domain::filing::{Filing, FilingForm, WorkplaceKind, limitation_warnings};
+use crate::domain::filing::{Filing, FilingForm, WorkplaceKind, filing_reference, limitation_warnings};
+use crate::domain::input::InputError;
 use crate::domain::routing::{RoutingDecision, RoutingInput, route};
 use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::error::ServiceError;
@@ -17,8 +18,13 @@ use crate::startup::AppState;
 /// Validates the stored form against today's date and the network.
 pub fn validate(state: &AppState, row: &CaseRow, now: DateTime<Utc>) -> Result<Filing, ServiceError> {
     let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    Ok(validate_form(state, &form, now)?)
+}
+
+/// Validates a form (stored or just posted) against today's date and the network.
+pub fn validate_form(state: &AppState, form: &FilingForm, now: DateTime<Utc>) -> Result<Filing, InputError> {
     let net = &state.network;
-    Ok(Filing::parse(&form, local_date(now), &|a| net.is_area(a), &|c| net.is_commission(c))?)
+    Filing::parse(form, local_date(now), &|a| net.is_area(a), &|c| net.is_commission(c))
 }
 
 /// The routing input of a filing.
@@ -85,6 +91,7 @@ pub async fn submit(
     let mut changes = filing_changes(&filing, now)?;
     changes.routing = Some(Some(json!({ "current": decision, "history": [] })));
     changes.received_at = Some(Some(now));
+    changes.filing_ref = Some(Some(filing_reference(row.id, local_date(now))));
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some((!handed_over).then_some(now));
     let cmd = Command::Submit { commission, handed_over };

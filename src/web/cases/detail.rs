@@ -5,26 +5,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::forms::{Forms, Posted, forms};
+use super::next_step::{NextStep, kind_of, next_step, plain_status};
 use crate::domain::case::event::EventKind;
-use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::routing::RoutingDecision;
 use crate::service::cases::view::{CaseView, ClockView, EventView};
 use crate::service::pages::{CaseActions, CasePage};
-use crate::web::controls::{Control, area_groups, commission_options};
 use crate::web::evidence::{EvidenceItem, evidence_items};
-use crate::web::filing::steps::Step;
 use crate::web::i18n::{self, Lang};
 use crate::web::page::{Layout, Page};
 use crate::web::summary::{SummarySection, commission_name, summarize};
-
-/// A coded choice (rejection reason, correction item) with its legal basis.
-#[derive(Serialize)]
-struct CodeChoice {
-    code: &'static str,
-    label: &'static str,
-    basis: &'static str,
-}
 
 #[derive(Serialize)]
 struct TimeRow {
@@ -88,15 +79,6 @@ struct Warning {
     basis: String,
 }
 
-#[derive(Serialize)]
-struct Forms {
-    rejection_reasons: Vec<CodeChoice>,
-    correction_items: Vec<CodeChoice>,
-    workplace_area: Control,
-    employer_area: Control,
-    transfer_to: Control,
-}
-
 /// Context of `pages/case`.
 #[derive(Serialize)]
 pub struct CaseDetail {
@@ -105,6 +87,11 @@ pub struct CaseDetail {
     status: String,
     status_label: String,
     case_number: Option<String>,
+    filing_ref: Option<String>,
+    applicant: String,
+    respondent: String,
+    staff: bool,
+    next: Option<NextStep>,
     channel: &'static str,
     commission: Option<String>,
     intake_commission: Option<String>,
@@ -149,10 +136,15 @@ struct StoredWarning {
     basis_en: String,
 }
 
-fn status_label(lang: Lang, code: &str) -> String {
-    CaseStatus::parse(code)
-        .map(|s| lang.pick(s.label_zh(), s.label_en()).to_owned())
-        .unwrap_or_else(|| code.to_owned())
+/// A status label: the register's term for staff, plain words for the applicant.
+fn status_label(page: &Page, code: &str, staff: bool) -> String {
+    match CaseStatus::parse(code) {
+        Some(s) => match plain_status(s).filter(|_| !staff) {
+            Some(key) => page.text(key),
+            None => page.lang.pick(s.label_zh(), s.label_en()).to_owned(),
+        },
+        None => code.to_owned(),
+    }
 }
 
 fn clock_row(lang: Lang, c: &ClockView) -> ClockRow {
@@ -202,12 +194,7 @@ fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
 
 fn event_details(page: &Page, e: &EventView) -> Vec<String> {
     let (lang, net) = (page.lang, &page.state.network);
-    let mut raw = serde_json::Map::new();
-    raw.insert("kind".into(), serde_json::Value::String(e.kind.clone()));
-    raw.insert("data".into(), e.data.clone());
-    let Ok(kind) = serde_json::from_value::<EventKind>(serde_json::Value::Object(raw)) else {
-        return Vec::new();
-    };
+    let Some(kind) = kind_of(e) else { return Vec::new() };
     let labelled = |key: &str, value: &str| i18n::format(lang, key, &[("v", value)]);
     let name = |c: &str| commission_name(net, lang, c);
     match kind {
@@ -257,45 +244,8 @@ fn event_details(page: &Page, e: &EventView) -> Vec<String> {
     }
 }
 
-fn forms(page: &Page) -> Forms {
-    let (lang, net) = (page.lang, &page.state.network);
-    Forms {
-        rejection_reasons: RejectionReason::ALL
-            .iter()
-            .map(|r| CodeChoice {
-                code: r.code(),
-                label: lang.pick(r.label_zh(), r.label_en()),
-                basis: lang.pick(r.basis_zh(), r.basis_en()),
-            })
-            .collect(),
-        correction_items: CorrectionItem::ALL
-            .iter()
-            .map(|i| CodeChoice {
-                code: i.code(),
-                label: lang.pick(i.label_zh(), i.label_en()),
-                basis: lang.pick(i.basis_zh(), i.basis_en()),
-            })
-            .collect(),
-        workplace_area: Control::select(
-            "workplace_area",
-            "field.corrected_workplace_area",
-            "",
-            area_groups(net, lang),
-        )
-        .hint("hint.corrected_area"),
-        employer_area: Control::select(
-            "employer_area",
-            "field.corrected_employer_area",
-            "",
-            area_groups(net, lang),
-        )
-        .hint("hint.corrected_area"),
-        transfer_to: Control::select("to", "field.transfer_to", "", commission_options(net, lang)).required(),
-    }
-}
-
-/// Builds the case page.
-pub fn case_detail(page: &Page, p: &CasePage) -> CaseDetail {
+/// Builds the case page; `posted` refills the form of a refused decision.
+pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let (lang, net) = (page.lang, &page.state.network);
     let v = &p.view;
     let id = v.id.to_string();
@@ -304,12 +254,19 @@ pub fn case_detail(page: &Page, p: &CasePage) -> CaseDetail {
     };
     let warnings: Vec<StoredWarning> =
         serde_json::from_value(v.limitation_warnings.clone()).unwrap_or_default();
+    // Workers read plain words; the register's terms and the T1–T4 times are for staff.
+    let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
     CaseDetail {
         layout: page.layout("case.title"),
         id: id.clone(),
         status: v.status.clone(),
-        status_label: lang.pick(&v.status_zh, &v.status_en).to_owned(),
+        status_label: status_label(page, &v.status, staff),
         case_number: v.case_number.clone(),
+        filing_ref: v.filing_ref.clone(),
+        applicant: v.applicant_name.clone(),
+        respondent: v.respondent_name.clone(),
+        staff,
+        next: if p.actions.any_review() { None } else { next_step(page, v) },
         channel: if v.channel == "window" { "case.channel_window" } else { "case.channel_online" },
         commission: name(&v.commission),
         intake_commission: name(&v.intake_commission),
@@ -345,15 +302,15 @@ pub fn case_detail(page: &Page, p: &CasePage) -> CaseDetail {
                     lang.pick(&format!("{}（{role}）", a.name), &format!("{} ({role})", a.name)).to_owned()
                 }),
                 at: e.at,
-                from: status_label(lang, &e.from),
-                to: status_label(lang, &e.to),
+                from: status_label(page, &e.from, staff),
+                to: status_label(page, &e.to, staff),
                 details: event_details(page, e),
             })
             .collect(),
         evidence: evidence_items(&id, &p.evidence),
         actions: p.actions,
         any_review: p.actions.any_review(),
-        forms: forms(page),
-        edit_href: ["/file/", &id, "/", Step::Applicant.slug()].concat(),
+        forms: forms(page, posted),
+        edit_href: ["/file/", &id].concat(),
     }
 }

@@ -5,8 +5,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::domain::access::Actor;
+use crate::domain::case::status::CaseStatus;
 use crate::service::cases::view::CaseSummary;
+use crate::service::pages::MyCase;
+use crate::web::cases::next_step::plain_status;
 use crate::web::controls::{Control, commission_options};
+use crate::web::filing::steps::{Step, resume_step};
 use crate::web::page::{Layout, Page};
 use crate::web::summary::commission_name;
 
@@ -20,15 +24,26 @@ pub struct Deadline {
     urgency: String,
 }
 
+/// How far a draft has come: the step it resumes at.
+#[derive(Serialize)]
+pub struct Progress {
+    n: usize,
+    of: usize,
+    step: &'static str,
+}
+
 /// One case in a list.
 #[derive(Serialize)]
 pub struct Row {
     href: String,
     draft: bool,
+    progress: Option<Progress>,
+    saved_at: Option<DateTime<Utc>>,
     handover: bool,
     status: String,
     status_label: String,
     case_number: Option<String>,
+    filing_ref: Option<String>,
     applicant: String,
     respondent: String,
     claim_total: String,
@@ -73,13 +88,21 @@ fn row(page: &Page, s: &CaseSummary) -> Row {
         _ => None,
     };
     let name = |code: &Option<String>| code.as_deref().map(|c| commission_name(net, lang, c));
+    // Workers read plain words; the register's terms ("移交待接收") are for staff.
+    let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
     Row {
-        href: if draft { ["/file/", &id, "/applicant"].concat() } else { ["/cases/", &id].concat() },
+        href: if draft { ["/file/", &id].concat() } else { ["/cases/", &id].concat() },
         draft,
+        progress: None,
+        saved_at: None,
         handover: s.status == "submitted",
         status: s.status.clone(),
-        status_label: lang.pick(&s.status_zh, &s.status_en).to_owned(),
+        status_label: match CaseStatus::parse(&s.status).and_then(plain_status).filter(|_| !staff) {
+            Some(key) => page.text(key),
+            None => lang.pick(&s.status_zh, &s.status_en).to_owned(),
+        },
         case_number: s.case_number.clone(),
+        filing_ref: s.filing_ref.clone(),
         applicant: s.applicant_name.clone(),
         respondent: s.respondent_name.clone(),
         claim_total: s.claim_total.clone(),
@@ -90,9 +113,22 @@ fn row(page: &Page, s: &CaseSummary) -> Row {
     }
 }
 
-/// The "my cases" page.
-pub fn cases_page(page: &Page, items: &[CaseSummary]) -> CasesPage {
-    CasesPage { layout: page.layout("cases.title"), rows: items.iter().map(|s| row(page, s)).collect() }
+/// The "my cases" page: a draft shows the step it resumes at and when it was last saved.
+pub fn cases_page(page: &Page, items: &[MyCase]) -> CasesPage {
+    let rows = items
+        .iter()
+        .map(|m| {
+            let mut r = row(page, &m.summary);
+            if r.draft {
+                let step = resume_step(&m.problems);
+                let n = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) + 1;
+                r.progress = Some(Progress { n, of: Step::ALL.len(), step: step.title() });
+                r.saved_at = Some(m.summary.updated_at);
+            }
+            r
+        })
+        .collect();
+    CasesPage { layout: page.layout("cases.title"), rows }
 }
 
 /// The intake queue of a commission; city-wide users get a commission picker.

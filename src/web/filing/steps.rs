@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::filing::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
+use crate::domain::input::FieldError;
 use crate::service::error::ServiceError;
 use crate::web::form::FormData;
 
@@ -86,6 +87,14 @@ impl Step {
             _ => Step::Review,
         }
     }
+}
+
+/// Where a draft resumes: the first step with a problem, else the review page.
+pub fn resume_step(errors: &[FieldError]) -> Step {
+    Step::ALL
+        .into_iter()
+        .find(|s| *s != Step::Review && errors.iter().any(|e| Step::of_field(&e.field) == *s))
+        .unwrap_or(Step::Review)
 }
 
 /// The catalog key of a field's label: `claims[1].amount` → `field.claims.amount`.

@@ -1,21 +1,32 @@
-//! Reading the evidence upload form: `csrf_token`, `description` and `file`, refusing an
-//! oversize file while it streams in.
+//! Reading the facts step as a multipart form: the step's text fields (`csrf_token`, `draft`,
+//! `facts`, `action`), and an evidence `file` with its `description`. An oversize file stops
+//! the reading but keeps every text field read before it, so the text can still be saved.
 
 use actix_multipart::Multipart;
 use futures_util::StreamExt;
 
 use crate::service::error::ServiceError;
 use crate::service::filings::evidence::Upload;
+use crate::web::form::FormData;
 
-/// Most bytes of a text field of the upload form.
-const MAX_TEXT_FIELD: usize = 4096;
+/// Most bytes of all text fields together (the draft JSON and the facts are the big ones).
+const MAX_TEXT: usize = 512 * 1024;
 
-/// The upload form: its CSRF token and the file.
+/// The posted form: its text fields, the file, and why the file could not be read, if so.
 pub struct UploadForm {
-    /// The submitted CSRF token.
-    pub csrf_token: String,
-    /// The file and its description.
+    /// Every text field, in order (`csrf_token`, `draft`, `facts`, `action`, …).
+    pub fields: FormData,
+    /// The file and its description (empty when no file was chosen).
     pub upload: Upload,
+    /// Why the file was refused while it streamed in (too large).
+    pub problem: Option<ServiceError>,
+}
+
+impl UploadForm {
+    /// Whether a file was chosen (a browser sends an empty part without a name otherwise).
+    pub fn has_file(&self) -> bool {
+        !self.upload.file_name.is_empty() || !self.upload.bytes.is_empty()
+    }
 }
 
 fn malformed(e: &dyn std::fmt::Display) -> ServiceError {
@@ -37,39 +48,44 @@ fn too_large(limit: usize) -> ServiceError {
 
 /// Reads the multipart body.
 pub async fn read(mut payload: Multipart, limit: usize) -> Result<UploadForm, ServiceError> {
-    let mut form = UploadForm {
-        csrf_token: String::new(),
-        upload: Upload {
-            file_name: String::new(),
-            content_type: String::new(),
-            description: String::new(),
-            bytes: Vec::new(),
-        },
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut text_bytes = 0;
+    let mut upload = Upload {
+        file_name: String::new(),
+        content_type: String::new(),
+        description: String::new(),
+        bytes: Vec::new(),
     };
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(|e| malformed(&e))?;
         let name = field.name().unwrap_or("").to_owned();
-        let cap = if name == "file" { limit } else { MAX_TEXT_FIELD };
+        let is_file = name == "file";
         let mut data = Vec::new();
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|e| malformed(&e))?;
-            if data.len() + chunk.len() > cap {
-                return Err(if name == "file" { too_large(limit) } else { malformed(&"field too long") });
+            if is_file && data.len() + chunk.len() > limit {
+                let form = FormData::from_pairs(pairs);
+                return Ok(UploadForm { fields: form, upload, problem: Some(too_large(limit)) });
+            }
+            if !is_file && text_bytes + data.len() + chunk.len() > MAX_TEXT {
+                return Err(malformed(&"form too long"));
             }
             data.extend_from_slice(&chunk);
         }
-        match name.as_str() {
-            "file" => {
-                form.upload.file_name =
-                    field.content_disposition().and_then(|d| d.get_filename()).unwrap_or("").to_owned();
-                form.upload.content_type =
-                    field.content_type().map(|m| m.essence_str().to_owned()).unwrap_or_default();
-                form.upload.bytes = data;
+        if is_file {
+            upload.file_name =
+                field.content_disposition().and_then(|d| d.get_filename()).unwrap_or("").to_owned();
+            upload.content_type =
+                field.content_type().map(|m| m.essence_str().to_owned()).unwrap_or_default();
+            upload.bytes = data;
+        } else {
+            text_bytes += data.len();
+            let value = String::from_utf8_lossy(&data).into_owned();
+            if name == "description" {
+                upload.description.clone_from(&value);
             }
-            "description" => form.upload.description = String::from_utf8_lossy(&data).into_owned(),
-            "csrf_token" => form.csrf_token = String::from_utf8_lossy(&data).into_owned(),
-            _ => {}
+            pairs.push((name, value));
         }
     }
-    Ok(form)
+    Ok(UploadForm { fields: FormData::from_pairs(pairs), upload, problem: None })
 }

@@ -45,11 +45,12 @@ pub struct StepPage {
     sections: Vec<Section>,
     add_label: Option<&'static str>,
     has_back: bool,
+    error_summary: Vec<ErrorLine>,
+    multipart: bool,
     other_errors: Vec<String>,
     correction: bool,
     evidence_block: bool,
     evidence: Vec<EvidenceItem>,
-    upload_action: String,
     max_upload_mb: usize,
 }
 
@@ -116,10 +117,19 @@ fn applicant_sections(f: &FilingForm, lang: Lang, extra: usize) -> Vec<Section> 
                 heading: Some(i18n::format(lang, "filing.applicant_n", &[("n", &(i + 1).to_string())])),
                 controls: vec![
                     Control::input(n("name"), "field.applicants.name", &a.name).required(),
+                    // No numeric keypad: an ID number may end in X, which the phones' numeric
+                    // keypads cannot type; GOV.UK's guidance keeps the text keyboard for any
+                    // code that may hold a letter. Capitals and no spell checking help instead.
                     Control::input(n("id_number"), "field.applicants.id_number", &a.id_number)
                         .required()
+                        .autocapitalize("characters")
+                        .autocomplete("off")
                         .hint("hint.id_number"),
-                    Control::input(n("phone"), "field.applicants.phone", &a.phone).typed("tel").required(),
+                    Control::input(n("phone"), "field.applicants.phone", &a.phone)
+                        .typed("tel")
+                        .inputmode("tel")
+                        .autocomplete("tel")
+                        .required(),
                     Control::input(n("email"), "field.applicants.email", &a.email)
                         .typed("email")
                         .hint("hint.email"),
@@ -138,7 +148,9 @@ fn respondent_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
         EmployerLevel::ALL.map(|k| (k.code().to_owned(), lang.pick(k.name_zh(), k.name_en()).to_owned()));
     vec![
         Control::input("respondent.name", "field.respondent.name", &r.name).required(),
-        Control::input("respondent.uscc", "field.respondent.uscc", &r.uscc).hint("hint.uscc"),
+        Control::input("respondent.uscc", "field.respondent.uscc", &r.uscc)
+            .autocapitalize("characters")
+            .hint("hint.uscc"),
         Control::select(
             "respondent.registered_area",
             "field.respondent.registered_area",
@@ -158,7 +170,8 @@ fn respondent_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
             &r.legal_representative,
         ),
         Control::input("respondent.contact_phone", "field.respondent.contact_phone", &r.contact_phone)
-            .typed("tel"),
+            .typed("tel")
+            .inputmode("tel"),
         Control::select(
             "respondent.employer_kind",
             "field.respondent.employer_kind",
@@ -287,11 +300,25 @@ pub fn step_page(page: &Page, step: Step, draft: &DraftPage, check: bool, extra:
         s.controls =
             std::mem::take(&mut s.controls).into_iter().map(|c| c.errors_from(errors, page.lang)).collect();
     }
-    let shown: Vec<&str> = sections.iter().flat_map(|s| s.controls.iter().map(|c| c.name.as_str())).collect();
-    let other_errors = errors
+    let shown: Vec<(&str, &str)> =
+        sections.iter().flat_map(|s| s.controls.iter().map(|c| (c.name.as_str(), c.id.as_str()))).collect();
+    let own: Vec<&FieldError> = errors.iter().filter(|e| Step::of_field(&e.field) == step).collect();
+    let other_errors = own
         .iter()
-        .filter(|e| Step::of_field(&e.field) == step && !shown.contains(&e.field.as_str()))
+        .filter(|e| !shown.iter().any(|(name, _)| *name == e.field))
         .map(|e| message(page.lang, e))
+        .collect();
+    // GOV.UK's error summary: every problem of the step, each linking to its field (a problem
+    // of the step as a whole links to its first field).
+    let first = shown.first().map(|(_, id)| *id).unwrap_or("main");
+    let error_summary = own
+        .iter()
+        .map(|e| ErrorLine {
+            href: ["#", shown.iter().find(|(name, _)| *name == e.field).map(|(_, id)| *id).unwrap_or(first)]
+                .concat(),
+            label: i18n::text(page.lang, &label_key(&e.field)).unwrap_or_default().to_owned(),
+            message: message(page.lang, e),
+        })
         .collect();
     let id = draft.view.id.to_string();
     StepPage {
@@ -305,7 +332,14 @@ pub fn step_page(page: &Page, step: Step, draft: &DraftPage, check: bool, extra:
             Step::Claims => "intro.claims",
             Step::Facts | Step::Review => "intro.facts",
         },
-        action: [base(draft).as_str(), "/", step.slug()].concat(),
+        // The facts step is one multipart form with its evidence upload, so that uploading
+        // saves the text typed above it.
+        action: if step == Step::Facts {
+            [base(draft).as_str(), "/evidence"].concat()
+        } else {
+            [base(draft).as_str(), "/", step.slug()].concat()
+        },
+        multipart: step == Step::Facts,
         draft_json: serde_json::to_string(f).unwrap_or_default(),
         sections,
         add_label: match step {
@@ -314,11 +348,11 @@ pub fn step_page(page: &Page, step: Step, draft: &DraftPage, check: bool, extra:
             Step::Respondent | Step::Employment | Step::Facts | Step::Review => None,
         },
         has_back: step.prev().is_some(),
+        error_summary,
         other_errors,
         correction: draft.view.status == "awaiting_correction",
         evidence_block: step == Step::Facts,
         evidence: evidence_items(&id, &draft.evidence),
-        upload_action: [base(draft).as_str(), "/evidence"].concat(),
         max_upload_mb: page.state.settings.intake.max_upload_bytes / (1024 * 1024),
     }
 }

@@ -93,17 +93,21 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
     assert_eq!(corrected, format!("{case_path}?done=corrected"));
 
     // A rejection without a reason is refused and explained; with one it is recorded.
-    let refused = post(
-        &app,
-        &sip,
-        &format!("{case_path}/reject"),
-        &[("csrf_token", sip_csrf.as_str()), ("reason", "x")],
-    )
-    .await;
-    assert_eq!(refused, format!("{case_path}?error=case.rejection_reasons_empty"));
-    let (_, case) = page(&app, &sip, &refused).await;
+    let res = sip
+        .post(app.url(&format!("{case_path}/reject")))
+        .form(&[("csrf_token", sip_csrf.as_str()), ("reason", "x"), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "shown again, not redirected");
+    let case = res.text().await.unwrap();
     assert!(case.contains("请至少勾选一项不予受理的理由") && case.contains("受理审查中"));
-    let reject = [("csrf_token", sip_csrf.as_str()), ("codes", "out_of_scope"), ("reason", "属劳务关系争议")];
+    let reject = [
+        ("csrf_token", sip_csrf.as_str()),
+        ("codes", "out_of_scope"),
+        ("reason", "属劳务关系争议"),
+        ("confirm", "yes"),
+    ];
     assert_eq!(
         post(&app, &sip, &format!("{case_path}/reject"), &reject).await,
         format!("{case_path}?done=reject")

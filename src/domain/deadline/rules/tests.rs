@@ -42,6 +42,7 @@ fn periods_toml_has_the_defaults_of_domain_2_22() {
         (PeriodCode::SueFinalAward, Period::natural(15), RuleKind::Statutory),
         (PeriodCode::SueNonFinalAward, Period::natural(15), RuleKind::Statutory),
         (PeriodCode::SetAsideFinalAward, Period::natural(30), RuleKind::Statutory),
+        (PeriodCode::CorrectionReply, Period::working(5), RuleKind::Policy),
     ];
     assert_eq!(cases.len(), PeriodCode::ALL.len());
     let rules = official_period_rules();

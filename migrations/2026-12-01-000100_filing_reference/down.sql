@@ -1,0 +1,3 @@
+ALTER TABLE cases DROP CONSTRAINT cases_filing_ref_once_received;
+ALTER TABLE cases DROP CONSTRAINT cases_filing_ref_key;
+ALTER TABLE cases DROP COLUMN filing_ref;

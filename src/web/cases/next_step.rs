@@ -1,0 +1,143 @@
+//! What the applicant must do now, or what happens next, in plain words at the top of the
+//! case page: the items to correct with the date to correct them by, the grounds of a
+//! rejection with the right to sue, or when the commission will decide.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::clock::local_date;
+use crate::domain::case::event::EventKind;
+use crate::domain::case::status::CaseStatus;
+use crate::domain::deadline::PeriodCode;
+use crate::service::cases::view::{CaseView, EventView};
+use crate::web::page::Page;
+
+/// One item to correct, or one ground of a rejection, with its legal basis.
+#[derive(Serialize)]
+pub struct Item {
+    label: String,
+    basis: String,
+}
+
+/// Context of the "what to do now" box; `kind` picks its wording.
+#[derive(Serialize)]
+pub struct NextStep {
+    /// `correct`, `rejected`, `waiting`, `referred` or `accepted`.
+    kind: &'static str,
+    items: Vec<Item>,
+    note: String,
+    due: Option<NaiveDate>,
+    basis: String,
+}
+
+/// The event kind of a timeline entry (its code and data read back).
+pub fn kind_of(e: &EventView) -> Option<EventKind> {
+    let mut raw = serde_json::Map::new();
+    raw.insert("kind".into(), serde_json::Value::String(e.kind.clone()));
+    raw.insert("data".into(), e.data.clone());
+    serde_json::from_value(serde_json::Value::Object(raw)).ok()
+}
+
+fn correction(page: &Page, v: &CaseView) -> Option<NextStep> {
+    let lang = page.lang;
+    let (e, items, note) = v.events.iter().rev().find_map(|e| {
+        if let Some(EventKind::CorrectionRequested { items, note }) = kind_of(e) {
+            Some((e, items, note))
+        } else {
+            None
+        }
+    })?;
+    let rule = page.state.periods.get(PeriodCode::CorrectionReply);
+    let due = rule.apply(&page.state.calendar, local_date(e.at)).due;
+    Some(NextStep {
+        kind: "correct",
+        items: items
+            .iter()
+            .map(|i| Item {
+                label: lang.pick(i.label_zh(), i.label_en()).to_owned(),
+                basis: lang.pick(i.basis_zh(), i.basis_en()).to_owned(),
+            })
+            .collect(),
+        note,
+        due: Some(due),
+        basis: lang.pick(&rule.basis_zh, &rule.basis_en).to_owned(),
+    })
+}
+
+fn rejection(page: &Page, v: &CaseView) -> Option<NextStep> {
+    let lang = page.lang;
+    let (reasons, note) = v.events.iter().rev().find_map(|e| {
+        if let Some(EventKind::Rejected { reasons, note }) = kind_of(e) {
+            Some((reasons, note))
+        } else {
+            None
+        }
+    })?;
+    Some(NextStep {
+        kind: "rejected",
+        items: reasons
+            .iter()
+            .map(|r| Item {
+                label: lang.pick(r.label_zh(), r.label_en()).to_owned(),
+                basis: lang.pick(r.basis_zh(), r.basis_en()).to_owned(),
+            })
+            .collect(),
+        note,
+        due: None,
+        basis: String::new(),
+    })
+}
+
+fn waiting(page: &Page, v: &CaseView) -> NextStep {
+    let running = |rule: &str| v.clocks.iter().find(|c| c.rule == rule && c.met_on.is_none());
+    let clock = running("acceptance_review").or_else(|| running("handover"));
+    NextStep {
+        kind: "waiting",
+        items: Vec::new(),
+        note: String::new(),
+        due: clock.map(|c| c.due),
+        basis: clock.map(|c| page.lang.pick(&c.basis_zh, &c.basis_en).to_owned()).unwrap_or_default(),
+    }
+}
+
+fn plain(kind: &'static str) -> NextStep {
+    NextStep { kind, items: Vec::new(), note: String::new(), due: None, basis: String::new() }
+}
+
+/// The box for the applicant's side of a case (none for a draft or a closed case).
+pub fn next_step(page: &Page, v: &CaseView) -> Option<NextStep> {
+    let status = CaseStatus::parse(&v.status)?;
+    match status {
+        CaseStatus::AwaitingCorrection => correction(page, v),
+        CaseStatus::Rejected => rejection(page, v),
+        CaseStatus::Submitted | CaseStatus::UnderReview => Some(waiting(page, v)),
+        CaseStatus::ReferredOut => Some(plain("referred")),
+        CaseStatus::Accepted => Some(plain("accepted")),
+        CaseStatus::Draft
+        | CaseStatus::InMediation
+        | CaseStatus::AwaitingHearing
+        | CaseStatus::HearingScheduled
+        | CaseStatus::Heard
+        | CaseStatus::Suspended
+        | CaseStatus::Closed => None,
+    }
+}
+
+/// The status in plain words for the applicant; staff see the register's term.
+pub fn plain_status(status: CaseStatus) -> Option<&'static str> {
+    match status {
+        CaseStatus::Submitted => Some("plain.submitted"),
+        CaseStatus::UnderReview => Some("plain.under_review"),
+        CaseStatus::AwaitingCorrection => Some("plain.awaiting_correction"),
+        CaseStatus::Rejected => Some("plain.rejected"),
+        CaseStatus::ReferredOut => Some("plain.referred_out"),
+        CaseStatus::Draft
+        | CaseStatus::Accepted
+        | CaseStatus::InMediation
+        | CaseStatus::AwaitingHearing
+        | CaseStatus::HearingScheduled
+        | CaseStatus::Heard
+        | CaseStatus::Suspended
+        | CaseStatus::Closed => None,
+    }
+}
