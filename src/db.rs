@@ -8,6 +8,7 @@ pub mod bootstrap;
 pub mod cases;
 pub mod enums;
 pub mod filings;
+pub mod queue;
 pub mod reference;
 pub mod schema;
 pub mod users;

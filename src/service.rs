@@ -6,4 +6,5 @@ pub mod deadlines;
 pub mod error;
 pub mod filings;
 pub mod pages;
+pub mod queue;
 pub mod review;

@@ -12,3 +12,7 @@ WHERE received_at IS NOT NULL;
 ALTER TABLE cases ADD CONSTRAINT cases_filing_ref_key UNIQUE (filing_ref);
 ALTER TABLE cases ADD CONSTRAINT cases_filing_ref_once_received
     CHECK ((filing_ref IS NULL) = (received_at IS NULL));
+
+-- The intake queue is searched by the employer's credit code as well as by the ID number
+-- (which has its index already).
+CREATE INDEX case_parties_uscc_idx ON case_parties (uscc) WHERE uscc IS NOT NULL;

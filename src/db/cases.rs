@@ -302,26 +302,3 @@ pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryRes
         .load(conn)
         .await
 }
-
-/// A commission's intake queue: filings handed over to it or under its review, or awaiting
-/// correction, soonest deadline first.
-pub async fn intake_queue(conn: &mut AsyncPgConnection, commission: &str) -> QueryResult<Vec<CaseRow>> {
-    cases::table
-        .filter(cases::commission_code.eq(commission))
-        .filter(cases::status.eq_any([
-            DbStatus::Submitted,
-            DbStatus::UnderReview,
-            DbStatus::AwaitingCorrection,
-        ]))
-        .order((
-            diesel::dsl::sql::<diesel::sql_types::Date>(
-                "COALESCE(acceptance_due, handover_due, DATE '9999-12-31')",
-            )
-            .asc(),
-            cases::received_at.asc(),
-        ))
-        .limit(500)
-        .select(CaseRow::as_select())
-        .load(conn)
-        .await
-}

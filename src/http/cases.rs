@@ -2,14 +2,14 @@
 //! the intake queue.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Deserialize;
 
 use crate::domain::filing::FilingForm;
 use crate::http::auth::CurrentUser;
-use crate::http::error::ApiError;
+use crate::http::error::{ApiError, ProblemBody};
 use crate::service::cases::view::{CaseSummary, CaseView};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest, Submitted};
+use crate::service::queue::QueueParams;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::startup::AppState;
 
@@ -125,19 +125,23 @@ pub async fn act(
     Ok(HttpResponse::Ok().json(review::decide(&state, &user.actor(), &id, action, &decision).await?))
 }
 
-/// Which commission's queue.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct QueueQuery {
-    /// Commission code; defaults to the caller's.
-    pub commission: Option<String>,
-}
-
-/// A commission's intake queue, soonest deadline first.
-#[utoipa::path(get, path = "/api/v1/queue", params(QueueQuery), responses((status = 200, body = Vec<CaseSummary>), (status = 403)))]
+/// A commission's intake queue, searched, filtered and sorted like the queue page, one page
+/// at a time (soonest deadline first by default); `X-Total-Count` gives the rows matching in all.
+#[utoipa::path(
+    get,
+    path = "/api/v1/queue",
+    params(QueueParams),
+    responses(
+        (status = 200, body = Vec<CaseSummary>, headers(("X-Total-Count" = i64, description = "rows matching in all"))),
+        (status = 403),
+        (status = 422, body = ProblemBody)
+    )
+)]
 pub async fn queue(
     state: web::Data<AppState>,
     user: CurrentUser,
-    q: web::Query<QueueQuery>,
+    q: web::Query<QueueParams>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(review::queue(&state, &user.actor(), q.commission.as_deref()).await?))
+    let found = crate::service::queue::page(&state, &user.actor(), &q).await?;
+    Ok(HttpResponse::Ok().insert_header(("X-Total-Count", found.total.to_string())).json(found.items))
 }

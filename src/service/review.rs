@@ -1,6 +1,6 @@
 //! Acceptance review at the competent commission: receive a hand-over, return a misrouted
 //! filing, ask for correction, accept (official number), reject, refer out; and, after
-//! acceptance, transfer (移送). Also withdrawal and the intake queue.
+//! acceptance, transfer (移送). Also withdrawal; the intake queue is in `service::queue`.
 
 use chrono::{DateTime, Datelike, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
@@ -9,14 +9,14 @@ use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
-use crate::domain::access::{self, Action, Actor};
+use crate::domain::access::{Action, Actor};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
-use crate::service::cases::view::{CaseSummary, CaseView, summary};
+use crate::service::cases::view::CaseView;
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
@@ -274,22 +274,4 @@ async fn reroute(
     let cmd = Command::Reroute { to, reason: reason.to_owned() };
     let step = Step { actor, cmd, now, reason: Some(reason), changes, parties: None };
     apply_command(conn, state, Target::Locked(row), step).await
-}
-
-/// The intake queue of a commission (the actor's own unless a city-wide role asks for another).
-pub async fn queue(
-    state: &AppState,
-    actor: &Actor,
-    commission: Option<&str>,
-) -> Result<Vec<CaseSummary>, ServiceError> {
-    if !access::can_in_commission(actor, Action::ViewQueue, commission) {
-        return Err(ServiceError::Forbidden);
-    }
-    let code = commission.or(actor.commission.as_deref()).ok_or(ServiceError::Forbidden)?;
-    if !state.network.is_commission(code) {
-        return Err(ServiceError::NotFound);
-    }
-    let mut conn = state.pool.get().await?;
-    let rows = cases::intake_queue(&mut conn, code).await?;
-    Ok(rows.iter().map(|r| summary(state, r)).collect())
 }

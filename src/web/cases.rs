@@ -4,10 +4,11 @@ mod detail;
 mod forms;
 mod list;
 mod next_step;
+mod queue;
 mod receipt;
 
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 
 use self::forms::Posted;
 use super::error::WebError;
@@ -15,14 +16,9 @@ use super::form::Post;
 use super::i18n;
 use super::page::{Page, error_code, error_text, see_other, with_query};
 use crate::service::error::ServiceError;
-use crate::service::pages;
+use crate::service::queue::QueueParams;
 use crate::service::review::{self, Decision, ReviewAction};
-
-/// `?commission=` of the queue (city-wide users).
-#[derive(Deserialize)]
-pub struct QueueQuery {
-    commission: Option<String>,
-}
+use crate::service::{self, pages};
 
 /// `GET /cases`: the worker's own filings, or the ones a clerk registered.
 pub async fn list_cases(page: Page) -> Result<HttpResponse, WebError> {
@@ -30,12 +26,25 @@ pub async fn list_cases(page: Page) -> Result<HttpResponse, WebError> {
     page.render("pages/cases", &list::cases_page(&page, &items))
 }
 
-/// `GET /queue`: a commission's intake queue, soonest deadline first.
-pub async fn show_queue(page: Page, q: web::Query<QueueQuery>) -> Result<HttpResponse, WebError> {
+/// `GET /queue`: a commission's intake queue, searched, filtered, sorted and paged.
+pub async fn show_queue(page: Page, q: web::Query<QueueParams>) -> Result<HttpResponse, WebError> {
     let actor = page.actor()?;
-    let asked = q.commission.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    let items = review::queue(&page.state, &actor, asked).await?;
-    page.render("pages/queue", &list::queue_page(&page, &actor, asked, &items))
+    let found = service::queue::page(&page.state, &actor, &q).await?;
+    page.render("pages/queue", &queue::queue_page(&page, &actor, &q, &found))
+}
+
+/// `GET /queue.csv`: every row the same query finds, as a CSV file.
+pub async fn export_queue(page: Page, q: web::Query<QueueParams>) -> Result<HttpResponse, WebError> {
+    let actor = page.actor()?;
+    let rows = service::queue::all(&page.state, &actor, &q).await?;
+    let body = queue::csv_of(&page, &rows).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    let day = crate::clock::local_date(page.state.clock.now());
+    let name = ["queue-", &day.to_string(), ".csv"].concat();
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((CONTENT_DISPOSITION, ["attachment; filename=\"", &name, "\""].concat()))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .body(body))
 }
 
 /// `GET /cases/{id}`.

@@ -11,7 +11,8 @@
 //! | GET, POST | `/file/{id}/{step}` | one step: applicant, respondent, employment, claims, facts, review |
 //! | POST | `/file/{id}/evidence` | the facts step with an evidence upload (multipart) |
 //! | POST | `/file/{id}/submit` | submit the draft |
-//! | GET | `/cases`, `/queue` | my cases, intake queue (`?commission=`) |
+//! | GET | `/cases`, `/queue` | my cases, intake queue (`?commission=&q=&status=&urgency=&channel=&venue=&sort=&page=`) |
+//! | GET | `/queue.csv` | the rows the same queue query finds, as CSV |
 //! | GET | `/cases/{id}` | case page |
 //! | GET | `/cases/{id}/receipt` | the printable receipt (回执) of a submitted filing |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
@@ -91,6 +92,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/file/{id}/{step}", web::post().to(filing::save_step))
             .route("/cases", web::get().to(cases::list_cases))
             .route("/queue", web::get().to(cases::show_queue))
+            .route("/queue.csv", web::get().to(cases::export_queue))
             .route("/cases/{id}", web::get().to(cases::show_case))
             .route("/cases/{id}/receipt", web::get().to(cases::show_receipt))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))

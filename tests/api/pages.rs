@@ -6,6 +6,7 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
 mod outcomes;
+mod queue;
 mod review;
 mod steps;
 

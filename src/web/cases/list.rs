@@ -4,12 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::domain::access::Actor;
 use crate::domain::case::status::CaseStatus;
 use crate::service::cases::view::CaseSummary;
 use crate::service::pages::MyCase;
 use crate::web::cases::next_step::plain_status;
-use crate::web::controls::{Control, commission_options};
 use crate::web::filing::steps::{Step, resume_step};
 use crate::web::page::{Layout, Page};
 use crate::web::summary::commission_name;
@@ -60,20 +58,8 @@ pub struct CasesPage {
     rows: Vec<Row>,
 }
 
-/// Context of `pages/queue`.
-#[derive(Serialize)]
-pub struct QueuePage {
-    layout: Layout,
-    commission: String,
-    picker: Option<Control>,
-    rows: Vec<Row>,
-    total: usize,
-    handovers: usize,
-    at_risk: usize,
-    overdue: usize,
-}
-
-fn row(page: &Page, s: &CaseSummary) -> Row {
+/// A list row of a case.
+pub fn row(page: &Page, s: &CaseSummary) -> Row {
     let (lang, net) = (page.lang, &page.state.network);
     let id = s.id.to_string();
     let draft = s.status == "draft";
@@ -129,24 +115,4 @@ pub fn cases_page(page: &Page, items: &[MyCase]) -> CasesPage {
         })
         .collect();
     CasesPage { layout: page.layout("cases.title"), rows }
-}
-
-/// The intake queue of a commission; city-wide users get a commission picker.
-pub fn queue_page(page: &Page, actor: &Actor, asked: Option<&str>, items: &[CaseSummary]) -> QueuePage {
-    let (lang, net) = (page.lang, &page.state.network);
-    let code = asked.or(actor.commission.as_deref()).unwrap_or("");
-    let picker = actor
-        .sees_whole_city()
-        .then(|| Control::select("commission", "field.commission", code, commission_options(net, lang)));
-    let count = |u: &str| items.iter().filter(|s| s.urgency.as_deref() == Some(u)).count();
-    QueuePage {
-        layout: page.layout("queue.title"),
-        commission: commission_name(net, lang, code),
-        picker,
-        rows: items.iter().map(|s| row(page, s)).collect(),
-        total: items.len(),
-        handovers: items.iter().filter(|s| s.status == "submitted").count(),
-        at_risk: count("at_risk"),
-        overdue: count("overdue"),
-    }
 }
