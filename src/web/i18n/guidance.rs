@@ -6,6 +6,7 @@ use super::Entry;
 /// The guidance messages.
 pub const MESSAGES: &[Entry] = &[
     ("form.error_summary", "请修改以下问题", "There is a problem"),
+    ("review.summary_heading", "您填写的内容", "What you entered"),
     ("form.error_prefix", "错误：", "Error: "),
     ("evidence.keeps_text", "上传时会同时保存上面填写的内容。", "Uploading also saves what you typed above."),
     ("cases.progress", "第 {n} 步，共 {of} 步", "Step {n} of {of}"),
