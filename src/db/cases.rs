@@ -292,6 +292,25 @@ pub async fn next_case_number(conn: &mut AsyncPgConnection, commission: &str, ye
         .await
 }
 
+/// One page of the filings a user owns or created, newest first, and how many there are.
+pub async fn page_for_user(
+    conn: &mut AsyncPgConnection,
+    user: Uuid,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<CaseRow>, i64)> {
+    let mine = || cases::table.filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)));
+    let total = mine().count().get_result(conn).await?;
+    let rows = mine()
+        .order((cases::updated_at.desc(), cases::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(CaseRow::as_select())
+        .load(conn)
+        .await?;
+    Ok((rows, total))
+}
+
 /// Filings a user owns or created, newest first.
 pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<Vec<CaseRow>> {
     cases::table

@@ -138,12 +138,21 @@ pub struct MyCase {
     pub problems: Vec<FieldError>,
 }
 
-/// The filings a worker owns, or a clerk registered, newest first.
-pub async fn my_cases(state: &AppState, actor: &Actor) -> Result<Vec<MyCase>, ServiceError> {
+/// Rows on one page of "my cases".
+pub const MY_CASES_PER_PAGE: i64 = 50;
+
+/// One page of the filings a worker owns, or a clerk registered, newest first, and how many
+/// there are in all (so a long list is paged, never cut).
+pub async fn my_cases(
+    state: &AppState,
+    actor: &Actor,
+    page: u32,
+) -> Result<(Vec<MyCase>, i64), ServiceError> {
     let mut conn = state.pool.get().await?;
-    let rows = cases::list_for_user(&mut conn, actor.id).await?;
+    let offset = i64::from(page.max(1) - 1) * MY_CASES_PER_PAGE;
+    let (rows, total) = cases::page_for_user(&mut conn, actor.id, offset, MY_CASES_PER_PAGE).await?;
     let now = state.clock.now();
-    Ok(rows
+    let items = rows
         .iter()
         .map(|row| MyCase {
             summary: crate::service::cases::view::summary(state, row),
@@ -154,7 +163,8 @@ pub async fn my_cases(state: &AppState, actor: &Actor) -> Result<Vec<MyCase>, Se
                 Vec::new()
             },
         })
-        .collect())
+        .collect();
+    Ok((items, total))
 }
 
 /// A case with its evidence and the actions open to the viewer.

@@ -21,9 +21,10 @@ use crate::service::review::{self, Decision, ReviewAction};
 use crate::service::{self, pages};
 
 /// `GET /cases`: the worker's own filings, or the ones a clerk registered.
-pub async fn list_cases(page: Page) -> Result<HttpResponse, WebError> {
-    let items = pages::my_cases(&page.state, &page.actor()?).await?;
-    page.render("pages/cases", &list::cases_page(&page, &items))
+pub async fn list_cases(page: Page, q: web::Query<list::ListQuery>) -> Result<HttpResponse, WebError> {
+    let at = q.page.unwrap_or(1).max(1);
+    let (items, total) = pages::my_cases(&page.state, &page.actor()?, at).await?;
+    page.render("pages/cases", &list::cases_page(&page, &items, total, at))
 }
 
 /// `GET /queue`: a commission's intake queue, searched, filtered, sorted and paged.

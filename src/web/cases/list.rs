@@ -2,11 +2,11 @@
 //! days left.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::case::status::CaseStatus;
 use crate::service::cases::view::CaseSummary;
-use crate::service::pages::MyCase;
+use crate::service::pages::{MY_CASES_PER_PAGE, MyCase};
 use crate::web::cases::next_step::plain_status;
 use crate::web::filing::steps::{Step, resume_step};
 use crate::web::page::{Layout, Page};
@@ -56,6 +56,21 @@ pub struct Row {
 pub struct CasesPage {
     layout: Layout,
     rows: Vec<Row>,
+    total: i64,
+    first: i64,
+    last: i64,
+    page: u32,
+    pages: i64,
+    paged: bool,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+}
+
+/// `?page=` of "my cases".
+#[derive(Deserialize)]
+pub struct ListQuery {
+    /// Page, from 1.
+    pub page: Option<u32>,
 }
 
 /// A list row of a case.
@@ -100,8 +115,8 @@ pub fn row(page: &Page, s: &CaseSummary) -> Row {
 }
 
 /// The "my cases" page: a draft shows the step it resumes at and when it was last saved.
-pub fn cases_page(page: &Page, items: &[MyCase]) -> CasesPage {
-    let rows = items
+pub fn cases_page(page: &Page, items: &[MyCase], total: i64, at: u32) -> CasesPage {
+    let rows: Vec<Row> = items
         .iter()
         .map(|m| {
             let mut r = row(page, &m.summary);
@@ -114,5 +129,20 @@ pub fn cases_page(page: &Page, items: &[MyCase]) -> CasesPage {
             r
         })
         .collect();
-    CasesPage { layout: page.layout("cases.title"), rows }
+    let per = MY_CASES_PER_PAGE;
+    let pages = ((total + per - 1) / per).max(1);
+    let first = (i64::from(at) - 1) * per;
+    let link = |n: u32| ["/cases?page=", &n.to_string()].concat();
+    CasesPage {
+        layout: page.layout("cases.title"),
+        first: if rows.is_empty() { 0 } else { first + 1 },
+        last: first + i64::try_from(rows.len()).unwrap_or(0),
+        rows,
+        total,
+        page: at,
+        pages,
+        paged: pages > 1,
+        prev_href: (at > 1).then(|| link(at - 1)),
+        next_href: (i64::from(at) < pages).then(|| link(at + 1)),
+    }
 }

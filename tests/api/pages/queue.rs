@@ -135,3 +135,20 @@ async fn repair_23_fields_have_contrasting_borders_and_focus_hints_tied_to_them_
     let phone = html.split(r#"<input id="f-applicants-0-phone""#).nth(1).unwrap().split('>').next().unwrap();
     assert!(phone.contains(r#"type="tel""#) && phone.contains(r#"inputmode="tel""#), "{phone}");
 }
+
+#[tokio::test]
+async fn repair_22_my_cases_is_paged_with_the_total_instead_of_cut() {
+    let app = TestApp::spawn().await;
+    let (c, _, _) = super::steps::worker_with_draft(&app, "w@example.com").await;
+    let (_, html) = page(&app, &c, "/cases").await;
+    let token = super::csrf_of(&html);
+    for _ in 0..51 {
+        let res = c.post(app.url("/file")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, first) = page(&app, &c, "/cases").await;
+    assert!(first.contains("第 1–50 件，共 52 件") && first.contains(r#"id="cases-next""#), "paged");
+    let (_, second) = page(&app, &c, "/cases?page=2").await;
+    assert!(second.contains("第 51–52 件，共 52 件") && second.contains(r#"id="cases-prev""#));
+    assert_eq!(second.matches(r#"<li class="case"#).count(), 2, "the rest on page 2");
+}
