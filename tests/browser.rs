@@ -231,3 +231,64 @@ async fn a_worker_files_through_the_pages_and_a_park_clerk_accepts_it_from_the_q
     drop(driver);
     assert!(violations.is_empty(), "axe-core found violations:\n{}", violations.join("\n"));
 }
+
+#[tokio::test]
+async fn a_clerk_at_a_desk_searches_the_queue_table_and_a_decision_needs_its_confirmation() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    for n in 1..=3 {
+        app.file(&worker, &arbitration::demo::sample_form(n, SIP_STREET, SIP), None).await;
+    }
+    let mut conn = app.conn().await;
+    let clerk = Registration {
+        email: "clerk@sip.example".into(),
+        password: "secret-password".into(),
+        display_name: "园区立案员".into(),
+        phone: String::new(),
+    };
+    accounts::create_user(&mut conn, &clerk, Role::Clerk, Some("SIP")).await.unwrap();
+    let driver = Driver::start();
+    let client = driver.desktop().await;
+    let ui = Ui { c: &client, base: app.address.clone(), violations: RefCell::new(Vec::new()) };
+    ui.go("/login").await;
+    ui.fill("f-email", &clerk.email).await;
+    ui.fill("f-password", &clerk.password).await;
+    ui.click("login-submit").await;
+    ui.expect_path("/queue").await;
+    assert!(ui.c.find(Locator::Id("queue-table")).await.unwrap().is_displayed().await.unwrap(), "a table");
+    ui.fill("f-q", "申请人0002").await;
+    ui.click("queue-apply").await;
+    ui.expect_path("/queue?q=%E7%94%B3%E8%AF%B7%E4%BA%BA0002&status=&urgency=&channel=&venue=&sort=deadline")
+        .await;
+    ui.snap("queue-desk").await;
+    assert!(ui.text("queue-showing").await.contains("共 1 件"), "one found");
+    ui.c.find(Locator::Css("#queue-table a[href^='/cases/']")).await.unwrap().click().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let path = ui.path().await;
+    ui.audit().await;
+    ui.snap("case-desk").await;
+    assert!(ui.text("case-parties").await.contains("申请人0002"));
+
+    // Accepting without the confirmation ticked is stopped by the form itself.
+    ui.click("action-accept").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(ui.path().await, path, "still on the case");
+    assert!(ui.c.find(Locator::Id("case-number")).await.is_err(), "not accepted");
+
+    // A rejection without grounds comes back with the reason typed still there.
+    ui.c.find(Locator::Css("#form-reject")).await.unwrap();
+    ui.c.execute("document.querySelector('#form-reject').closest('details').open = true;", vec![])
+        .await
+        .unwrap();
+    ui.fill("rj-reason", "属承揽关系").await;
+    ui.click("confirm-reject").await;
+    ui.click("action-reject").await;
+    ui.expect_path(&format!("{path}/reject")).await;
+    assert_eq!(ui.focused().await, "error-summary");
+    assert_eq!(ui.value("rj-reason").await, "属承揽关系", "the reason typed is kept");
+
+    let violations = ui.violations.take();
+    client.close().await.unwrap();
+    drop(driver);
+    assert!(violations.is_empty(), "axe-core found violations:\n{}", violations.join("\n"));
+}

@@ -77,7 +77,17 @@ impl Driver {
         driver
     }
 
+    /// A browser session with a phone's viewport (390×844).
     pub async fn browser(&self) -> Client {
+        self.session(true).await
+    }
+
+    /// A browser session with a desk's window (1366×900).
+    pub async fn desktop(&self) -> Client {
+        self.session(false).await
+    }
+
+    async fn session(&self, phone: bool) -> Client {
         let args = [
             "--headless".to_owned(),
             "--no-sandbox".to_owned(),
@@ -88,15 +98,17 @@ impl Driver {
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
             "--disable-dev-shm-usage".to_owned(),
+            "--window-size=1366,900".to_owned(),
             format!("--user-data-dir={}", self.profile.display()),
         ];
         let mut caps = serde_json::Map::new();
-        // A phone's viewport (headless windows cannot be narrower than 500 px).
-        let phone = json!({ "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 } });
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({ "binary": CHROMIUM, "args": args, "mobileEmulation": phone }),
-        );
+        let mut options = json!({ "binary": CHROMIUM, "args": args });
+        if phone {
+            // A phone's viewport (headless windows cannot be narrower than 500 px).
+            options["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0 } });
+        }
+        caps.insert("goog:chromeOptions".into(), options);
         ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
