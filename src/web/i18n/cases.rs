@@ -53,13 +53,6 @@ pub const MESSAGES: &[Entry] = &[
     ("case.routing_history", "退回记录", "Returns"),
     ("case.returned_by", "{name}退回", "Returned by {name}"),
     ("case.timeline", "办理记录", "Timeline"),
-    ("case.correction_heading", "需要补正", "Correction needed"),
-    (
-        "case.correction_lead",
-        "仲裁委要求补正申请材料（见办理记录）。请修改申请，然后提交补正。",
-        "The commission asked you to complete the application (see the timeline). Change it, then submit the correction.",
-    ),
-    ("case.edit_filing", "修改申请", "Edit the application"),
     ("event.to", "移交：{v}", "To: {v}"),
     ("event.from", "原仲裁委：{v}", "From: {v}"),
     ("event.returned_by", "退回：{v}", "Returned by: {v}"),
