@@ -56,6 +56,14 @@ pub struct Row {
 pub struct CasesPage {
     layout: Layout,
     rows: Vec<Row>,
+    #[serde(flatten)]
+    paging: Paging,
+}
+
+/// Where a paged list stands: the rows shown (1-based, 0..0 when none), the total, and links to
+/// the neighbouring pages.
+#[derive(Serialize)]
+pub struct Paging {
     total: i64,
     first: i64,
     last: i64,
@@ -64,6 +72,25 @@ pub struct CasesPage {
     paged: bool,
     prev_href: Option<String>,
     next_href: Option<String>,
+}
+
+impl Paging {
+    /// Page `page` (from 1) of `total` rows, `per` a page, `shown` of them on this one;
+    /// `link(n)` is the address of page `n`.
+    pub fn new(total: i64, page: u32, per: i64, shown: usize, link: impl Fn(u32) -> String) -> Paging {
+        let pages = ((total + per - 1) / per).max(1);
+        let before = (i64::from(page) - 1) * per;
+        Paging {
+            total,
+            first: if shown == 0 { 0 } else { before + 1 },
+            last: before + i64::try_from(shown).unwrap_or(0),
+            page,
+            pages,
+            paged: pages > 1,
+            prev_href: (page > 1).then(|| link(page - 1)),
+            next_href: (i64::from(page) < pages).then(|| link(page + 1)),
+        }
+    }
 }
 
 /// `?page=` of "my cases".
@@ -77,7 +104,8 @@ pub struct ListQuery {
 pub fn row(page: &Page, s: &CaseSummary) -> Row {
     let (lang, net) = (page.lang, &page.state.network);
     let id = s.id.to_string();
-    let draft = s.status == "draft";
+    let status = CaseStatus::parse(&s.status);
+    let draft = status == Some(CaseStatus::Draft);
     let deadline = match (&s.next_rule, s.next_due, s.working_days_left) {
         (Some(rule), Some(due), Some(left)) => Some(Deadline {
             rule: page.text(&["rule.", rule].concat()),
@@ -96,9 +124,9 @@ pub fn row(page: &Page, s: &CaseSummary) -> Row {
         draft,
         progress: None,
         saved_at: None,
-        handover: s.status == "submitted",
+        handover: status == Some(CaseStatus::Submitted),
         status: s.status.clone(),
-        status_label: match CaseStatus::parse(&s.status).and_then(plain_status).filter(|_| !staff) {
+        status_label: match status.and_then(plain_status).filter(|_| !staff) {
             Some(key) => page.text(key),
             None => lang.pick(&s.status_zh, &s.status_en).to_owned(),
         },
@@ -129,20 +157,7 @@ pub fn cases_page(page: &Page, items: &[MyCase], total: i64, at: u32) -> CasesPa
             r
         })
         .collect();
-    let per = MY_CASES_PER_PAGE;
-    let pages = ((total + per - 1) / per).max(1);
-    let first = (i64::from(at) - 1) * per;
     let link = |n: u32| ["/cases?page=", &n.to_string()].concat();
-    CasesPage {
-        layout: page.layout("cases.title"),
-        first: if rows.is_empty() { 0 } else { first + 1 },
-        last: first + i64::try_from(rows.len()).unwrap_or(0),
-        rows,
-        total,
-        page: at,
-        pages,
-        paged: pages > 1,
-        prev_href: (at > 1).then(|| link(at - 1)),
-        next_href: (i64::from(at) < pages).then(|| link(at + 1)),
-    }
+    let paging = Paging::new(total, at, MY_CASES_PER_PAGE, rows.len(), link);
+    CasesPage { layout: page.layout("cases.title"), rows, paging }
 }

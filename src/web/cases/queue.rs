@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::list::{Row, row};
+use super::list::{Paging, Row, row};
 use crate::domain::access::Actor;
 use crate::service::cases::view::CaseSummary;
 use crate::service::queue::{QueuePage as Found, QueueParams};
@@ -18,18 +18,12 @@ pub struct QueuePage {
     commission: String,
     controls: Vec<Control>,
     rows: Vec<Row>,
-    total: i64,
     all: i64,
     handovers: i64,
     at_risk: i64,
     overdue: i64,
-    first: i64,
-    last: i64,
-    page: u32,
-    pages: i64,
-    paged: bool,
-    prev_href: Option<String>,
-    next_href: Option<String>,
+    #[serde(flatten)]
+    paging: Paging,
     csv_href: String,
     filtered: bool,
 }
@@ -117,10 +111,8 @@ fn controls(page: &Page, actor: &Actor, p: &QueueParams, code: &str) -> Vec<Cont
 /// The queue page for what was found.
 pub fn queue_page(page: &Page, actor: &Actor, p: &QueueParams, found: &Found) -> QueuePage {
     let (lang, net) = (page.lang, &page.state.network);
-    let per = i64::from(found.per_page);
-    let pages = ((found.total + per - 1) / per).max(1);
-    let first = (i64::from(found.page) - 1) * per;
     let link = |n: u32| ["/queue?", &query_of(p, Some(n))].concat();
+    let paging = Paging::new(found.total, found.page, i64::from(found.per_page), found.items.len(), link);
     let filtered = [&p.q, &p.status, &p.urgency, &p.channel, &p.venue]
         .iter()
         .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
@@ -129,18 +121,11 @@ pub fn queue_page(page: &Page, actor: &Actor, p: &QueueParams, found: &Found) ->
         commission: commission_name(net, lang, &found.commission),
         controls: controls(page, actor, p, &found.commission),
         rows: found.items.iter().map(|s| row(page, s)).collect(),
-        total: found.total,
         all: found.counts.all,
         handovers: found.counts.handovers,
         at_risk: found.counts.at_risk,
         overdue: found.counts.overdue,
-        first: if found.items.is_empty() { 0 } else { first + 1 },
-        last: first + i64::try_from(found.items.len()).unwrap_or(0),
-        page: found.page,
-        pages,
-        paged: pages > 1,
-        prev_href: (found.page > 1).then(|| link(found.page - 1)),
-        next_href: (i64::from(found.page) < pages).then(|| link(found.page + 1)),
+        paging,
         csv_href: ["/queue.csv?", &query_of(p, None)].concat(),
         filtered,
     }
