@@ -2,6 +2,7 @@
 //! received at one of their commission's intake points. Every step saves the draft and
 //! redirects (Post/Redirect/Get); the review page submits it.
 
+mod fields;
 pub mod steps;
 mod upload;
 mod view;
