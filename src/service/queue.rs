@@ -9,6 +9,7 @@ use crate::db::enums::{DbChannel, DbStatus};
 use crate::db::queue::{self, QueueFilter, QueueSort};
 use crate::domain::access::{self, Action, Actor};
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::case::status::CaseStatus;
 use crate::domain::deadline::working_days_left;
 use crate::domain::input::{FieldError, InputError};
 use crate::service::cases::view::{CaseSummary, summary};
@@ -101,13 +102,17 @@ fn at_risk_until(cal: &WorkCalendar, today: NaiveDate, margin: i64) -> NaiveDate
     day
 }
 
+/// The statuses of a filing waiting in the intake queue.
+const QUEUED: [CaseStatus; 3] =
+    [CaseStatus::Submitted, CaseStatus::UnderReview, CaseStatus::AwaitingCorrection];
+
 fn filter(state: &AppState, commission: String, p: &QueueParams) -> Result<QueueFilter, InputError> {
-    let statuses = match given(&p.status) {
-        None => vec![DbStatus::Submitted, DbStatus::UnderReview, DbStatus::AwaitingCorrection],
-        Some("submitted") => vec![DbStatus::Submitted],
-        Some("under_review") => vec![DbStatus::UnderReview],
-        Some("awaiting_correction") => vec![DbStatus::AwaitingCorrection],
-        Some(other) => return Err(invalid("status", other)),
+    let statuses: Vec<DbStatus> = match given(&p.status) {
+        None => QUEUED.map(DbStatus::from).to_vec(),
+        Some(code) => match CaseStatus::parse(code).filter(|s| QUEUED.contains(s)) {
+            Some(status) => vec![status.into()],
+            None => return Err(invalid("status", code)),
+        },
     };
     let channel = match given(&p.channel) {
         None => None,
