@@ -10,6 +10,7 @@ use crate::domain::case::event::EventKind;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::deadline::PeriodCode;
 use crate::service::cases::view::{CaseView, EventView};
+use crate::web::i18n::Lang;
 use crate::web::page::Page;
 
 /// One item to correct, or one ground of a rejection, with its legal basis.
@@ -38,25 +39,29 @@ pub fn kind_of(e: &EventView) -> Option<EventKind> {
     serde_json::from_value(serde_json::Value::Object(raw)).ok()
 }
 
+/// What `pick` takes from the latest event it accepts.
+fn last_event<T>(v: &CaseView, pick: impl Fn(&EventView, EventKind) -> Option<T>) -> Option<T> {
+    v.events.iter().rev().find_map(|e| kind_of(e).and_then(|kind| pick(e, kind)))
+}
+
+/// An item in the page language: `(zh, en)` label and legal basis.
+fn item(lang: Lang, label: (&str, &str), basis: (&str, &str)) -> Item {
+    Item { label: lang.pick(label.0, label.1).to_owned(), basis: lang.pick(basis.0, basis.1).to_owned() }
+}
+
 fn correction(page: &Page, v: &CaseView) -> Option<NextStep> {
     let lang = page.lang;
-    let (e, items, note) = v.events.iter().rev().find_map(|e| {
-        if let Some(EventKind::CorrectionRequested { items, note }) = kind_of(e) {
-            Some((e, items, note))
-        } else {
-            None
-        }
+    let (at, items, note) = last_event(v, |e, kind| {
+        let EventKind::CorrectionRequested { items, note } = kind else { return None };
+        Some((e.at, items, note))
     })?;
     let rule = page.state.periods.get(PeriodCode::CorrectionReply);
-    let due = rule.apply(&page.state.calendar, local_date(e.at)).due;
+    let due = rule.apply(&page.state.calendar, local_date(at)).due;
     Some(NextStep {
         kind: "correct",
         items: items
             .iter()
-            .map(|i| Item {
-                label: lang.pick(i.label_zh(), i.label_en()).to_owned(),
-                basis: lang.pick(i.basis_zh(), i.basis_en()).to_owned(),
-            })
+            .map(|i| item(lang, (i.label_zh(), i.label_en()), (i.basis_zh(), i.basis_en())))
             .collect(),
         note,
         due: Some(due),
@@ -66,21 +71,15 @@ fn correction(page: &Page, v: &CaseView) -> Option<NextStep> {
 
 fn rejection(page: &Page, v: &CaseView) -> Option<NextStep> {
     let lang = page.lang;
-    let (reasons, note) = v.events.iter().rev().find_map(|e| {
-        if let Some(EventKind::Rejected { reasons, note }) = kind_of(e) {
-            Some((reasons, note))
-        } else {
-            None
-        }
+    let (reasons, note) = last_event(v, |_, kind| {
+        let EventKind::Rejected { reasons, note } = kind else { return None };
+        Some((reasons, note))
     })?;
     Some(NextStep {
         kind: "rejected",
         items: reasons
             .iter()
-            .map(|r| Item {
-                label: lang.pick(r.label_zh(), r.label_en()).to_owned(),
-                basis: lang.pick(r.basis_zh(), r.basis_en()).to_owned(),
-            })
+            .map(|r| item(lang, (r.label_zh(), r.label_en()), (r.basis_zh(), r.basis_en())))
             .collect(),
         note,
         due: None,
