@@ -37,9 +37,13 @@ pub fn safe_name(sent: &str, extension: &str) -> String {
     let meaningful = trimmed.chars().any(char::is_alphanumeric);
     let mut stem: String = if meaningful { trimmed.to_owned() } else { "evidence".to_owned() };
     let suffix = [".", extension].concat();
-    let has_extension = stem.to_lowercase().ends_with(&suffix) && stem.chars().count() > suffix.len();
-    if has_extension {
-        stem.truncate(stem.len() - suffix.len());
+    // The extension already there (in any case) is replaced by the checked one, not doubled.
+    let cut = stem
+        .len()
+        .checked_sub(suffix.len())
+        .filter(|&at| at > 0 && stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(&suffix));
+    if let Some(at) = cut {
+        stem.truncate(at);
     }
     let room = SAFE_NAME_MAX_CHARS.saturating_sub(suffix.chars().count());
     let stem: String = stem.chars().take(room).collect();
