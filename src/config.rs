@@ -142,6 +142,11 @@ pub struct ClockSettings {
     pub at_risk_working_days: i64,
     /// Whether natural-day periods ending on a rest day roll forward.
     pub natural_roll_forward: bool,
+    /// Seconds between two early-warning sweeps (0 turns the sweep off).
+    pub sweep_interval_seconds: u64,
+    /// The province's previous-year average annual wage of employees, in yuan: a claim at or
+    /// below it may go to the simple procedure (办案规则 第五十六条第（二）项).
+    pub average_annual_wage_yuan: i64,
 }
 
 /// Logging settings.

@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod bootstrap;
 pub mod cases;
+pub mod clocks;
 pub mod enums;
 pub mod filings;
 pub mod queue;

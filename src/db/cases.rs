@@ -74,6 +74,12 @@ pub struct CaseRow {
     pub updated_at: DateTime<Utc>,
     /// Filing reference (申请编号), given at submission (T1).
     pub filing_ref: Option<String>,
+    /// The assigned arbitrator.
+    pub arbitrator_id: Option<Uuid>,
+    /// The assigned clerk.
+    pub clerk_id: Option<Uuid>,
+    /// The next due date among the running, unpaused clocks.
+    pub next_due: Option<NaiveDate>,
 }
 
 /// Inserts a case row as it is (`None` columns are stored as NULL, so the statement is the
@@ -137,6 +143,14 @@ pub struct CaseChanges {
     pub updated_at: Option<DateTime<Utc>>,
     /// Filing reference.
     pub filing_ref: Option<Option<String>>,
+    /// Track.
+    pub track: Option<Option<String>>,
+    /// Assigned arbitrator.
+    pub arbitrator_id: Option<Option<Uuid>>,
+    /// Assigned clerk.
+    pub clerk_id: Option<Option<Uuid>>,
+    /// Next due date.
+    pub next_due: Option<Option<NaiveDate>>,
 }
 
 /// Copies the set fields into `row` (for a row that is not stored yet).
@@ -176,6 +190,10 @@ impl CaseChanges {
             case_limit_due,
             updated_at,
             filing_ref,
+            track,
+            arbitrator_id,
+            clerk_id,
+            next_due,
         );
         row.version += 1;
     }

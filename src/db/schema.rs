@@ -147,6 +147,9 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         filing_ref -> Nullable<Text>,
+        arbitrator_id -> Nullable<Uuid>,
+        clerk_id -> Nullable<Uuid>,
+        next_due -> Nullable<Date>,
     }
 }
 
@@ -225,6 +228,7 @@ diesel::table! {
         created_at -> Timestamptz,
         session_version -> Int4,
         disabled_at -> Nullable<Timestamptz>,
+        uscc -> Nullable<Text>,
     }
 }
 
@@ -248,9 +252,79 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    case_clocks (case_id, rule) {
+        case_id -> Uuid,
+        rule -> Text,
+        start_on -> Date,
+        due_on -> Date,
+        met_on -> Nullable<Date>,
+        paused -> Bool,
+        paused_days -> Int4,
+        extension_days -> Int4,
+        restarts -> Int4,
+        provisional -> Bool,
+        detail -> Jsonb,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Uuid,
+        case_id -> Uuid,
+        event_id -> Int8,
+        kind -> Text,
+        number -> Text,
+        side -> Nullable<Text>,
+        recipient -> Text,
+        title_zh -> Text,
+        issued_on -> Date,
+        html -> Text,
+        sha256 -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    document_number_sequences (commission_code, year, word) {
+        commission_code -> Text,
+        year -> Int4,
+        word -> Text,
+        last_value -> Int4,
+    }
+}
+
+diesel::table! {
+    service_records (id) {
+        id -> Int8,
+        case_id -> Uuid,
+        event_id -> Int8,
+        document_id -> Nullable<Uuid>,
+        side -> Text,
+        method -> Text,
+        served_on -> Date,
+        deemed_on -> Date,
+        proof_id -> Nullable<Uuid>,
+        recorded_by -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    clock_warnings (case_id, rule, threshold, due_on) {
+        case_id -> Uuid,
+        rule -> Text,
+        threshold -> Text,
+        due_on -> Date,
+        marked_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(areas -> commissions (commission_code));
 diesel::joinable!(calendar_days -> calendar_years (year));
 diesel::joinable!(case_claims -> cases (case_id));
+diesel::joinable!(case_clocks -> cases (case_id));
+diesel::joinable!(documents -> cases (case_id));
+diesel::joinable!(service_records -> documents (document_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
 diesel::joinable!(case_parties -> cases (case_id));
@@ -262,7 +336,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_days,
     calendar_years,
     case_claims,
+    case_clocks,
     case_events,
+    clock_warnings,
+    document_number_sequences,
+    documents,
     case_number_sequences,
     case_parties,
     cases,
@@ -271,6 +349,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     login_failures,
     outbox,
+    service_records,
     users,
     venues,
 );

@@ -6,7 +6,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use super::enums::DbRole;
-use super::schema::{login_failures, users};
+use super::schema::{case_parties, login_failures, users};
 use crate::domain::access::Actor;
 
 /// A user row.
@@ -33,6 +33,8 @@ pub struct UserRow {
     pub session_version: i32,
     /// When an administrator disabled the account.
     pub disabled_at: Option<DateTime<Utc>>,
+    /// The credit code an employer account acts for.
+    pub uscc: Option<String>,
 }
 
 impl UserRow {
@@ -65,6 +67,8 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     /// Phone.
     pub phone: &'a str,
+    /// The credit code an employer account acts for (employers only).
+    pub uscc: Option<&'a str>,
 }
 
 /// Inserts a user; a taken e-mail is a unique violation.
@@ -197,4 +201,17 @@ pub async fn clear_failures(conn: &mut AsyncPgConnection, subject: &str) -> Quer
         .execute(conn)
         .await
         .map(|_| ())
+}
+
+/// Whether the account is an employer tied to the credit code of a respondent of the case.
+pub async fn is_respondent(conn: &mut AsyncPgConnection, user: Uuid, case: Uuid) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        case_parties::table
+            .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
+            .filter(users::id.eq(user))
+            .filter(case_parties::case_id.eq(case))
+            .filter(case_parties::role.eq("respondent")),
+    ))
+    .get_result(conn)
+    .await
 }

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::case::party::Who;
+
 /// A user's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -193,6 +195,34 @@ pub fn can(actor: &Actor, action: Action, scope: &CaseScope<'_>) -> Access {
     if allowed { Access::Allowed } else { Access::Forbidden }
 }
 
+/// The capacities in which `actor` acts on the case described by `scope`; the transition
+/// table names, per row, the capacities allowed. `respondent` says whether the actor is an
+/// employer account tied to a respondent's credit code (looked up by the caller).
+pub fn capacities(actor: &Actor, scope: &CaseScope<'_>, respondent: bool) -> Vec<Who> {
+    let handling = actor.commission.is_some() && scope.commission == actor.commission.as_deref();
+    let mut out = Vec::new();
+    let applicant = match actor.role {
+        Role::Worker => scope.owner == Some(actor.id),
+        Role::Clerk => scope.created_by == actor.id,
+        Role::Employer | Role::Mediator | Role::Arbitrator | Role::Supervisor | Role::Admin => false,
+    };
+    if applicant {
+        out.push(Who::Applicant);
+    }
+    if respondent && actor.role == Role::Employer {
+        out.push(Who::Respondent);
+    }
+    if handling {
+        match actor.role {
+            Role::Clerk => out.push(Who::Clerk),
+            Role::Arbitrator => out.push(Who::Arbitrator),
+            Role::Supervisor => out.push(Who::Supervisor),
+            Role::Worker | Role::Employer | Role::Mediator | Role::Admin => {}
+        }
+    }
+    out
+}
+
 /// Commission-level actions (no particular case): filing at a window, viewing a queue.
 ///
 /// `commission` names the queue asked for; `None` means the actor's own.
@@ -280,6 +310,23 @@ mod tests {
             let a = actor(role, if role.is_staff() { Some("KS") } else { None });
             assert_eq!(can_in_commission(&a, Action::FileAtWindow, None), role == Role::Clerk);
         }
+    }
+
+    #[test]
+    fn capacities_follow_ownership_the_handling_commission_and_the_credit_code() {
+        let worker = actor(Role::Worker, None);
+        let s = scope(Some(worker.id), "SIP");
+        assert_eq!(capacities(&worker, &s, false), vec![Who::Applicant]);
+        assert_eq!(capacities(&actor(Role::Worker, None), &s, false), Vec::<Who>::new());
+        assert_eq!(capacities(&actor(Role::Arbitrator, Some("SIP")), &s, false), vec![Who::Arbitrator]);
+        assert_eq!(capacities(&actor(Role::Arbitrator, Some("KS")), &s, false), Vec::<Who>::new());
+        assert_eq!(capacities(&actor(Role::Supervisor, Some("SIP")), &s, false), vec![Who::Supervisor]);
+        let city = actor(Role::Supervisor, Some(MUNICIPAL_COMMISSION));
+        assert_eq!(capacities(&city, &s, false), Vec::<Who>::new());
+        let employer = actor(Role::Employer, None);
+        assert_eq!(capacities(&employer, &s, true), vec![Who::Respondent]);
+        assert_eq!(capacities(&employer, &s, false), Vec::<Who>::new());
+        assert_eq!(capacities(&worker, &s, true), vec![Who::Applicant]);
     }
 
     #[test]

@@ -117,6 +117,7 @@ pub async fn create_user(
         commission_code: commission,
         display_name: v.name.as_str(),
         phone,
+        uscc: None,
     };
     match users::insert(conn, &new).await {
         Ok(()) => Ok(id),

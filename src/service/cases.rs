@@ -3,6 +3,7 @@
 
 pub mod notices;
 pub mod transition;
+pub mod triage;
 pub mod view;
 
 use uuid::Uuid;
@@ -13,17 +14,62 @@ use crate::service::error::ServiceError;
 
 /// Checks `action` on a loaded case row, mapping denials to 403/404.
 pub fn authorize(actor: &Actor, action: Action, row: &CaseRow) -> Result<(), ServiceError> {
-    let scope = CaseScope {
-        owner: row.owner_id,
-        created_by: row.created_by,
-        commission: row.commission_code.as_deref(),
-        intake_commission: row.intake_commission.as_deref(),
-    };
-    match access::can(actor, action, &scope) {
+    match access::can(actor, action, &scope(row)) {
         Access::Allowed => Ok(()),
         Access::Forbidden => Err(ServiceError::Forbidden),
         Access::Hidden => Err(ServiceError::NotFound),
     }
+}
+
+/// The capacities in which `actor` acts on the case (the transition table's `who`): an
+/// employer account is the respondent when its credit code is a respondent's on the case.
+pub async fn capacities(
+    conn: &mut diesel_async::AsyncPgConnection,
+    actor: &Actor,
+    row: &CaseRow,
+) -> Result<Vec<crate::domain::case::party::Who>, ServiceError> {
+    let respondent = match actor.role {
+        access::Role::Employer => crate::db::users::is_respondent(conn, actor.id, row.id).await?,
+        access::Role::Worker
+        | access::Role::Clerk
+        | access::Role::Mediator
+        | access::Role::Arbitrator
+        | access::Role::Supervisor
+        | access::Role::Admin => false,
+    };
+    Ok(access::capacities(actor, &scope(row), respondent))
+}
+
+fn scope(row: &CaseRow) -> CaseScope<'_> {
+    CaseScope {
+        owner: row.owner_id,
+        created_by: row.created_by,
+        commission: row.commission_code.as_deref(),
+        intake_commission: row.intake_commission.as_deref(),
+    }
+}
+
+/// The commands the transition table offers `actor` on the case now, in table order.
+pub async fn offered(
+    conn: &mut diesel_async::AsyncPgConnection,
+    state: &crate::startup::AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    log: &[transition::Logged],
+) -> Result<Vec<crate::domain::case::command::CommandKind>, ServiceError> {
+    use crate::domain::case::lifecycle;
+    let who = capacities(conn, actor, row).await?;
+    let events = transition::events_of(log);
+    let case = lifecycle::replay(&events);
+    let clocks = transition::clocks_of(state, &events);
+    let now = state.clock.now();
+    let facts = lifecycle::Facts {
+        now,
+        today: crate::clock::local_date(now),
+        clocks: &clocks,
+        proposal: Some(triage::proposal(state, row)),
+    };
+    Ok(lifecycle::available_commands(&case, &who, &facts))
 }
 
 /// Parses a case id from a path segment (an unknown or malformed id is a plain 404).

@@ -144,6 +144,9 @@ fn draft_row(
         created_at: now,
         updated_at: now,
         filing_ref: None,
+        arbitrator_id: None,
+        clerk_id: None,
+        next_due: None,
     })
 }
 

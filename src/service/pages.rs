@@ -1,20 +1,18 @@
 //! Read models for the HTML pages: a draft with its validation preview, and a case with the
 //! review actions its viewer may take now. Read only; every write goes through the use cases.
 
-use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseRow};
 use crate::db::filings::{self as filing_rows, EvidenceMeta};
 use crate::domain::access::{Action, Actor};
-use crate::domain::case::command::Command;
-use crate::domain::case::lifecycle::{self, Case, Rejected};
+use crate::domain::case::command::CommandKind;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::{LimitationWarning, limitation_warnings};
 use crate::domain::input::FieldError;
 use crate::domain::routing::{ChoiceWarning, route};
-use crate::service::cases::transition::{events_of, load_events};
+use crate::service::cases::transition::load_events;
 use crate::service::cases::view::CaseView;
 use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
@@ -172,52 +170,26 @@ pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage,
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
     let log = load_events(&mut conn, row.id).await?;
-    let current = lifecycle::replay(&events_of(&log));
-    let actions = actions(actor, &row, &current, state.clock.now());
+    let offered = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
+    let actions = actions(actor, &row, &offered);
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
     let view = filings::view_from(state, &row, &log);
     Ok(CasePage { view, evidence, actions })
 }
 
-/// Whether `cmd` passes both the access rule and the transition table. The command's data
-/// are placeholders, so a refusal for invalid data still means the move is open.
-fn open(
-    actor: &Actor,
-    row: &CaseRow,
-    case: &Case,
-    action: Action,
-    cmd: &Command,
-    now: DateTime<Utc>,
-) -> bool {
-    authorize(actor, action, row).is_ok()
-        && !matches!(lifecycle::decide(case, cmd, now), Err(Rejected::NotAllowed { .. }))
-}
-
-fn actions(actor: &Actor, row: &CaseRow, case: &Case, now: DateTime<Utc>) -> CaseActions {
-    let blank = String::new;
-    let review = |cmd: Command| open(actor, row, case, Action::Review, &cmd, now);
-    let as_applicant = authorize(actor, Action::ActAsApplicant, row).is_ok();
+/// The page's action flags, each read from the commands the table offers this actor now.
+fn actions(actor: &Actor, row: &CaseRow, offered: &[CommandKind]) -> CaseActions {
+    let has = |k: CommandKind| offered.contains(&k);
     CaseActions {
-        receive: review(Command::Receive),
-        return_misrouted: review(Command::Reroute { to: blank(), reason: blank() }),
-        request_correction: review(Command::RequestCorrection { items: Vec::new(), note: blank() }),
-        accept: review(Command::Accept { case_number: blank() }),
-        reject: review(Command::Reject { reasons: Vec::new(), note: blank() }),
-        refer_out: review(Command::ReferOut { explanation: blank() }),
-        transfer: open(
-            actor,
-            row,
-            case,
-            Action::Transfer,
-            &Command::Transfer { to: blank(), reason: blank(), case_number: blank() },
-            now,
-        ),
-        withdraw: open(actor, row, case, Action::Withdraw, &Command::Withdraw { reason: blank() }, now),
+        receive: has(CommandKind::Receive),
+        return_misrouted: has(CommandKind::Reroute),
+        request_correction: has(CommandKind::RequestCorrection),
+        accept: has(CommandKind::Accept),
+        reject: has(CommandKind::Reject),
+        refer_out: has(CommandKind::ReferOut),
+        transfer: has(CommandKind::Transfer),
+        withdraw: has(CommandKind::Withdraw),
         edit: editable(actor, row),
-        submit_correction: as_applicant
-            && !matches!(
-                lifecycle::decide(case, &Command::SubmitCorrection, now),
-                Err(Rejected::NotAllowed { .. })
-            ),
+        submit_correction: has(CommandKind::SubmitCorrection),
     }
 }

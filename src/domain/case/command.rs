@@ -1,46 +1,55 @@
 //! What a user asks the case to do; [`super::lifecycle::decide`] accepts or refuses it.
+//!
+//! A command is also the body of the API request that carries it (`POST
+//! /api/v1/cases/{id}/{name}`, with the name as the `command` tag). Fields marked
+//! `skip_deserializing` are filled by the service before `decide` (an official number is
+//! allocated there, never chosen by the client).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
+use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
-use super::status::ClosureMode;
+use super::service::{ServiceMethod, SuspensionGround};
+use super::status::{ClosureMode, Track};
+use crate::domain::document::DocumentKind;
 
 /// A request to move a case through its lifecycle; data is raw and checked by `decide`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "command", rename_all = "snake_case")]
+#[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// File the draft with the competent commission found by routing (T1, and T2 if handed over).
     Submit {
         /// Code of the competent commission, e.g. `SIP`.
         commission: String,
-        /// True when the intake point belongs to another commission, so the filing waits for
-        /// receipt (一点受理、全市联动, DOMAIN §5.3).
+        /// True when the intake point belongs to another commission (DOMAIN §5.3).
         handed_over: bool,
     },
-    /// The competent commission receives a handed-over filing (T3); the 5-working-day
-    /// acceptance clock starts (办案规则 第三十条).
+    /// The competent commission receives a handed-over filing (T3) (办案规则 第三十条).
     Receive,
     /// The receiving commission returns a misrouted filing and it is routed to another one.
     Reroute {
-        /// Code of the commission the filing goes to.
+        /// Code of the commission the filing goes to (found by routing).
+        #[serde(default)]
         to: String,
-        /// Why the filing was returned (free text).
+        /// Why the filing was returned.
         reason: String,
     },
-    /// Tell the applicant, all at once, everything to correct (一次性告知, 办案规则 第二十九条).
+    /// Tell the applicant, all at once, everything to correct (办案规则 第二十九条).
     RequestCorrection {
         /// Every item to supply; must not be empty.
         items: Vec<CorrectionItem>,
-        /// Details for the applicant; required when `items` contains `Other`.
+        /// Details; required when `items` contains `Other`.
+        #[serde(default)]
         note: String,
     },
-    /// The applicant supplied the corrections; the acceptance clock restarts
-    /// (办案规则 第四十六条第（二）项).
+    /// The applicant supplied the corrections (办案规则 第四十六条第（二）项).
     SubmitCorrection,
-    /// Accept the case (受理) under the given case number.
+    /// Accept the case (受理).
     Accept {
-        /// The commission's case number, e.g. `苏园劳人仲案字〔2025〕第123号`.
+        /// The official case number, allocated by the service.
+        #[serde(default, skip_deserializing)]
         case_number: String,
     },
     /// Do not accept the filing (不予受理, 办案规则 第三十一条).
@@ -48,40 +57,203 @@ pub enum Command {
         /// Every ground; must not be empty.
         reasons: Vec<RejectionReason>,
         /// Free-text explanation for the notice.
+        #[serde(default)]
         note: String,
     },
-    /// No jurisdiction: explain in writing and send the applicant to the competent commission
-    /// (办案规则 第三十一条; not a rejection).
+    /// No jurisdiction: explain in writing (办案规则 第三十一条; not a rejection).
     ReferOut {
         /// The written explanation, naming the competent commission.
         explanation: String,
     },
-    /// Transfer an accepted case to the competent commission (移送, 办案规则 第九条); the
-    /// 45-day limit restarts there (办案规则 第四十六条第（五）项).
-    Transfer {
-        /// Code of the receiving commission; must differ from the current one.
-        to: String,
-        /// Why the case is transferred.
+    /// Put the accepted case on a track (繁简分流, 办案规则 第五十六条、第五十七条).
+    Triage {
+        /// The track chosen; absent to follow the proposal.
+        #[serde(default)]
+        track: Option<Track>,
+        /// Why the proposal is overridden; required when it is.
+        #[serde(default)]
         reason: String,
-        /// The case number given by the receiving commission.
+    },
+    /// A simple case proves unsuitable and converts to the ordinary procedure; the limit still
+    /// runs from the original acceptance (办案规则 第六十一条).
+    ConvertToOrdinary {
+        /// Why the case is unsuitable for the simple procedure.
+        reason: String,
+    },
+    /// Assign the case to an arbitrator (sole arbitrator or presiding) and a clerk.
+    Assign {
+        /// The arbitrator's account.
+        arbitrator: Uuid,
+        /// The clerk's account.
+        #[serde(default)]
+        clerk: Option<Uuid>,
+    },
+    /// Record how and when a document of the case file was served (送达, 办案规则 第二十条).
+    RecordService {
+        /// Which document (the latest of this kind in the case file).
+        document: DocumentKind,
+        /// Served on which side.
+        to: Side,
+        /// How.
+        method: ServiceMethod,
+        /// The day served, or left, posted or published for deemed methods.
+        on: NaiveDate,
+        /// Evidence id of the proof (送达回证, return slip, delivery record).
+        #[serde(default)]
+        proof: Option<Uuid>,
+    },
+    /// A party consents to electronic service (民事诉讼法 第九十条 by reference).
+    ConsentElectronicService,
+    /// The respondent files its defence (答辩, 劳动争议调解仲裁法 第三十条).
+    FileDefence {
+        /// The defence text.
+        text: String,
+    },
+    /// The defence period ran out without a defence; the proceedings continue (法 第三十条).
+    RecordDefenceLapsed,
+    /// The respondent files a counter-claim within the defence period (办案规则 第三十六条).
+    FileCounterclaim {
+        /// The claims and their grounds.
+        claims: String,
+    },
+    /// Decide on the counter-claim within 5 working days; accepted, it is joined and the limit
+    /// restarts (办案规则 第三十六条、第四十六条第（四）项).
+    DecideCounterclaim {
+        /// Whether it is accepted and joined.
+        accept: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// The respondent objects to jurisdiction before the defence period ends (办案规则 第十条).
+    ObjectJurisdiction {
+        /// The grounds.
+        grounds: String,
+    },
+    /// Decide on the objection: upheld, the case is to be transferred (办案规则 第十条).
+    DecideObjection {
+        /// Whether the objection is upheld.
+        upheld: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// The applicant adds or changes claims (办案规则 第四十四条).
+    ChangeClaims {
+        /// The claims added or changed.
+        description: String,
+    },
+    /// Decide on the claim change; accepted, the limit restarts (办案规则 第四十六条第（三）项).
+    DecideClaimChange {
+        /// Whether the change is accepted.
+        accept: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// Join a party or third party; the limit restarts (办案规则 第四十六条第（一）项).
+    JoinParty {
+        /// The party's name.
+        name: String,
+        /// The side joined.
+        side: Side,
+        /// Why.
+        reason: String,
+    },
+    /// The arbitrator proposes to suspend the hearing (办案规则 第四十七条).
+    RequestSuspension {
+        /// The ground of the article.
+        ground: SuspensionGround,
+        /// Details.
+        #[serde(default)]
+        note: String,
+    },
+    /// The commission head approves or refuses the suspension (办案规则 第四十七条).
+    DecideSuspension {
+        /// Whether it is approved.
+        approve: bool,
+        /// The reasons.
+        #[serde(default)]
+        note: String,
+    },
+    /// Resume the hearing (恢复审理) in the status held before suspension.
+    Resume {
+        /// Why the cause of suspension ended.
+        #[serde(default)]
+        note: String,
+    },
+    /// The arbitrator asks to extend the limit (法 第四十三条; 办案规则 第四十五条).
+    RequestExtension {
+        /// Natural days, 1 to 15.
+        days: u32,
+        /// Why the case is complex.
+        reason: String,
+    },
+    /// The commission head approves or refuses the extension, before expiry.
+    DecideExtension {
+        /// Whether it is approved.
+        approve: bool,
+        /// The reasons.
+        #[serde(default)]
+        note: String,
+    },
+    /// The applicant applies to withdraw an accepted case (办案规则 第三十五条).
+    ApplyWithdrawal {
+        /// The stated reason.
+        reason: String,
+    },
+    /// Withdrawal: before acceptance the filing ends; after it, the commission decides
+    /// (撤回仲裁申请决定书, 办案规则 第三十五条).
+    Withdraw {
+        /// The stated reason.
+        reason: String,
+    },
+    /// Treat the application as withdrawn: the applicant failed to appear after written notice
+    /// (按撤回申请处理, 办案规则 第三十九条).
+    DeemWithdrawn {
+        /// The facts.
+        reason: String,
+    },
+    /// Revoke the case: it should not have been accepted (撤销案件, 办案规则 第三十二条).
+    Revoke {
+        /// Why.
+        reason: String,
+    },
+    /// End the proceedings (终结审理).
+    Terminate {
+        /// Why.
+        reason: String,
+    },
+    /// Transfer the case to the competent commission (移送, 办案规则 第九条); the limit restarts
+    /// there (办案规则 第四十六条第（五）项).
+    Transfer {
+        /// Code of the receiving commission.
+        to: String,
+        /// Why.
+        reason: String,
+        /// The receiving commission's case number, allocated by the service.
+        #[serde(default, skip_deserializing)]
         case_number: String,
     },
-    /// The applicant withdraws (撤回申请, 办案规则 第三十五条).
-    Withdraw {
-        /// The stated reason, as recorded by the clerk.
+    /// A party asks to postpone the hearing, at least 3 working days before it (法 第三十五条).
+    ApplyPostponement {
+        /// Why.
         reason: String,
     },
-    /// Start mediation before the hearing (劳动争议调解仲裁法 第四十二条; 办案规则 第七十条).
+    /// A party asks an arbitrator to withdraw (回避, 法 第三十三条; 办案规则 第十一条).
+    ChallengeArbitrator {
+        /// The grounds.
+        grounds: String,
+    },
+    /// Certify that no award was made within the limit (逾期未作出裁决证明书, 法 第四十三条).
+    IssueOverdueCertificate,
+    /// Start mediation before the hearing (法 第四十二条; 办案规则 第七十条).
     StartMediation,
-    /// Record a mediation document or a settlement followed by withdrawal
-    /// (劳动争议调解仲裁法 第四十一条、第四十二条).
+    /// Record a mediation document or a settlement-withdrawal (法 第四十一条、第四十二条).
     RecordSettlement {
         /// `ArbitralMediationDocument` or `SettlementWithdrawal`.
         mode: ClosureMode,
     },
     /// Mediation failed; the case goes to a hearing (办案规则 第七十二条).
     MediationFailed,
-    /// Set (or reset) the hearing date (劳动争议调解仲裁法 第三十五条).
+    /// Set (or reset) the hearing date (法 第三十五条).
     ScheduleHearing {
         /// When the hearing starts; must be after the command's time.
         at: DateTime<Utc>,
@@ -90,50 +262,116 @@ pub enum Command {
     HoldHearing,
     /// Make an award (裁决).
     Award {
-        /// A partial award on the clear part of the claims (先行裁决, 劳动争议调解仲裁法 第四十三条第二款).
+        /// A partial award (先行裁决, 法 第四十三条第二款).
+        #[serde(default)]
         partial: bool,
-        /// Whether the award is final (终局裁决, 劳动争议调解仲裁法 第四十七条).
+        /// Whether the award is final (终局裁决, 法 第四十七条).
+        #[serde(default)]
         final_award: bool,
-    },
-    /// Suspend the hearing (中止审理, 办案规则 第四十七条).
-    Suspend {
-        /// The ground, e.g. awaiting a work-injury determination.
-        reason: String,
-    },
-    /// Resume the hearing (恢复审理) in the status held before suspension.
-    Resume,
-    /// End the case without a decision on the merits.
-    Terminate {
-        /// Why the case ends.
-        reason: String,
-        /// `DeemedWithdrawal`, `Revoked` or `Terminated`.
-        mode: ClosureMode,
     },
 }
 
-impl Command {
-    /// The stable snake_case name of the command, used in errors and audit records.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::Submit { .. } => "submit",
-            Command::Receive => "receive",
-            Command::Reroute { .. } => "reroute",
-            Command::RequestCorrection { .. } => "request_correction",
-            Command::SubmitCorrection => "submit_correction",
-            Command::Accept { .. } => "accept",
-            Command::Reject { .. } => "reject",
-            Command::ReferOut { .. } => "refer_out",
-            Command::Transfer { .. } => "transfer",
-            Command::Withdraw { .. } => "withdraw",
-            Command::StartMediation => "start_mediation",
-            Command::RecordSettlement { .. } => "record_settlement",
-            Command::MediationFailed => "mediation_failed",
-            Command::ScheduleHearing { .. } => "schedule_hearing",
-            Command::HoldHearing => "hold_hearing",
-            Command::Award { .. } => "award",
-            Command::Suspend { .. } => "suspend",
-            Command::Resume => "resume",
-            Command::Terminate { .. } => "terminate",
+macro_rules! command_kinds {
+    ($($variant:ident => $name:literal),+ $(,)?) => {
+        /// A command without its data: the key of the transition table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum CommandKind {
+            $(
+                #[doc = concat!("`", $name, "`.")]
+                $variant,
+            )+
         }
+
+        impl CommandKind {
+            /// Every command kind, in table order.
+            pub const ALL: &'static [CommandKind] = &[$(CommandKind::$variant),+];
+
+            /// The stable snake_case name, used in the API path, errors and scenario files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(CommandKind::$variant => $name,)+
+                }
+            }
+
+            /// Parses a name produced by [`CommandKind::name`].
+            pub fn parse(raw: &str) -> Option<CommandKind> {
+                Self::ALL.iter().copied().find(|k| k.name() == raw)
+            }
+        }
+
+        impl Command {
+            /// The command's kind.
+            pub fn kind(&self) -> CommandKind {
+                match self {
+                    $(Command::$variant { .. } => CommandKind::$variant,)+
+                }
+            }
+        }
+    };
+}
+
+command_kinds! {
+    Submit => "submit",
+    Receive => "receive",
+    Reroute => "reroute",
+    RequestCorrection => "request_correction",
+    SubmitCorrection => "submit_correction",
+    Accept => "accept",
+    Reject => "reject",
+    ReferOut => "refer_out",
+    Triage => "triage",
+    ConvertToOrdinary => "convert_to_ordinary",
+    Assign => "assign",
+    RecordService => "record_service",
+    ConsentElectronicService => "consent_electronic_service",
+    FileDefence => "file_defence",
+    RecordDefenceLapsed => "record_defence_lapsed",
+    FileCounterclaim => "file_counterclaim",
+    DecideCounterclaim => "decide_counterclaim",
+    ObjectJurisdiction => "object_jurisdiction",
+    DecideObjection => "decide_objection",
+    ChangeClaims => "change_claims",
+    DecideClaimChange => "decide_claim_change",
+    JoinParty => "join_party",
+    RequestSuspension => "request_suspension",
+    DecideSuspension => "decide_suspension",
+    Resume => "resume",
+    RequestExtension => "request_extension",
+    DecideExtension => "decide_extension",
+    ApplyWithdrawal => "apply_withdrawal",
+    Withdraw => "withdraw",
+    DeemWithdrawn => "deem_withdrawn",
+    Revoke => "revoke",
+    Terminate => "terminate",
+    Transfer => "transfer",
+    ApplyPostponement => "apply_postponement",
+    ChallengeArbitrator => "challenge_arbitrator",
+    IssueOverdueCertificate => "issue_overdue_certificate",
+    StartMediation => "start_mediation",
+    RecordSettlement => "record_settlement",
+    MediationFailed => "mediation_failed",
+    ScheduleHearing => "schedule_hearing",
+    HoldHearing => "hold_hearing",
+    Award => "award",
+}
+
+impl Command {
+    /// The stable snake_case name of the command.
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// Parses an API request: the command named in the path with its JSON body.
+    pub fn from_request(name: &str, body: serde_json::Value) -> Result<Command, serde_json::Error> {
+        let mut object = match body {
+            serde_json::Value::Object(map) => map,
+            serde_json::Value::Null => serde_json::Map::new(),
+            other => {
+                return Err(serde::de::Error::custom(format!("expected a JSON object, got {other}")));
+            }
+        };
+        object.insert("command".to_owned(), serde_json::Value::String(name.to_owned()));
+        serde_json::from_value(serde_json::Value::Object(object))
     }
 }

@@ -1,10 +1,16 @@
 //! What happened to a case: one append-only event per accepted transition (DESIGN §2).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
+use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
-use super::status::{CaseStatus, ClosureMode};
+use super::service::{ServiceMethod, SuspensionGround};
+use super::status::{CaseStatus, ClosureMode, Track};
+use crate::domain::document::DocumentKind;
+
+mod codes;
 
 /// One transition of a case: what happened, between which statuses, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,13 +112,18 @@ pub enum EventKind {
         /// Whether it is a final award (终局裁决).
         final_award: bool,
     },
-    /// The hearing was suspended (中止审理); the 45-day limit pauses.
+    /// The hearing was suspended (中止审理) with the head's approval; the limit pauses.
     Suspended {
-        /// The ground.
-        reason: String,
+        /// The ground of 办案规则 第四十七条.
+        ground: SuspensionGround,
+        /// Details.
+        note: String,
     },
     /// The hearing resumed (恢复审理).
-    Resumed,
+    Resumed {
+        /// Why the cause ended.
+        note: String,
+    },
     /// The case ended without a decision on the merits.
     Terminated {
         /// Why.
@@ -120,104 +131,146 @@ pub enum EventKind {
         /// `DeemedWithdrawal`, `Revoked` or `Terminated`.
         mode: ClosureMode,
     },
-}
-
-impl EventKind {
-    /// Every event code, in lifecycle order (for a database `CHECK` or enum).
-    pub const CODES: [&'static str; 19] = [
-        "submitted",
-        "received",
-        "rerouted",
-        "correction_requested",
-        "corrected",
-        "accepted",
-        "rejected",
-        "referred_out",
-        "transferred",
-        "withdrawn",
-        "mediation_started",
-        "settled",
-        "mediation_failed",
-        "hearing_scheduled",
-        "hearing_held",
-        "awarded",
-        "suspended",
-        "resumed",
-        "terminated",
-    ];
-
-    /// The stable snake_case code, stored in the event log's `kind` column.
-    pub fn code(&self) -> &'static str {
-        match self {
-            EventKind::Submitted { .. } => "submitted",
-            EventKind::Received => "received",
-            EventKind::Rerouted { .. } => "rerouted",
-            EventKind::CorrectionRequested { .. } => "correction_requested",
-            EventKind::Corrected => "corrected",
-            EventKind::Accepted { .. } => "accepted",
-            EventKind::Rejected { .. } => "rejected",
-            EventKind::ReferredOut { .. } => "referred_out",
-            EventKind::Transferred { .. } => "transferred",
-            EventKind::Withdrawn { .. } => "withdrawn",
-            EventKind::MediationStarted => "mediation_started",
-            EventKind::Settled { .. } => "settled",
-            EventKind::MediationFailed => "mediation_failed",
-            EventKind::HearingScheduled { .. } => "hearing_scheduled",
-            EventKind::HearingHeld => "hearing_held",
-            EventKind::Awarded { .. } => "awarded",
-            EventKind::Suspended { .. } => "suspended",
-            EventKind::Resumed => "resumed",
-            EventKind::Terminated { .. } => "terminated",
-        }
-    }
-
-    /// The Chinese label for the case history.
-    pub fn label_zh(&self) -> &'static str {
-        match self {
-            EventKind::Submitted { .. } => "提交仲裁申请",
-            EventKind::Received => "有管辖权的仲裁委收件",
-            EventKind::Rerouted { .. } => "退回并重新移交",
-            EventKind::CorrectionRequested { .. } => "一次性告知补正",
-            EventKind::Corrected => "补正完成",
-            EventKind::Accepted { .. } => "受理",
-            EventKind::Rejected { .. } => "不予受理",
-            EventKind::ReferredOut { .. } => "告知向有管辖权的仲裁委申请",
-            EventKind::Transferred { .. } => "移送管辖",
-            EventKind::Withdrawn { .. } => "撤回申请",
-            EventKind::MediationStarted => "开始调解",
-            EventKind::Settled { .. } => "调解或和解结案",
-            EventKind::MediationFailed => "调解不成",
-            EventKind::HearingScheduled { .. } => "排期开庭",
-            EventKind::HearingHeld => "开庭审理",
-            EventKind::Awarded { .. } => "作出裁决",
-            EventKind::Suspended { .. } => "中止审理",
-            EventKind::Resumed => "恢复审理",
-            EventKind::Terminated { .. } => "案件终结",
-        }
-    }
-
-    /// The English label for the case history.
-    pub fn label_en(&self) -> &'static str {
-        match self {
-            EventKind::Submitted { .. } => "Application submitted",
-            EventKind::Received => "Received by the competent commission",
-            EventKind::Rerouted { .. } => "Returned and re-routed",
-            EventKind::CorrectionRequested { .. } => "Correction requested",
-            EventKind::Corrected => "Correction submitted",
-            EventKind::Accepted { .. } => "Accepted",
-            EventKind::Rejected { .. } => "Not accepted",
-            EventKind::ReferredOut { .. } => "Referred to the competent commission",
-            EventKind::Transferred { .. } => "Transferred",
-            EventKind::Withdrawn { .. } => "Withdrawn",
-            EventKind::MediationStarted => "Mediation started",
-            EventKind::Settled { .. } => "Settled",
-            EventKind::MediationFailed => "Mediation failed",
-            EventKind::HearingScheduled { .. } => "Hearing scheduled",
-            EventKind::HearingHeld => "Hearing held",
-            EventKind::Awarded { .. } => "Award made",
-            EventKind::Suspended { .. } => "Suspended",
-            EventKind::Resumed => "Resumed",
-            EventKind::Terminated { .. } => "Terminated",
-        }
-    }
+    /// The case was put on a track (繁简分流).
+    Triaged {
+        /// The track.
+        track: Track,
+        /// The track the rules proposed.
+        proposed: Track,
+        /// The rule that fired for the proposal.
+        rule: String,
+        /// Why the proposal was overridden (empty when followed).
+        reason: String,
+    },
+    /// A simple case converted to the ordinary procedure (办案规则 第六十一条).
+    ConvertedToOrdinary {
+        /// Why.
+        reason: String,
+    },
+    /// The case was assigned.
+    Assigned {
+        /// The arbitrator.
+        arbitrator: Uuid,
+        /// The clerk.
+        clerk: Option<Uuid>,
+    },
+    /// A document was served (送达).
+    Served {
+        /// Which document.
+        document: DocumentKind,
+        /// On which side.
+        to: Side,
+        /// How.
+        method: ServiceMethod,
+        /// The day served, or left, posted or published.
+        on: NaiveDate,
+        /// Evidence id of the proof.
+        proof: Option<Uuid>,
+    },
+    /// A party consented to electronic service.
+    ConsentGiven {
+        /// Which side.
+        side: Side,
+    },
+    /// The respondent filed its defence.
+    DefenceFiled {
+        /// The text.
+        text: String,
+    },
+    /// The defence period ran out without a defence.
+    DefenceLapsed,
+    /// A counter-claim was filed.
+    CounterclaimFiled {
+        /// The claims.
+        claims: String,
+    },
+    /// The counter-claim was decided.
+    CounterclaimDecided {
+        /// Whether it was accepted and joined.
+        accepted: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// The respondent objected to jurisdiction.
+    ObjectionRaised {
+        /// The grounds.
+        grounds: String,
+    },
+    /// The objection was decided.
+    ObjectionDecided {
+        /// Whether it was upheld.
+        upheld: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// The applicant added or changed claims.
+    ClaimChangeApplied {
+        /// What changed.
+        description: String,
+    },
+    /// The claim change was decided.
+    ClaimChangeDecided {
+        /// Whether it was accepted.
+        accepted: bool,
+        /// The reasons.
+        reason: String,
+    },
+    /// A party was joined.
+    PartyJoined {
+        /// Name.
+        name: String,
+        /// Side.
+        side: Side,
+        /// Why.
+        reason: String,
+    },
+    /// The arbitrator proposed a suspension.
+    SuspensionRequested {
+        /// The ground.
+        ground: SuspensionGround,
+        /// Details.
+        note: String,
+    },
+    /// The head refused a suspension (an approval is the `suspended` event).
+    SuspensionRefused {
+        /// The reasons.
+        note: String,
+    },
+    /// The arbitrator asked for an extension.
+    ExtensionRequested {
+        /// Natural days asked for.
+        days: u32,
+        /// Why.
+        reason: String,
+    },
+    /// The head decided on the extension.
+    ExtensionDecided {
+        /// Whether it was approved.
+        approved: bool,
+        /// Days granted (0 when refused).
+        days: u32,
+        /// The reasons.
+        note: String,
+    },
+    /// The applicant applied to withdraw.
+    WithdrawalApplied {
+        /// The stated reason.
+        reason: String,
+    },
+    /// A party asked to postpone the hearing.
+    PostponementApplied {
+        /// Which side.
+        side: Side,
+        /// Why.
+        reason: String,
+    },
+    /// A party asked an arbitrator to withdraw.
+    RecusalApplied {
+        /// Which side.
+        side: Side,
+        /// The grounds.
+        grounds: String,
+    },
+    /// The commission certified that no award was made in time.
+    OverdueCertified,
 }

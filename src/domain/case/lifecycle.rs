@@ -1,55 +1,50 @@
 //! The case state machine: [`decide`] turns a command into events, [`apply`] folds one event
-//! into the [`Case`] projection and [`replay`] rebuilds a case from its event log.
+//! into the [`Case`] projection, [`replay`] rebuilds a case from its log and [`available`]
+//! lists what an actor may do now.
 //!
-//! # Transition table
-//!
-//! One row per accepted (status, command) pair; every other pair is refused with
-//! [`Rejected::NotAllowed`], and `closed`, `rejected` and `referred_out` accept nothing.
-//! `(unchanged)` keeps the status; `(previous)` returns to the status held before suspension.
-//! The tests parse this table and check it against [`decide`] for every status and command.
-//!
-//! | from | command | to | effect and basis |
-//! |---|---|---|---|
-//! | draft | submit | under_review | two events, `submitted` then `received`: filed at the competent commission itself (T1 = T3) |
-//! | draft | submit (handed over) | submitted | another commission's intake point hands the filing over (T1, T2; DOMAIN §5.3) |
-//! | submitted | receive | under_review | T3: the 5-working-day acceptance clock starts (办案规则 第三十条) |
-//! | submitted, under_review | reroute | submitted | misrouted filing returned and routed to another commission |
-//! | under_review | request_correction | awaiting_correction | every item at once (一次性告知, 办案规则 第二十九条) |
-//! | awaiting_correction | submit_correction | under_review | the acceptance clock restarts (办案规则 第四十六条第（二）项) |
-//! | under_review | accept | accepted | case number given; the 45-day limit starts (调解仲裁法 第四十三条) |
-//! | under_review | reject | rejected | 不予受理 with coded reasons (办案规则 第三十条、第三十一条) |
-//! | submitted, under_review | refer_out | referred_out | no jurisdiction: written explanation, not a rejection (办案规则 第三十一条) |
-//! | accepted, in_mediation, awaiting_hearing, hearing_scheduled | transfer | (unchanged) | 移送 (办案规则 第九条): new commission and number; the limit restarts (第四十六条第（五）项) |
-//! | submitted, under_review, awaiting_correction, accepted, in_mediation, awaiting_hearing, hearing_scheduled, heard, suspended | withdraw | closed | `plain_withdrawal` (办案规则 第三十五条); before acceptance the filing simply ends |
-//! | accepted, awaiting_hearing | start_mediation | in_mediation | mediation before the hearing (调解仲裁法 第四十二条; 办案规则 第七十条) |
-//! | accepted, in_mediation, awaiting_hearing, hearing_scheduled, heard, suspended | record_settlement | closed | `arbitral_mediation_document` or `settlement_withdrawal` (调解仲裁法 第四十一条、第四十二条) |
-//! | in_mediation | mediation_failed | awaiting_hearing | the case goes to a hearing (办案规则 第七十二条) |
-//! | accepted, awaiting_hearing, hearing_scheduled, heard | schedule_hearing | hearing_scheduled | first date, postponement or a further session (调解仲裁法 第三十五条) |
-//! | hearing_scheduled | hold_hearing | heard | a hearing session took place |
-//! | heard | award | closed | `award_full` |
-//! | heard | award (partial) | heard | 先行裁决 (调解仲裁法 第四十三条第二款): recorded in the log, the case stays open |
-//! | accepted, in_mediation, awaiting_hearing, hearing_scheduled, heard | suspend | suspended | 中止审理 (办案规则 第四十七条); the limit pauses |
-//! | suspended | resume | (previous) | 恢复审理 |
-//! | accepted, in_mediation, awaiting_hearing, hearing_scheduled, heard, suspended | terminate | closed | `revoked` (办案规则 第三十二条), `terminated`, or `deemed_withdrawal` from hearing_scheduled or heard only (办案规则 第三十九条) |
+//! The transition table is data: [`table::TABLE`], one row per (command, statuses) with the
+//! capacities allowed, the precondition, the new status, the clock effects, the documents and
+//! the notices. `closed`, `rejected` and `referred_out` accept only the recording of service
+//! of a document already issued; nothing changes their status.
 //!
 //! Invariants kept by [`apply`]: `closure` is set exactly when the status is `closed`, and
-//! `suspended_from` exactly when it is `suspended`. A partial award is therefore never the
-//! case's closure: it lives in the `awarded` event (`partial: true`).
-//!
-//! Drafts cannot be withdrawn: nothing has been filed (办案规则 第三十五条 concerns an
-//! application), so the service discards a draft instead of closing it.
+//! `suspended_from` exactly when it is `suspended`.
 
+mod guard;
 mod rejected;
 mod rules;
+pub mod table;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 pub use self::rejected::Rejected;
-use self::rules::Step;
-use super::command::Command;
+use self::table::Row;
+use super::command::{Command, CommandKind};
 use super::event::{Event, EventKind};
-use super::status::{CaseStatus, ClosureMode};
+use super::party::{Side, Who};
+use super::service::SuspensionGround;
+use super::status::{CaseStatus, ClosureMode, Track};
+use crate::domain::clock::CaseClocks;
+use crate::domain::triage::TriageProposal;
+
+/// Requests that wait for a decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// A counter-claim awaits its acceptance decision.
+    pub counterclaim: bool,
+    /// A jurisdiction objection awaits its decision.
+    pub objection: bool,
+    /// A claim change awaits its decision.
+    pub claim_change: bool,
+    /// A suspension proposal awaits the head's approval.
+    pub suspension: Option<SuspensionGround>,
+    /// An extension request (days) awaits the head's approval.
+    pub extension: Option<u32>,
+    /// The applicant applied to withdraw.
+    pub withdrawal: bool,
+}
 
 /// The current state of a case, projected from its events and kept in the `cases` row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +59,24 @@ pub struct Case {
     pub closure: Option<ClosureMode>,
     /// The status to resume to; set exactly when the status is `Suspended`.
     pub suspended_from: Option<CaseStatus>,
+    /// The procedural track once triaged.
+    pub track: Option<Track>,
+    /// The assigned arbitrator.
+    pub arbitrator: Option<Uuid>,
+    /// The assigned clerk.
+    pub clerk: Option<Uuid>,
+    /// Whether the application copy (应诉通知书) was served on the respondent.
+    pub respondent_served: bool,
+    /// Whether the defence was filed.
+    pub defence_filed: bool,
+    /// Whether the defence period was recorded as lapsed.
+    pub defence_lapsed: bool,
+    /// Sides that consented to electronic service.
+    pub consented: Vec<Side>,
+    /// Days granted by the extension on the current limit (a restart clears it).
+    pub extension_granted: Option<u32>,
+    /// Requests awaiting a decision.
+    pub pending: Pending,
 }
 
 impl Case {
@@ -75,72 +88,67 @@ impl Case {
             case_number: None,
             closure: None,
             suspended_from: None,
+            track: None,
+            arbitrator: None,
+            clerk: None,
+            respondent_served: false,
+            defence_filed: false,
+            defence_lapsed: false,
+            consented: Vec::new(),
+            extension_granted: None,
+            pending: Pending::default(),
         }
     }
 }
 
-/// Decides which events a command produces for the case at `now`, or why it is refused.
+/// What `decide` needs besides the case: the instant, the legal day, the clocks derived from
+/// the log and the triage proposal. All are arguments: the domain reads no clock.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// The command's instant.
+    pub now: DateTime<Utc>,
+    /// The legal day of `now` (China time).
+    pub today: NaiveDate,
+    /// The case's clocks at the end of its log.
+    pub clocks: &'a CaseClocks,
+    /// The track the rules propose, for `triage`.
+    pub proposal: Option<TriageProposal>,
+}
+
+/// Decides which events a command produces, or why it is refused.
 ///
-/// The match is the transition table above: the status decides whether the command applies
-/// ([`Rejected::NotAllowed`] otherwise), then `rules` checks its data ([`Rejected::Invalid`]).
-pub fn decide(case: &Case, cmd: &Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejected> {
-    use CaseStatus as S;
-    use Command as C;
-    let step = Step { from: case.status, now };
-    match (case.status, cmd) {
-        (S::Closed | S::Rejected | S::ReferredOut, other) => Err(not_allowed(case, other)),
-        (S::Draft, C::Submit { commission, handed_over }) => rules::submit(step, commission, *handed_over),
-        (S::Submitted, C::Receive) => step.one(EventKind::Received, S::UnderReview),
-        (S::Submitted | S::UnderReview, C::Reroute { to, reason }) => rules::reroute(step, case, to, reason),
-        (S::UnderReview, C::RequestCorrection { items, note }) => {
-            rules::request_correction(step, items, note)
-        }
-        (S::AwaitingCorrection, C::SubmitCorrection) => step.one(EventKind::Corrected, S::UnderReview),
-        (S::UnderReview, C::Accept { case_number }) => rules::accept(step, case_number),
-        (S::UnderReview, C::Reject { reasons, note }) => rules::reject(step, reasons, note),
-        (S::Submitted | S::UnderReview, C::ReferOut { explanation }) => rules::refer_out(step, explanation),
-        (
-            S::Accepted | S::InMediation | S::AwaitingHearing | S::HearingScheduled,
-            C::Transfer { to, reason, case_number },
-        ) => rules::transfer(step, case, to, reason, case_number),
-        (
-            S::Submitted
-            | S::UnderReview
-            | S::AwaitingCorrection
-            | S::Accepted
-            | S::InMediation
-            | S::AwaitingHearing
-            | S::HearingScheduled
-            | S::Heard
-            | S::Suspended,
-            C::Withdraw { reason },
-        ) => rules::withdraw(step, reason),
-        (S::Accepted | S::AwaitingHearing, C::StartMediation) => {
-            step.one(EventKind::MediationStarted, S::InMediation)
-        }
-        (
-            S::Accepted | S::InMediation | S::AwaitingHearing | S::HearingScheduled | S::Heard | S::Suspended,
-            C::RecordSettlement { mode },
-        ) => rules::settle(step, *mode),
-        (S::InMediation, C::MediationFailed) => step.one(EventKind::MediationFailed, S::AwaitingHearing),
-        (S::Accepted | S::AwaitingHearing | S::HearingScheduled | S::Heard, C::ScheduleHearing { at }) => {
-            rules::schedule_hearing(step, *at)
-        }
-        (S::HearingScheduled, C::HoldHearing) => step.one(EventKind::HearingHeld, S::Heard),
-        (S::Heard, C::Award { partial, final_award }) => rules::award(step, *partial, *final_award),
-        (
-            S::Accepted | S::InMediation | S::AwaitingHearing | S::HearingScheduled | S::Heard,
-            C::Suspend { reason },
-        ) => rules::suspend(step, reason),
-        (S::Suspended, C::Resume) => rules::resume(step, case),
-        (
-            S::Accepted | S::InMediation | S::AwaitingHearing | S::HearingScheduled | S::Heard | S::Suspended,
-            C::Terminate { reason, mode },
-        ) => rules::terminate(step, reason, *mode),
-        // Refuses, never accepts: every accepted pair is listed above, and the tests pin all
-        // 13 statuses × 19 commands against the table in the module doc.
-        (_, other) => Err(not_allowed(case, other)),
+/// Finds the table row for the command in the case's status ([`Rejected::NotAllowed`]
+/// otherwise), checks the actor's capacities ([`Rejected::Forbidden`]) and the row's guard
+/// ([`Rejected::Precondition`]), then the command's data ([`Rejected::Invalid`]).
+pub fn decide(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Result<Vec<Event>, Rejected> {
+    let row = table::find(cmd.kind(), case.status)
+        .ok_or(Rejected::NotAllowed { from: case.status, command: cmd.name() })?;
+    if !row.who.iter().any(|w| who.contains(w)) {
+        return Err(Rejected::Forbidden { command: cmd.name() });
     }
+    guard::check(row.guard, case, who, facts)?;
+    rules::build(case, who, cmd, facts)
+}
+
+/// The rows an actor with these capacities may use now, in table order.
+pub fn available(case: &Case, who: &[Who], facts: &Facts<'_>) -> Vec<&'static Row> {
+    table::TABLE
+        .iter()
+        .filter(|r| r.from.contains(&case.status))
+        .filter(|r| r.who.iter().any(|w| who.contains(w)))
+        .filter(|r| guard::check(r.guard, case, who, facts).is_ok())
+        .collect()
+}
+
+/// The command kinds an actor may use now (deduplicated, in table order).
+pub fn available_commands(case: &Case, who: &[Who], facts: &Facts<'_>) -> Vec<CommandKind> {
+    let mut kinds: Vec<CommandKind> = Vec::new();
+    for row in available(case, who, facts) {
+        if !kinds.contains(&row.command) {
+            kinds.push(row.command);
+        }
+    }
+    kinds
 }
 
 /// Folds one event into the case; events are facts, so nothing is checked here.
@@ -152,6 +160,7 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         EventKind::Transferred { to, case_number, .. } => {
             case.commission = Some(to.clone());
             case.case_number = Some(case_number.clone());
+            case.extension_granted = None;
         }
         EventKind::Withdrawn { .. } => case.closure = Some(ClosureMode::PlainWithdrawal),
         EventKind::Settled { mode } | EventKind::Terminated { mode, .. } => case.closure = Some(*mode),
@@ -160,7 +169,56 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
                 case.closure = Some(ClosureMode::AwardFull);
             }
         }
-        EventKind::Suspended { .. } => case.suspended_from = Some(event.from),
+        EventKind::Suspended { .. } => {
+            case.suspended_from = Some(event.from);
+            case.pending.suspension = None;
+        }
+        EventKind::SuspensionRequested { ground, .. } => case.pending.suspension = Some(*ground),
+        EventKind::SuspensionRefused { .. } => case.pending.suspension = None,
+        EventKind::Triaged { track, .. } => case.track = Some(*track),
+        EventKind::ConvertedToOrdinary { .. } => case.track = Some(Track::Ordinary),
+        EventKind::Assigned { arbitrator, clerk } => {
+            case.arbitrator = Some(*arbitrator);
+            case.clerk = *clerk;
+        }
+        EventKind::Served { document, to, .. } => {
+            if *document == crate::domain::document::DocumentKind::RespondentNotice && *to == Side::Respondent
+            {
+                case.respondent_served = true;
+            }
+        }
+        EventKind::ConsentGiven { side } => {
+            if !case.consented.contains(side) {
+                case.consented.push(*side);
+            }
+        }
+        EventKind::DefenceFiled { .. } => case.defence_filed = true,
+        EventKind::DefenceLapsed => case.defence_lapsed = true,
+        EventKind::CounterclaimFiled { .. } => case.pending.counterclaim = true,
+        EventKind::CounterclaimDecided { accepted, .. } => {
+            case.pending.counterclaim = false;
+            if *accepted {
+                case.extension_granted = None;
+            }
+        }
+        EventKind::ObjectionRaised { .. } => case.pending.objection = true,
+        EventKind::ObjectionDecided { .. } => case.pending.objection = false,
+        EventKind::ClaimChangeApplied { .. } => case.pending.claim_change = true,
+        EventKind::ClaimChangeDecided { accepted, .. } => {
+            case.pending.claim_change = false;
+            if *accepted {
+                case.extension_granted = None;
+            }
+        }
+        EventKind::PartyJoined { .. } => case.extension_granted = None,
+        EventKind::ExtensionRequested { days, .. } => case.pending.extension = Some(*days),
+        EventKind::ExtensionDecided { approved, days, .. } => {
+            case.pending.extension = None;
+            if *approved {
+                case.extension_granted = Some(*days);
+            }
+        }
+        EventKind::WithdrawalApplied { .. } => case.pending.withdrawal = true,
         EventKind::Received
         | EventKind::CorrectionRequested { .. }
         | EventKind::Corrected
@@ -170,11 +228,17 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::MediationFailed
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
-        | EventKind::Resumed => {}
+        | EventKind::Resumed { .. }
+        | EventKind::PostponementApplied { .. }
+        | EventKind::RecusalApplied { .. }
+        | EventKind::OverdueCertified => {}
     }
     case.status = event.to;
     if case.status != CaseStatus::Suspended {
         case.suspended_from = None;
+    }
+    if case.status.is_final() {
+        case.pending = Pending::default();
     }
     case
 }
@@ -182,8 +246,4 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
 /// Rebuilds a case from its full event log, oldest first.
 pub fn replay(events: &[Event]) -> Case {
     events.iter().fold(Case::draft(), apply)
-}
-
-fn not_allowed(case: &Case, cmd: &Command) -> Rejected {
-    Rejected::NotAllowed { from: case.status, command: cmd.name() }
 }

@@ -2,245 +2,190 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod fixtures;
 mod props;
 mod refusals;
 mod scenarios;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use super::command::Command;
-use super::lifecycle::{Case, Rejected, apply, decide};
-use super::reasons::{CorrectionItem, RejectionReason};
-use super::status::{CaseStatus as S, ClosureMode};
+use self::fixtures::{ready, sample, violating};
+use super::command::{Command, CommandKind};
+use super::event::Event;
+use super::lifecycle::table::{Guard, TABLE, To};
+use super::lifecycle::{Case, Facts, Rejected, apply, available_commands, decide};
+use super::party::Who;
+use super::status::CaseStatus as S;
+use crate::domain::clock::CaseClocks;
 
 /// A fixed instant: 2025-03-03 09:00 Beijing time.
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 3, 1, 0, 0).unwrap()
 }
 
+/// The legal day of [`now`].
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 3).unwrap()
+}
+
+/// Facts at [`now`] with the given clocks and the proposal "simple, small amount".
+fn facts(clocks: &CaseClocks) -> Facts<'_> {
+    Facts { now: now(), today: today(), clocks, proposal: Some(fixtures::proposal()) }
+}
+
 /// A representative case in the given status, as the projection would hold it.
 fn case_in(status: S) -> Case {
-    let accepted = !status.is_pre_acceptance() && !matches!(status, S::Rejected | S::ReferredOut);
-    Case {
-        status,
-        commission: (status != S::Draft).then(|| "SIP".to_owned()),
-        case_number: accepted.then(|| "苏园劳人仲案字〔2025〕第1号".to_owned()),
-        closure: (status == S::Closed).then_some(ClosureMode::AwardFull),
-        suspended_from: (status == S::Suspended).then_some(S::HearingScheduled),
+    fixtures::case_in(status)
+}
+
+/// Decides with every capacity and empty clocks at [`now`] (for the data and scenario tests).
+fn decide_all(case: &Case, cmd: &Command, at: DateTime<Utc>) -> Result<Vec<Event>, Rejected> {
+    let (_, clocks) = ready(case.status, Guard::ExtensionAvailable);
+    let mut f = facts(&clocks);
+    f.now = at;
+    decide(case, &Who::ALL, cmd, &f)
+}
+
+#[test]
+fn every_command_kind_has_a_row_and_rows_of_one_command_do_not_overlap() {
+    for kind in CommandKind::ALL {
+        let rows: Vec<_> = TABLE.iter().filter(|r| r.command == *kind).collect();
+        assert!(!rows.is_empty(), "{} has no row", kind.name());
+        let mut seen = BTreeSet::new();
+        for row in rows {
+            assert!(!row.who.is_empty(), "{} allows nobody", kind.name());
+            assert!(!row.basis.is_empty(), "{} has no legal basis", kind.name());
+            for status in row.from {
+                assert!(seen.insert(*status), "{} has two rows for {status}", kind.name());
+            }
+        }
     }
 }
 
-/// One valid sample of every command, labelled as in the module-doc table.
-fn samples() -> Vec<(&'static str, Command)> {
-    let text = |s: &str| s.to_owned();
-    vec![
-        ("submit", Command::Submit { commission: text("SIP"), handed_over: false }),
-        ("submit (handed over)", Command::Submit { commission: text("SIP"), handed_over: true }),
-        ("receive", Command::Receive),
-        ("reroute", Command::Reroute { to: text("GS"), reason: text("用人单位注册地在姑苏区") }),
-        (
-            "request_correction",
-            Command::RequestCorrection { items: vec![CorrectionItem::EvidenceList], note: String::new() },
-        ),
-        ("submit_correction", Command::SubmitCorrection),
-        ("accept", Command::Accept { case_number: text("苏园劳人仲案字〔2025〕第2号") }),
-        ("reject", Command::Reject { reasons: vec![RejectionReason::OutOfScope], note: String::new() }),
-        ("refer_out", Command::ReferOut { explanation: text("请向吴中区劳动人事争议仲裁委员会申请") }),
-        (
-            "transfer",
-            Command::Transfer {
-                to: text("WZ"),
-                reason: text("实际履行地在吴中区"),
-                case_number: text("吴劳人仲案字〔2025〕第9号"),
-            },
-        ),
-        ("withdraw", Command::Withdraw { reason: text("申请人自愿撤回") }),
-        ("start_mediation", Command::StartMediation),
-        ("record_settlement", Command::RecordSettlement { mode: ClosureMode::ArbitralMediationDocument }),
-        ("mediation_failed", Command::MediationFailed),
-        ("schedule_hearing", Command::ScheduleHearing { at: now() + Duration::days(7) }),
-        ("hold_hearing", Command::HoldHearing),
-        ("award", Command::Award { partial: false, final_award: true }),
-        ("award (partial)", Command::Award { partial: true, final_award: false }),
-        ("suspend", Command::Suspend { reason: text("等待工伤认定结论") }),
-        ("resume", Command::Resume),
-        (
-            "terminate",
-            Command::Terminate {
-                reason: text("受理后发现不属于受理范围"), mode: ClosureMode::Revoked
-            },
-        ),
-    ]
-}
-
-/// The transition table written out by hand: for each status, the accepted samples and the
-/// status they lead to. Every pair not listed must be refused with `NotAllowed`.
-const EXPECTED: &[(S, &[(&str, S)])] = &[
-    (S::Draft, &[("submit", S::UnderReview), ("submit (handed over)", S::Submitted)]),
-    (
-        S::Submitted,
-        &[
-            ("receive", S::UnderReview),
-            ("reroute", S::Submitted),
-            ("refer_out", S::ReferredOut),
-            ("withdraw", S::Closed),
-        ],
-    ),
-    (
-        S::UnderReview,
-        &[
-            ("reroute", S::Submitted),
-            ("request_correction", S::AwaitingCorrection),
-            ("accept", S::Accepted),
-            ("reject", S::Rejected),
-            ("refer_out", S::ReferredOut),
-            ("withdraw", S::Closed),
-        ],
-    ),
-    (S::AwaitingCorrection, &[("submit_correction", S::UnderReview), ("withdraw", S::Closed)]),
-    (
-        S::Accepted,
-        &[
-            ("transfer", S::Accepted),
-            ("withdraw", S::Closed),
-            ("start_mediation", S::InMediation),
-            ("record_settlement", S::Closed),
-            ("schedule_hearing", S::HearingScheduled),
-            ("suspend", S::Suspended),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (
-        S::InMediation,
-        &[
-            ("transfer", S::InMediation),
-            ("withdraw", S::Closed),
-            ("record_settlement", S::Closed),
-            ("mediation_failed", S::AwaitingHearing),
-            ("suspend", S::Suspended),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (
-        S::AwaitingHearing,
-        &[
-            ("transfer", S::AwaitingHearing),
-            ("withdraw", S::Closed),
-            ("start_mediation", S::InMediation),
-            ("record_settlement", S::Closed),
-            ("schedule_hearing", S::HearingScheduled),
-            ("suspend", S::Suspended),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (
-        S::HearingScheduled,
-        &[
-            ("transfer", S::HearingScheduled),
-            ("withdraw", S::Closed),
-            ("record_settlement", S::Closed),
-            ("schedule_hearing", S::HearingScheduled),
-            ("hold_hearing", S::Heard),
-            ("suspend", S::Suspended),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (
-        S::Heard,
-        &[
-            ("withdraw", S::Closed),
-            ("record_settlement", S::Closed),
-            ("schedule_hearing", S::HearingScheduled),
-            ("award", S::Closed),
-            ("award (partial)", S::Heard),
-            ("suspend", S::Suspended),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (
-        S::Suspended,
-        &[
-            ("withdraw", S::Closed),
-            ("record_settlement", S::Closed),
-            ("resume", S::HearingScheduled),
-            ("terminate", S::Closed),
-        ],
-    ),
-    (S::Closed, &[]),
-    (S::Rejected, &[]),
-    (S::ReferredOut, &[]),
-];
-
-/// Runs a sample command on the representative case; `Ok` carries the resulting status.
-fn outcome(status: S, cmd: &Command) -> Result<S, Rejected> {
-    let case = case_in(status);
-    let events = decide(&case, cmd, now())?;
-    Ok(events.iter().fold(case, apply).status)
+/// Where the row says the sample leads; `None` when it depends on data the sample fixes.
+fn expected_to(to: To, status: S, kind: CommandKind) -> BTreeSet<S> {
+    match to {
+        To::Same => [status].into(),
+        To::Status(s) => [s].into(),
+        To::Closed(_) => [S::Closed].into(),
+        To::Previous => [fixtures::SUSPENDED_FROM].into(),
+        To::Either(a, b) => [a, b].into(),
+        To::SameOr(s) => [s, status].into(),
+        To::ClosedOrSame => {
+            let _ = kind;
+            [S::Closed, status].into()
+        }
+    }
 }
 
 #[test]
-fn samples_cover_every_command_once_or_twice() {
-    let names: BTreeSet<_> = samples().iter().map(|(_, c)| c.name()).collect();
-    assert_eq!(names.len(), 19);
-}
-
-#[test]
-fn decide_matches_the_hand_written_table_for_every_status_and_command() {
-    assert_eq!(EXPECTED.len(), S::ALL.len());
+fn decide_follows_the_table_for_every_status_command_and_capacity() {
     let mut accepted = 0;
-    for (status, row) in EXPECTED {
-        for (label, cmd) in samples() {
-            let expected = row.iter().find(|(l, _)| *l == label).map(|(_, to)| *to);
-            match (expected, outcome(*status, &cmd)) {
-                (Some(to), Ok(actual)) => {
-                    assert_eq!(actual, to, "{status} + {label}");
-                    accepted += 1;
-                }
-                (None, Err(Rejected::NotAllowed { from, command })) => {
-                    assert_eq!((from, command), (*status, cmd.name()), "{status} + {label}");
-                }
-                (expected, actual) => {
-                    panic!("{status} + {label}: expected {expected:?}, got {actual:?}")
+    let mut forbidden = 0;
+    let mut not_allowed = 0;
+    for status in S::ALL {
+        for kind in CommandKind::ALL {
+            let row = TABLE.iter().find(|r| r.command == *kind && r.from.contains(&status));
+            for who in Who::ALL {
+                let (case, clocks) = ready(status, row.map_or(Guard::Always, |r| r.guard));
+                let cmd = sample(*kind);
+                let outcome = decide(&case, &[who], &cmd, &facts(&clocks));
+                match (row, outcome) {
+                    (Some(row), Ok(events)) if row.who.contains(&who) => {
+                        let after = events.iter().fold(case.clone(), apply);
+                        let allowed = expected_to(row.to, status, *kind);
+                        assert!(
+                            allowed.contains(&after.status),
+                            "{status} + {} as {who:?} → {}",
+                            kind.name(),
+                            after.status
+                        );
+                        assert!(!events.is_empty());
+                        accepted += 1;
+                    }
+                    (Some(row), Err(Rejected::Forbidden { command })) if !row.who.contains(&who) => {
+                        assert_eq!(command, kind.name());
+                        forbidden += 1;
+                    }
+                    (None, Err(Rejected::NotAllowed { from, command })) => {
+                        assert_eq!((from, command), (status, kind.name()));
+                        not_allowed += 1;
+                    }
+                    (row, outcome) => panic!(
+                        "{status} + {} as {who:?}: row {:?}, got {outcome:?}",
+                        kind.name(),
+                        row.map(|r| r.who)
+                    ),
                 }
             }
         }
     }
-    assert_eq!(accepted, 52);
-}
-
-/// The module-doc table of `lifecycle.rs`, as (from, command label) → target text.
-fn doc_table() -> BTreeMap<(S, String), String> {
-    let mut table = BTreeMap::new();
-    let rows = include_str!("lifecycle.rs").lines().filter_map(|l| l.strip_prefix("//! | "));
-    for row in rows.skip(1) {
-        let cells: Vec<&str> = row.split(" | ").map(str::trim).collect();
-        for from in cells[0].split(", ") {
-            let status = S::parse(from).unwrap_or_else(|| panic!("unknown status `{from}` in the doc table"));
-            let previous = table.insert((status, cells[1].to_owned()), cells[2].to_owned());
-            assert!(previous.is_none(), "duplicate row {from} + {}", cells[1]);
-        }
-    }
-    table
+    let total = S::ALL.len() * CommandKind::ALL.len() * Who::ALL.len();
+    assert_eq!(accepted + forbidden + not_allowed, total);
+    assert!(accepted > 200, "{accepted} accepted");
 }
 
 #[test]
-fn module_doc_transition_table_matches_decide() {
-    let table = doc_table();
-    assert_eq!(table.len(), 52);
-    let labels: BTreeSet<_> = samples().iter().map(|(l, _)| l.to_string()).collect();
-    for (_, label) in table.keys() {
-        assert!(labels.contains(label), "unknown command `{label}` in the doc table");
+fn every_guard_refuses_with_a_precondition_when_it_does_not_hold() {
+    for row in TABLE.iter().filter(|r| r.guard != Guard::Always) {
+        let status = row.from[0];
+        let Some((case, clocks)) = violating(status, row.guard) else { continue };
+        let who = row.who[0];
+        let err = decide(&case, &[who], &sample(row.command), &facts(&clocks)).unwrap_err();
+        assert!(
+            matches!(err, Rejected::Precondition { .. }),
+            "{} {:?}: {err:?}",
+            row.command.name(),
+            row.guard
+        );
+        assert!(!err.message_zh().is_empty() && !err.message_en().is_empty());
     }
+}
+
+#[test]
+fn the_actions_offered_are_exactly_the_commands_that_decide_accepts() {
     for status in S::ALL {
-        for (label, cmd) in samples() {
-            let documented = table.get(&(status, label.to_owned())).map(|to| match to.as_str() {
-                "(unchanged)" => status,
-                "(previous)" => case_in(status).suspended_from.unwrap(),
-                other => S::parse(other).unwrap_or_else(|| panic!("unknown target `{other}`")),
-            });
-            assert_eq!(documented, outcome(status, &cmd).ok(), "{status} + {label}");
+        for who in Who::ALL {
+            for guard in fixtures::GUARDS {
+                let (case, clocks) = ready(status, *guard);
+                let offered = available_commands(&case, &[who], &facts(&clocks));
+                for kind in CommandKind::ALL {
+                    let ok = decide(&case, &[who], &sample(*kind), &facts(&clocks)).is_ok();
+                    assert_eq!(offered.contains(kind), ok, "{status} {who:?} {guard:?} {}", kind.name());
+                }
+            }
         }
     }
+}
+
+#[test]
+fn final_statuses_accept_nothing_but_recording_service() {
+    for status in [S::Closed, S::Rejected, S::ReferredOut] {
+        let (case, clocks) = ready(status, Guard::Always);
+        let offered = available_commands(&case, &Who::ALL, &facts(&clocks));
+        assert!(offered.iter().all(|k| *k == CommandKind::RecordService), "{status}: {offered:?}");
+    }
+}
+
+#[test]
+fn commands_parse_from_an_api_request_with_the_name_as_tag() {
+    for kind in CommandKind::ALL {
+        let cmd = sample(*kind);
+        let json = serde_json::to_value(&cmd).unwrap();
+        assert_eq!(json["command"], kind.name());
+        let mut body = json.clone();
+        body.as_object_mut().unwrap().remove("command");
+        body.as_object_mut().unwrap().remove("case_number");
+        let parsed = Command::from_request(kind.name(), body).unwrap();
+        match kind {
+            // The number is the service's to allocate, never the client's.
+            CommandKind::Accept | CommandKind::Transfer => assert_eq!(parsed.kind(), *kind),
+            _ => assert_eq!(parsed, cmd),
+        }
+    }
+    assert!(Command::from_request("resume", serde_json::json!({"notes": 1})).is_err());
+    assert!(Command::from_request("fly", serde_json::json!({})).is_err());
+    assert!(Command::from_request("resume", serde_json::json!([])).is_err());
 }

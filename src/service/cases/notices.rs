@@ -153,7 +153,7 @@ fn lines(
         EventKind::Accepted { case_number } => {
             // The clocks were derived from the log including this event; the fallback is the
             // same rule, for a log whose clock could not be derived.
-            let due = clocks.case_limit.as_ref().map_or_else(
+            let due = clocks.get(PeriodCode::CaseLimit).map_or_else(
                 || state.periods.get(PeriodCode::CaseLimit).apply(&state.calendar, day).due,
                 |c| c.deadline.due,
             );
@@ -210,6 +210,15 @@ fn lines(
             vec![format!("您的仲裁申请已于 {day} 撤回。撤回原因：{reason}")],
             vec![format!("Your application was withdrawn on {day}. Reason: {reason}")],
         ),
+        EventKind::SuspensionRequested { .. }
+        | EventKind::SuspensionRefused { .. }
+        | EventKind::ExtensionRequested { .. }
+        | EventKind::ConsentGiven { .. }
+        | EventKind::Triaged { .. }
+        | EventKind::DefenceLapsed
+        | EventKind::WithdrawalApplied { .. }
+        | EventKind::PostponementApplied { .. }
+        | EventKind::RecusalApplied { .. } => return None,
         EventKind::MediationStarted
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
@@ -217,8 +226,21 @@ fn lines(
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::Suspended { .. }
-        | EventKind::Resumed
-        | EventKind::Terminated { .. } => (
+        | EventKind::Resumed { .. }
+        | EventKind::Terminated { .. }
+        | EventKind::ConvertedToOrdinary { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::Served { .. }
+        | EventKind::DefenceFiled { .. }
+        | EventKind::CounterclaimFiled { .. }
+        | EventKind::CounterclaimDecided { .. }
+        | EventKind::ObjectionRaised { .. }
+        | EventKind::ObjectionDecided { .. }
+        | EventKind::ClaimChangeApplied { .. }
+        | EventKind::ClaimChangeDecided { .. }
+        | EventKind::PartyJoined { .. }
+        | EventKind::ExtensionDecided { .. }
+        | EventKind::OverdueCertified => (
             vec![format!("案件进展：{}（{day}）。", event.kind.label_zh())],
             vec![format!("Case update: {} ({day}).", event.kind.label_en())],
         ),

@@ -8,12 +8,13 @@ use uuid::Uuid;
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::enums::DbStatus;
-use crate::db::{filings, users};
+use crate::db::{clocks as clock_rows, filings, users};
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
-use crate::domain::case::lifecycle::{self, Rejected};
+use crate::domain::case::lifecycle::{self, Facts, Rejected};
 use crate::domain::clock::{self, CaseClocks};
+use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::Filing;
 use crate::domain::input::{FieldError, InputError};
 use crate::notify::outbox;
@@ -69,9 +70,10 @@ pub fn clocks_of(state: &AppState, events: &[Event]) -> CaseClocks {
 /// Maps a state-machine refusal to the service error (409 for illegal moves, 422 for bad data).
 pub fn rejected(r: Rejected) -> ServiceError {
     match r {
-        Rejected::NotAllowed { .. } => {
+        Rejected::NotAllowed { .. } | Rejected::Precondition { .. } => {
             ServiceError::Conflict { code: r.code(), message_zh: r.message_zh(), message_en: r.message_en() }
         }
+        Rejected::Forbidden { .. } => ServiceError::Forbidden,
         Rejected::Invalid { code, message_zh, message_en } => {
             ServiceError::Input(InputError::one(FieldError::new("", code, message_zh, message_en)))
         }
@@ -130,6 +132,23 @@ pub struct Step<'a> {
     pub parties: Option<&'a Filing>,
 }
 
+/// Writes the projection columns that follow from the case and its clocks.
+fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks) {
+    let due = |code: PeriodCode| clocks.running(code).map(|c| c.deadline.due);
+    extra.status = Some(DbStatus::from(after.status));
+    extra.commission_code = Some(after.commission.clone());
+    extra.case_number = Some(after.case_number.clone());
+    extra.closure_mode = Some(after.closure.map(|c| c.as_str().to_owned()));
+    extra.track = Some(after.track.map(|t| t.as_str().to_owned()));
+    extra.arbitrator_id = Some(after.arbitrator);
+    extra.clerk_id = Some(after.clerk);
+    extra.handover_due = Some(due(PeriodCode::Handover));
+    extra.acceptance_due = Some(due(PeriodCode::AcceptanceReview));
+    extra.case_limit_due = Some(due(PeriodCode::CaseLimit));
+    extra.next_due =
+        Some(if after.status.is_final() { None } else { clocks.next_due().map(|c| c.deadline.due) });
+}
+
 /// Decides the step's command on the target case, appends the events, writes the projection
 /// (status, commission, number, closure, clock due dates plus the step's changes) and queues
 /// the notices.
@@ -140,6 +159,7 @@ pub async fn apply_command(
     step: Step<'_>,
 ) -> Result<Applied, ServiceError> {
     let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
+    let who = super::capacities(conn, actor, target.row()).await?;
     let owner_id = target.row().owner_id;
     let mut log = match &target {
         Target::Locked(row) => load_events(conn, row.id).await?,
@@ -147,21 +167,21 @@ pub async fn apply_command(
     };
     let mut all = events_of(&log);
     let case = lifecycle::replay(&all);
-    let new_events = lifecycle::decide(&case, &cmd, now).map_err(rejected)?;
+    let before = clocks_of(state, &all);
+    let facts = Facts {
+        now,
+        today: local_date(now),
+        clocks: &before,
+        proposal: Some(super::triage::proposal(state, target.row())),
+    };
+    let new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
     let after = new_events.iter().fold(case, lifecycle::apply);
     let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
     all.extend(new_events.iter().cloned());
     let clocks = clocks_of(state, &all);
-    extra.status = Some(DbStatus::from(after.status));
-    extra.commission_code = Some(after.commission.clone());
-    extra.case_number = Some(after.case_number.clone());
-    extra.closure_mode = Some(after.closure.map(|c| c.as_str().to_owned()));
-    extra.handover_due =
-        Some(clocks.handover.as_ref().filter(|c| c.met_on.is_none()).map(|c| c.deadline.due));
-    extra.acceptance_due =
-        Some(clocks.acceptance.as_ref().filter(|c| c.met_on.is_none()).map(|c| c.deadline.due));
-    extra.case_limit_due =
-        Some(clocks.case_limit.as_ref().filter(|c| c.met_on.is_none()).map(|c| c.deadline.due));
+    let removed: Vec<&str> =
+        before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
+    project(&mut extra, &after, &clocks);
     if after.status.is_final() {
         extra.closed_at = Some(Some(now));
     }
@@ -211,7 +231,11 @@ pub async fn apply_command(
             None => Ok(()),
         }
     };
-    let (ids, ()) = try_join(append, facts).await?;
+    let case_id = row.id;
+    let store_clocks = async {
+        clock_rows::store(shared, case_id, &clocks, &removed).await.map_err(ServiceError::Unexpected)
+    };
+    let ((ids, ()), ()) = try_join(try_join(append, facts), store_clocks).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
     let by = EventActor { name: actor.name.clone(), role: actor.role };
     log.extend(events.iter().zip(&authored).map(|((id, e), (_, author))| Logged {

@@ -249,11 +249,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         handed_over_at: row.handed_over_at,
         review_started_at: row.review_started_at,
         accepted_at: row.accepted_at,
-        clocks: [&clocks.handover, &clocks.acceptance, &clocks.case_limit]
-            .into_iter()
-            .flatten()
-            .map(|c| clock_view(state, c, today))
-            .collect(),
+        clocks: clocks.iter().map(|c| clock_view(state, c, today)).collect(),
         routing: row.routing.clone(),
         limitation_warnings: row.limitation_warnings.clone(),
         filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),

@@ -239,8 +239,30 @@ fn event_details(page: &Page, e: &EventView) -> Vec<String> {
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::Suspended { .. }
-        | EventKind::Resumed
-        | EventKind::Terminated { .. } => Vec::new(),
+        | EventKind::Resumed { .. }
+        | EventKind::Terminated { .. }
+        | EventKind::Triaged { .. }
+        | EventKind::ConvertedToOrdinary { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::Served { .. }
+        | EventKind::ConsentGiven { .. }
+        | EventKind::DefenceFiled { .. }
+        | EventKind::DefenceLapsed
+        | EventKind::CounterclaimFiled { .. }
+        | EventKind::CounterclaimDecided { .. }
+        | EventKind::ObjectionRaised { .. }
+        | EventKind::ObjectionDecided { .. }
+        | EventKind::ClaimChangeApplied { .. }
+        | EventKind::ClaimChangeDecided { .. }
+        | EventKind::PartyJoined { .. }
+        | EventKind::SuspensionRequested { .. }
+        | EventKind::SuspensionRefused { .. }
+        | EventKind::ExtensionRequested { .. }
+        | EventKind::ExtensionDecided { .. }
+        | EventKind::WithdrawalApplied { .. }
+        | EventKind::PostponementApplied { .. }
+        | EventKind::RecusalApplied { .. }
+        | EventKind::OverdueCertified => Vec::new(),
     }
 }
 

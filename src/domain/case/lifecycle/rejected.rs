@@ -13,6 +13,23 @@ pub enum Rejected {
         /// The command's name ([`Command::name`](crate::domain::case::command::Command::name)).
         command: &'static str,
     },
+    /// The command applies in this status, but not to the actor's capacity on the case (403).
+    #[error("command `{command}` is not open to this actor")]
+    Forbidden {
+        /// The command's name.
+        command: &'static str,
+    },
+    /// The command applies, but a precondition of its row does not hold (409), e.g. the
+    /// extension was already used.
+    #[error("{code}: {message_en}")]
+    Precondition {
+        /// Stable machine code.
+        code: &'static str,
+        /// Message in Chinese.
+        message_zh: String,
+        /// Message in English.
+        message_en: String,
+    },
     /// The command applies, but its data is invalid.
     #[error("{code}: {message_en}")]
     Invalid {
@@ -30,7 +47,8 @@ impl Rejected {
     pub fn code(&self) -> &'static str {
         match self {
             Rejected::NotAllowed { .. } => "case.transition_not_allowed",
-            Rejected::Invalid { code, .. } => code,
+            Rejected::Forbidden { .. } => "case.command_forbidden",
+            Rejected::Precondition { code, .. } | Rejected::Invalid { code, .. } => code,
         }
     }
 
@@ -40,7 +58,10 @@ impl Rejected {
             Rejected::NotAllowed { from, .. } => {
                 format!("案件当前状态为“{}”，不能执行该操作", from.label_zh())
             }
-            Rejected::Invalid { message_zh, .. } => message_zh.clone(),
+            Rejected::Forbidden { .. } => "您在本案中无权执行该操作".to_owned(),
+            Rejected::Precondition { message_zh, .. } | Rejected::Invalid { message_zh, .. } => {
+                message_zh.clone()
+            }
         }
     }
 
@@ -50,7 +71,10 @@ impl Rejected {
             Rejected::NotAllowed { from, command } => {
                 format!("The case is {}; `{command}` is not allowed", from.label_en().to_lowercase())
             }
-            Rejected::Invalid { message_en, .. } => message_en.clone(),
+            Rejected::Forbidden { command } => format!("You may not `{command}` on this case"),
+            Rejected::Precondition { message_en, .. } | Rejected::Invalid { message_en, .. } => {
+                message_en.clone()
+            }
         }
     }
 }

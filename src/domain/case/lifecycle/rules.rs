@@ -1,12 +1,17 @@
-//! The data checks and event construction behind each accepted row of the transition table.
+//! The data checks and event construction behind each row of the transition table.
 //!
-//! `decide` has already matched the status; these functions only check the command's data
-//! and build the events, so a refusal here is always [`Rejected::Invalid`].
+//! `decide` has already found the row and checked capacity and guard; these functions check
+//! the command's data and build the events, so a refusal here is always
+//! [`Rejected::Invalid`].
+
+mod parties;
 
 use chrono::{DateTime, Utc};
 
-use super::{Case, Rejected};
+use super::{Case, Facts, Rejected};
+use crate::domain::case::command::Command;
 use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::party::Who;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::status::{CaseStatus, ClosureMode};
 
@@ -25,8 +30,63 @@ impl Step {
         Ok(vec![self.event(kind, to)])
     }
 
+    /// A single event that keeps the status.
+    pub(super) fn stay(self, kind: EventKind) -> Outcome {
+        self.one(kind, self.from)
+    }
+
     fn event(self, kind: EventKind, to: CaseStatus) -> Event {
         Event { kind, from: self.from, to, at: self.now }
+    }
+}
+
+/// Builds the events of an accepted row.
+pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Outcome {
+    use Command as C;
+    let step = Step { from: case.status, now: facts.now };
+    match cmd {
+        C::Submit { commission, handed_over } => submit(step, commission, *handed_over),
+        C::Receive => step.one(EventKind::Received, CaseStatus::UnderReview),
+        C::Reroute { to, reason } => reroute(step, case, to, reason),
+        C::RequestCorrection { items, note } => request_correction(step, items, note),
+        C::SubmitCorrection => step.one(EventKind::Corrected, CaseStatus::UnderReview),
+        C::Accept { case_number } => accept(step, case_number),
+        C::Reject { reasons, note } => reject(step, reasons, note),
+        C::ReferOut { explanation } => refer_out(step, explanation),
+        C::Transfer { to, reason, case_number } => transfer(step, case, to, reason, case_number),
+        C::Withdraw { reason } => withdraw(step, reason),
+        C::StartMediation => step.one(EventKind::MediationStarted, CaseStatus::InMediation),
+        C::RecordSettlement { mode } => settle(step, *mode),
+        C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
+        C::ScheduleHearing { at } => schedule_hearing(step, *at),
+        C::HoldHearing => step.one(EventKind::HearingHeld, CaseStatus::Heard),
+        C::Award { partial, final_award } => award(step, *partial, *final_award),
+        C::Triage { .. }
+        | C::ConvertToOrdinary { .. }
+        | C::Assign { .. }
+        | C::RecordService { .. }
+        | C::ConsentElectronicService
+        | C::FileDefence { .. }
+        | C::RecordDefenceLapsed
+        | C::FileCounterclaim { .. }
+        | C::DecideCounterclaim { .. }
+        | C::ObjectJurisdiction { .. }
+        | C::DecideObjection { .. }
+        | C::ChangeClaims { .. }
+        | C::DecideClaimChange { .. }
+        | C::JoinParty { .. }
+        | C::RequestSuspension { .. }
+        | C::DecideSuspension { .. }
+        | C::Resume { .. }
+        | C::RequestExtension { .. }
+        | C::DecideExtension { .. }
+        | C::ApplyWithdrawal { .. }
+        | C::DeemWithdrawn { .. }
+        | C::Revoke { .. }
+        | C::Terminate { .. }
+        | C::ApplyPostponement { .. }
+        | C::ChallengeArbitrator { .. }
+        | C::IssueOverdueCertificate => parties::build(step, case, who, cmd, facts),
     }
 }
 
@@ -145,46 +205,6 @@ pub(super) fn schedule_hearing(step: Step, at: DateTime<Utc>) -> Outcome {
 pub(super) fn award(step: Step, partial: bool, final_award: bool) -> Outcome {
     let to = if partial { CaseStatus::Heard } else { CaseStatus::Closed };
     step.one(EventKind::Awarded { partial, final_award }, to)
-}
-
-/// 中止审理 (办案规则 第四十七条) needs its ground on record.
-pub(super) fn suspend(step: Step, reason: &str) -> Outcome {
-    let reason = filled(reason, "case.reason_blank", "中止理由", "reason")?;
-    step.one(EventKind::Suspended { reason }, CaseStatus::Suspended)
-}
-
-/// 恢复审理 returns to the status held before the suspension.
-pub(super) fn resume(step: Step, case: &Case) -> Outcome {
-    match case.suspended_from {
-        Some(previous) => step.one(EventKind::Resumed, previous),
-        None => Err(invalid(
-            "case.suspended_from_missing",
-            "案件缺少中止前的状态，无法恢复审理",
-            "The status before suspension is unknown; cannot resume",
-        )),
-    }
-}
-
-/// Ends the case without a decision on the merits.
-pub(super) fn terminate(step: Step, reason: &str, mode: ClosureMode) -> Outcome {
-    let reason = filled(reason, "case.reason_blank", "终结理由", "reason")?;
-    if !mode.is_termination() {
-        return Err(invalid(
-            "case.termination_mode_invalid",
-            "结案方式须为按撤回处理、撤销案件或终结审理",
-            "The mode must be deemed withdrawal, revocation or termination",
-        ));
-    }
-    // 办案规则 第三十九条: deemed withdrawal needs a hearing notice and the applicant's absence.
-    let notified = matches!(step.from, CaseStatus::HearingScheduled | CaseStatus::Heard);
-    if mode == ClosureMode::DeemedWithdrawal && !notified {
-        return Err(invalid(
-            "case.deemed_withdrawal_without_hearing",
-            "尚未通知开庭，不能按撤回申请处理",
-            "No hearing was notified; the case cannot be treated as withdrawn",
-        ));
-    }
-    step.one(EventKind::Terminated { reason, mode }, CaseStatus::Closed)
 }
 
 fn invalid(code: &'static str, zh: &str, en: &str) -> Rejected {

@@ -1,10 +1,10 @@
 //! Refusals: invalid command data, corrupt projections and the shape of `Rejected`.
 
-use super::{case_in, now};
+use super::{case_in, decide_all, now};
 use crate::domain::case::command::Command;
-use crate::domain::case::lifecycle::{Rejected, apply, decide};
+use crate::domain::case::lifecycle::{Rejected, apply};
 use crate::domain::case::reasons::CorrectionItem;
-use crate::domain::case::status::{CaseStatus as S, ClosureMode};
+use crate::domain::case::status::{CaseStatus as S, ClosureMode, Track};
 
 #[test]
 fn invalid_data_is_refused_with_a_stable_code() {
@@ -56,30 +56,27 @@ fn invalid_data_is_refused_with_a_stable_code() {
             "case.settlement_mode_invalid",
         ),
         (S::Accepted, Command::ScheduleHearing { at: now() }, "case.hearing_not_in_future"),
-        (S::Heard, Command::Suspend { reason: blank() }, "case.reason_blank"),
+        (S::Heard, Command::Terminate { reason: blank() }, "case.reason_blank"),
+        (S::Heard, Command::Revoke { reason: blank() }, "case.reason_blank"),
         (
             S::Heard,
-            Command::Terminate { reason: "x".into(), mode: ClosureMode::SettlementWithdrawal },
-            "case.termination_mode_invalid",
+            Command::RequestExtension { days: 16, reason: "复杂".into() },
+            "case.extension_days_invalid",
+        ),
+        (
+            S::Heard,
+            Command::RequestExtension { days: 0, reason: "复杂".into() },
+            "case.extension_days_invalid",
         ),
         (
             S::Accepted,
-            Command::Terminate { reason: "申请人未到庭".into(), mode: ClosureMode::DeemedWithdrawal },
-            "case.deemed_withdrawal_without_hearing",
+            Command::Triage { track: Some(Track::Ordinary), reason: blank() },
+            "case.triage_override_reason",
         ),
-        (
-            S::Suspended,
-            Command::Terminate { reason: "申请人未到庭".into(), mode: ClosureMode::DeemedWithdrawal },
-            "case.deemed_withdrawal_without_hearing",
-        ),
-        (
-            S::HearingScheduled,
-            Command::Terminate { reason: blank(), mode: ClosureMode::Terminated },
-            "case.reason_blank",
-        ),
+        (S::HearingScheduled, Command::DeemWithdrawn { reason: blank() }, "case.reason_blank"),
     ];
     for (status, cmd, code) in cases {
-        let err = decide(&case_in(status), &cmd, now()).unwrap_err();
+        let err = decide_all(&case_in(status), &cmd, now()).unwrap_err();
         assert!(matches!(err, Rejected::Invalid { .. }), "{status} + {cmd:?}: {err:?}");
         assert_eq!(err.code(), code, "{status} + {cmd:?}");
         assert!(!err.message_zh().is_empty() && !err.message_en().is_empty());
@@ -91,18 +88,18 @@ fn a_projection_without_its_commission_or_suspended_status_is_refused_not_panick
     let mut orphan = case_in(S::UnderReview);
     orphan.commission = None;
     let reroute = Command::Reroute { to: "GS".into(), reason: "x".into() };
-    assert_eq!(decide(&orphan, &reroute, now()).unwrap_err().code(), "case.commission_missing");
+    assert_eq!(decide_all(&orphan, &reroute, now()).unwrap_err().code(), "case.commission_missing");
     let mut suspended = case_in(S::Suspended);
     suspended.suspended_from = None;
     assert_eq!(
-        decide(&suspended, &Command::Resume, now()).unwrap_err().code(),
+        decide_all(&suspended, &Command::Resume { note: String::new() }, now()).unwrap_err().code(),
         "case.suspended_from_missing"
     );
 }
 
 #[test]
 fn not_allowed_has_the_api_code_and_bilingual_messages() {
-    let err = decide(&case_in(S::Closed), &Command::Resume, now()).unwrap_err();
+    let err = decide_all(&case_in(S::Closed), &Command::Resume { note: String::new() }, now()).unwrap_err();
     assert_eq!(err, Rejected::NotAllowed { from: S::Closed, command: "resume" });
     assert_eq!(err.code(), "case.transition_not_allowed");
     assert_eq!(err.message_zh(), "案件当前状态为“已结案”，不能执行该操作");
@@ -111,13 +108,14 @@ fn not_allowed_has_the_api_code_and_bilingual_messages() {
 }
 
 #[test]
-fn deemed_withdrawal_is_accepted_after_a_hearing_notice() {
-    let cmd = Command::Terminate {
-        reason: "申请人无正当理由拒不到庭".into(),
-        mode: ClosureMode::DeemedWithdrawal,
-    };
+fn deemed_withdrawal_is_accepted_after_a_hearing_notice_only() {
+    let cmd = Command::DeemWithdrawn { reason: "申请人无正当理由拒不到庭".into() };
     for status in [S::HearingScheduled, S::Heard] {
-        let case = decide(&case_in(status), &cmd, now()).unwrap().iter().fold(case_in(status), apply);
+        let case = decide_all(&case_in(status), &cmd, now()).unwrap().iter().fold(case_in(status), apply);
         assert_eq!((case.status, case.closure), (S::Closed, Some(ClosureMode::DeemedWithdrawal)));
+    }
+    for status in [S::Accepted, S::Suspended] {
+        let err = decide_all(&case_in(status), &cmd, now()).unwrap_err();
+        assert_eq!(err.code(), "case.transition_not_allowed");
     }
 }

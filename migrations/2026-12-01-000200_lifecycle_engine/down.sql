@@ -1,0 +1,15 @@
+DROP INDEX users_uscc_idx;
+ALTER TABLE users DROP CONSTRAINT users_uscc_employers_only;
+ALTER TABLE users DROP COLUMN uscc;
+DROP TABLE clock_warnings;
+DROP TABLE service_records;
+DROP TABLE document_number_sequences;
+DROP TABLE documents;
+DROP FUNCTION documents_immutable();
+DROP TABLE case_clocks;
+DROP INDEX cases_clerk_docket_idx;
+DROP INDEX cases_docket_idx;
+ALTER TABLE case_events DROP CONSTRAINT case_events_kind_known;
+ALTER TABLE cases DROP CONSTRAINT cases_closure_iff_closed;
+ALTER TABLE cases DROP CONSTRAINT cases_closure_mode_known;
+ALTER TABLE cases DROP COLUMN next_due, DROP COLUMN clerk_id, DROP COLUMN arbitrator_id;
