@@ -63,3 +63,41 @@ pub async fn create_user(
     writeln!(std::io::stdout().lock(), "{id}")?;
     Ok(())
 }
+
+/// `arbitration scenario FILE`: runs a scenario on a fresh throw-away database (or on
+/// `DATABASE_URL` when set) and prints one JSON line per step; exits non-zero when a step's
+/// expectations do not hold.
+pub async fn scenario(settings: Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let scenario = crate::scenario::Scenario::parse(&text).with_context(|| format!("{} is not a scenario", path.display()))?;
+    let throwaway = std::env::var_os("DATABASE_URL").is_none();
+    let located = crate::db::bootstrap::locate(&settings.database).await?;
+    let database =
+        if throwaway { format!("scenario_{}", uuid::Uuid::new_v4().simple()) } else { located.database.clone() };
+    crate::db::bootstrap::ensure_database(&located, &database).await?;
+    let url = located.url_for(&database);
+    let result = run_scenario(settings, &url, &scenario).await;
+    if throwaway {
+        crate::db::bootstrap::drop_database(&located, &database).await?;
+    }
+    let failed = result?;
+    if failed > 0 {
+        anyhow::bail!("{failed} step(s) did not meet their expectations");
+    }
+    Ok(())
+}
+
+async fn run_scenario(settings: Settings, url: &str, scenario: &crate::scenario::Scenario) -> anyhow::Result<usize> {
+    crate::startup::migrate_and_seed(url).await?;
+    let state = crate::startup::AppState::build(settings, url).await?;
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0;
+    crate::scenario::run(&state, scenario, |line| {
+        failed += usize::from(!line.failed.is_empty());
+        if let Ok(json) = serde_json::to_string(line) {
+            let _ = writeln!(out, "{json}");
+        }
+    })
+    .await?;
+    Ok(failed)
+}

@@ -13,6 +13,7 @@ use crate::domain::input::{id_card, uscc};
 use crate::service::accounts::{self, Registration};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest};
+use crate::service::commands::Expected;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::startup::AppState;
 
@@ -142,7 +143,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
         }
         let none = Decision::default();
         if let Some(id) = ids.get(1) {
-            review::decide(state, clerk_sip, id, ReviewAction::Accept, &none).await?;
+            review::decide(state, clerk_sip, id, ReviewAction::Accept, &none, Expected::Any).await?;
         }
         if let Some(id) = ids.get(2) {
             let d = Decision {
@@ -150,7 +151,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
                 reason: "请补充证据清单及工资流水".into(),
                 ..Decision::default()
             };
-            review::decide(state, clerk_sip, id, ReviewAction::RequestCorrection, &d).await?;
+            review::decide(state, clerk_sip, id, ReviewAction::RequestCorrection, &d, Expected::Any).await?;
         }
         // Paper filings at the Kunshan window: one worker works in the Park (handed over),
         // others in Kunshan.
@@ -173,7 +174,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
                 reason: "属劳务关系争议".into(),
                 ..Decision::default()
             };
-            review::decide(state, clerk_wz, &id, action, &d).await?;
+            review::decide(state, clerk_wz, &id, action, &d, Expected::Any).await?;
         }
         Ok::<(), ServiceError>(())
     };

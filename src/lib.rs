@@ -16,6 +16,7 @@ pub mod domain;
 pub mod http;
 pub mod notify;
 pub mod reference;
+pub mod scenario;
 pub mod service;
 pub mod startup;
 pub mod telemetry;

@@ -34,6 +34,11 @@ enum Command {
     },
     /// Compute a statutory deadline over the official working-day calendar.
     Deadline(DeadlineArgs),
+    /// Run a scenario file (docs/scenarios.md) and print one JSON line per step.
+    Scenario {
+        /// The scenario file (TOML).
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -106,6 +111,9 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::User { command: UserCommand::Create { role, email, password, name, commission } } => {
             cli::create_user(&settings, &role, &email, &password, &name, commission.as_deref()).await?;
+        }
+        Command::Scenario { file } => {
+            cli::scenario(settings, &file).await?;
         }
         Command::Deadline(_) => {}
     }

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod cases;
+pub mod commands;
 pub mod deadlines;
 pub mod error;
 pub mod filings;

@@ -36,6 +36,42 @@ pub struct AppState {
     pub templates: Arc<Templates>,
 }
 
+impl AppState {
+    /// Builds the shared state against an already prepared database URL (no HTTP server).
+    pub async fn build(settings: Settings, database_url: &str) -> anyhow::Result<AppState> {
+        let pool = db::build_pool(
+            database_url,
+            settings.database.pool_size,
+            Duration::from_millis(settings.database.pool_timeout_ms),
+            settings.database.statement_timeout_ms,
+        )?;
+        let clock = Clock::from_setting(&settings.application.fixed_now)
+            .context("application.fixed_now is not an RFC 3339 instant")?;
+        let dir = crate::config::config_dir();
+        let periods = Arc::new(reference::period_rules(&dir)?);
+        let network = Arc::new(reference::network(&dir)?);
+        let templates = Arc::new(Templates::load()?);
+        let calendar = {
+            let mut conn = pool.get().await?;
+            Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
+        };
+        Ok(AppState { pool, settings: Arc::new(settings), clock, calendar, periods, network, templates })
+    }
+
+    /// The same state reading "now" from another clock (the scenario runner fixes it per step).
+    pub fn with_clock(&self, clock: Clock) -> AppState {
+        AppState {
+            pool: self.pool.clone(),
+            settings: self.settings.clone(),
+            clock,
+            calendar: self.calendar.clone(),
+            periods: self.periods.clone(),
+            network: self.network.clone(),
+            templates: self.templates.clone(),
+        }
+    }
+}
+
 /// A built, bound, not yet running application.
 pub struct Application {
     port: u16,
@@ -73,38 +109,15 @@ pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
 impl Application {
     /// Builds the application against an already prepared database URL.
     pub async fn build(settings: Settings, database_url: &str) -> anyhow::Result<Application> {
-        let pool = db::build_pool(
-            database_url,
-            settings.database.pool_size,
-            Duration::from_millis(settings.database.pool_timeout_ms),
-            settings.database.statement_timeout_ms,
-        )?;
-        let clock = Clock::from_setting(&settings.application.fixed_now)
-            .context("application.fixed_now is not an RFC 3339 instant")?;
-        let dir = crate::config::config_dir();
-        let periods = Arc::new(reference::period_rules(&dir)?);
-        let network = Arc::new(reference::network(&dir)?);
-        let templates = Arc::new(Templates::load()?);
-        let calendar = {
-            let mut conn = pool.get().await?;
-            Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
-        };
+        let state = web::Data::new(AppState::build(settings, database_url).await?);
+        let settings = &state.settings;
         let listener = TcpListener::bind((settings.application.host.as_str(), settings.application.port))
             .with_context(|| {
                 format!("cannot bind {}:{}", settings.application.host, settings.application.port)
             })?;
         let port = listener.local_addr()?.port();
         let mailer = crate::notify::mailer::Mailer::from_settings(&settings.email)?;
-        let worker = tokio::spawn(crate::notify::worker::run(pool.clone(), mailer, settings.email.clone()));
-        let state = web::Data::new(AppState {
-            pool,
-            settings: Arc::new(settings),
-            clock,
-            calendar,
-            periods,
-            network,
-            templates,
-        });
+        let worker = tokio::spawn(crate::notify::worker::run(state.pool.clone(), mailer, settings.email.clone()));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()

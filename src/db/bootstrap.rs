@@ -85,6 +85,13 @@ pub async fn ensure_database(located: &Located, database: &str) -> anyhow::Resul
     Ok(())
 }
 
+/// Drops a database (a throw-away one), closing its connections first.
+pub async fn drop_database(located: &Located, database: &str) -> anyhow::Result<()> {
+    let mut conn = AsyncPgConnection::establish(located.server.as_str()).await?;
+    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", quote_ident(database))).await?;
+    Ok(())
+}
+
 /// Quotes an SQL identifier.
 pub fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))

@@ -215,3 +215,21 @@ pub async fn is_respondent(conn: &mut AsyncPgConnection, user: Uuid, case: Uuid)
     .get_result(conn)
     .await
 }
+
+/// Ties an employer account to a credit code.
+pub async fn set_uscc(conn: &mut AsyncPgConnection, id: Uuid, uscc: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id)).set(users::uscc.eq(uscc)).execute(conn).await.map(|_| ())
+}
+
+/// The credit code of a case's first respondent.
+pub async fn respondent_uscc(conn: &mut AsyncPgConnection, case: Uuid) -> QueryResult<Option<String>> {
+    case_parties::table
+        .filter(case_parties::case_id.eq(case))
+        .filter(case_parties::role.eq("respondent"))
+        .order(case_parties::position.asc())
+        .select(case_parties::uscc)
+        .first::<Option<String>>(conn)
+        .await
+        .optional()
+        .map(Option::flatten)
+}

@@ -10,7 +10,7 @@ use crate::service::cases::view::{CaseSummary, CaseView};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest, Submitted};
 use crate::service::queue::QueueParams;
-use crate::service::review::{self, Decision, ReviewAction};
+use crate::service::commands::{self, Expected};
 use crate::startup::AppState;
 
 fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
@@ -90,13 +90,14 @@ pub async fn list_mine(state: web::Data<AppState>, user: CurrentUser) -> Result<
 }
 
 /// One case with clocks, routing trace and timeline.
-#[utoipa::path(get, path = "/api/v1/cases/{id}", responses((status = 200, body = CaseView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/cases/{id}", responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 404)))]
 pub async fn get_case(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(filings::get(&state, &user.actor(), &id).await?))
+    let view = filings::get(&state, &user.actor(), &id).await?;
+    Ok(HttpResponse::Ok().insert_header(("ETag", commands::etag(view.version))).json(view))
 }
 
 /// Sends the corrected application back to review (the acceptance clock restarts).
@@ -109,20 +110,39 @@ pub async fn submit_correction(
     Ok(HttpResponse::Ok().json(filings::submit_correction(&state, &user.actor(), &id).await?))
 }
 
-/// A review action: receive, return, request-correction, accept, reject, refer-out, transfer, withdraw.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Decision,
-    params(("id" = String, Path), ("action" = ReviewAction, Path, description = "the review action")),
-    responses((status = 200, body = CaseView), (status = 403), (status = 404), (status = 409), (status = 422)))]
+/// One command on a case, named in the path: the review actions (`receive`, `return`,
+/// `request-correction`, `accept`, `reject`, `refer-out`, `transfer`, `withdraw`) with a review
+/// decision body, and every other command of the transition table (`triage`,
+/// `record_service`, `file_defence`, `request_suspension`, `decide_extension` …) with its own
+/// fields. `If-Match: "v<version>"` refuses the command (412) when the case changed meanwhile.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Object,
+    params(("id" = String, Path), ("action" = String, Path, description = "the command's name"),
+        ("If-Match" = Option<String>, Header, description = "the case version the request was made against")),
+    responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 400, body = ProblemBody),
+        (status = 403), (status = 404), (status = 409, body = ProblemBody), (status = 412, body = ProblemBody),
+        (status = 422, body = ProblemBody)))]
 pub async fn act(
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    body: Option<web::Json<Decision>>,
+    req: HttpRequest,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let (id, action) = path.into_inner();
-    let action = ReviewAction::parse(&action).ok_or(ApiError(ServiceError::NotFound))?;
-    let decision = body.map(web::Json::into_inner).unwrap_or_default();
-    Ok(HttpResponse::Ok().json(review::decide(&state, &user.actor(), &id, action, &decision).await?))
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            ApiError(ServiceError::bad_request(
+                "request.json_invalid",
+                format!("请求内容不是有效的 JSON：{e}"),
+                format!("The request body is not valid JSON: {e}"),
+            ))
+        })?
+    };
+    let expected = Expected::parse(req.headers().get("if-match").and_then(|v| v.to_str().ok()));
+    let view = commands::run_named(&state, &user.actor(), &id, &action, body, expected).await?;
+    Ok(HttpResponse::Ok().insert_header(("ETag", commands::etag(view.version))).json(view))
 }
 
 /// A commission's intake queue, searched, filtered and sorted like the queue page, one page

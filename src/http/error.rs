@@ -66,6 +66,7 @@ impl ServiceError {
             ServiceError::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ServiceError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ServiceError::Conflict { .. } => StatusCode::CONFLICT,
+            ServiceError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ServiceError::NotFound => StatusCode::NOT_FOUND,
             ServiceError::Forbidden => StatusCode::FORBIDDEN,
             ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
@@ -87,6 +88,11 @@ impl ServiceError {
             | ServiceError::Conflict { code, message_zh, message_en } => {
                 (code, message_zh.clone(), message_en.clone())
             }
+            ServiceError::PreconditionFailed { current } => (
+                "case.version_mismatch",
+                format!("案件已被他人更新（当前版本 {current}），请刷新后重新操作"),
+                format!("The case changed meanwhile (now version {current}); reload and try again"),
+            ),
             ServiceError::NotFound => ("not_found", "未找到该记录".into(), "Not found".into()),
             ServiceError::Forbidden => {
                 ("forbidden", "您无权进行此操作".into(), "You are not allowed to do this".into())
@@ -125,6 +131,7 @@ impl ServiceError {
             ServiceError::Input(_)
             | ServiceError::BadRequest { .. }
             | ServiceError::Conflict { .. }
+            | ServiceError::PreconditionFailed { .. }
             | ServiceError::NotFound
             | ServiceError::Forbidden
             | ServiceError::Unauthorized(_)

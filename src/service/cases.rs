@@ -49,6 +49,25 @@ fn scope(row: &CaseRow) -> CaseScope<'_> {
     }
 }
 
+/// Refuses (404) a case the actor may not see: parties see their own cases (an employer the
+/// cases against its credit code), staff their commission's.
+pub async fn visible(
+    conn: &mut diesel_async::AsyncPgConnection,
+    actor: &Actor,
+    row: &CaseRow,
+) -> Result<(), ServiceError> {
+    match access::can(actor, Action::View, &scope(row)) {
+        Access::Allowed => Ok(()),
+        Access::Forbidden | Access::Hidden => {
+            if actor.role == access::Role::Employer && crate::db::users::is_respondent(conn, actor.id, row.id).await? {
+                Ok(())
+            } else {
+                Err(ServiceError::NotFound)
+            }
+        }
+    }
+}
+
 /// The commands the transition table offers `actor` on the case now, in table order.
 pub async fn offered(
     conn: &mut diesel_async::AsyncPgConnection,

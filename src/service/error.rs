@@ -28,6 +28,12 @@ pub enum ServiceError {
         /// English message.
         message_en: String,
     },
+    /// The request was made against another version of the case (HTTP 412); nothing changed.
+    #[error("precondition failed: case is at version {current}")]
+    PreconditionFailed {
+        /// The case's current version.
+        current: i32,
+    },
     /// Not found, or not visible to this user (HTTP 404).
     #[error("not found")]
     NotFound,

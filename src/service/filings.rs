@@ -363,8 +363,11 @@ pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, 
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
-    authorize(actor, Action::View, &row)?;
-    view_of(&mut conn, state, &row).await
+    crate::service::cases::visible(&mut conn, actor, &row).await?;
+    let log = load_events(&mut conn, row.id).await?;
+    let mut view = view_from(state, &row, &log);
+    view.actions = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
+    Ok(view)
 }
 
 /// The filings a worker owns, or a clerk registered, newest first.

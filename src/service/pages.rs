@@ -89,7 +89,7 @@ pub struct CasePage {
 async fn visible_row(conn: &mut AsyncPgConnection, actor: &Actor, id: &str) -> Result<CaseRow, ServiceError> {
     let id = parse_id(id)?;
     let row = cases::find(conn, id).await?.ok_or(ServiceError::NotFound)?;
-    authorize(actor, Action::View, &row)?;
+    crate::service::cases::visible(conn, actor, &row).await?;
     Ok(row)
 }
 

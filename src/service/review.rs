@@ -17,7 +17,8 @@ use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{authorize, parse_id};
+use crate::service::cases::{authorize, offered, parse_id};
+use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
 use crate::startup::AppState;
@@ -118,6 +119,7 @@ pub async fn decide(
     id: &str,
     action: ReviewAction,
     d: &Decision,
+    expected: Expected,
 ) -> Result<CaseView, ServiceError> {
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
@@ -125,7 +127,11 @@ pub async fn decide(
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
         let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
         authorize(actor, action.access(), &row)?;
-        Ok(run(conn, state, actor, &row, action, d, now).await?.view(state))
+        expected.check(&row)?;
+        let applied = run(conn, state, actor, &row, action, d, now).await?;
+        let mut view = applied.view(state);
+        view.actions = offered(conn, state, actor, &applied.row, &applied.log).await?;
+        Ok(view)
     })
     .await
 }
@@ -188,7 +194,7 @@ async fn run(
 }
 
 /// Allocates the next official number of a commission for the current year.
-async fn number(
+pub async fn number(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     commission: &str,

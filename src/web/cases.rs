@@ -17,6 +17,7 @@ use super::i18n;
 use super::page::{Page, error_code, error_text, see_other, with_query};
 use crate::service::error::ServiceError;
 use crate::service::queue::QueueParams;
+use crate::service::commands::Expected;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::service::{self, pages};
 
@@ -126,6 +127,13 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
         | ServiceError::Conflict { message_zh, message_en, .. } => {
             page.lang.pick(message_zh, message_en).to_owned()
         }
+        ServiceError::PreconditionFailed { current } => page
+            .lang
+            .pick(
+                &format!("案件已被他人更新（当前版本 {current}），请查看最新情况后重新操作"),
+                &format!("The case changed meanwhile (now version {current}); check it and try again"),
+            )
+            .to_owned(),
         ServiceError::NotFound
         | ServiceError::Forbidden
         | ServiceError::Unauthorized(_)
@@ -153,7 +161,9 @@ pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpRe
     let outcome = if irreversible(action) && !confirmed {
         Err(unconfirmed())
     } else {
-        review::decide(&page.state, &actor, &id, action, &decision).await.map(|_| ())
+        review::decide(&page.state, &actor, &id, action, &decision, Expected::from_form(f.get("version")))
+            .await
+            .map(|_| ())
     };
     match outcome {
         Ok(()) => Ok(see_other(&after(&id, action))),

@@ -147,8 +147,11 @@ pub struct CaseView {
     pub filing: FilingForm,
     /// Timeline, oldest first.
     pub events: Vec<EventView>,
-    /// Version, incremented per transition.
+    /// Version, incremented per transition; send it back as `If-Match: "v<version>"`.
     pub version: i32,
+    /// The commands open to the viewer now, from the transition table (empty in lists).
+    #[schema(value_type = Vec<String>)]
+    pub actions: Vec<crate::domain::case::command::CommandKind>,
 }
 
 /// A row of a list or queue.
@@ -255,6 +258,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
         events: log.iter().map(event_view).collect(),
         version: row.version,
+        actions: Vec::new(),
     }
 }
 

@@ -1,0 +1,88 @@
+//! The accounts of a scenario, created on first use from their alias (`clerk:SIP`, `worker#2`).
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, bail};
+use uuid::Uuid;
+
+use crate::db::users;
+use crate::domain::access::{Actor, Role};
+use crate::service::accounts::{self, Registration};
+use crate::startup::AppState;
+
+/// The accounts created so far, by alias.
+#[derive(Default)]
+pub struct Accounts {
+    by_alias: BTreeMap<String, Actor>,
+}
+
+/// Password of every scenario account.
+const PASSWORD: &str = "scenario-password-2026";
+
+impl Accounts {
+    /// The account for an alias, created on first use; `respondent` is an employer account
+    /// tied to the credit code of the case's respondent.
+    pub async fn actor(&mut self, state: &AppState, alias: &str, case: Option<Uuid>) -> anyhow::Result<Actor> {
+        if let Some(actor) = self.by_alias.get(alias) {
+            return Ok(actor.clone());
+        }
+        let person = alias.split('#').next().unwrap_or(alias);
+        let (role_name, commission) = match person.split_once(':') {
+            Some((r, c)) => (r, Some(c.to_owned())),
+            None => (person, None),
+        };
+        let (role, uscc) = match role_name {
+            "respondent" | "employer" => {
+                let Some(case) = case else { bail!("`{alias}` acts before the case is filed") };
+                let mut conn = state.pool.get().await?;
+                let uscc = users::respondent_uscc(&mut conn, case).await?.context("the case names no credit code")?;
+                (Role::Employer, Some(uscc))
+            }
+            other => (Role::parse(other).with_context(|| format!("unknown role `{other}`"))?, None),
+        };
+        if role.is_staff() != commission.is_some() {
+            bail!("`{alias}`: staff need a commission (clerk:SIP), parties none");
+        }
+        let slug: String = alias.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '.' }).collect();
+        let reg = Registration {
+            email: format!("{slug}.{}@scenario.local", Uuid::new_v4().simple()),
+            password: PASSWORD.to_owned(),
+            display_name: display_name(role, commission.as_deref()),
+            phone: String::new(),
+        };
+        let mut conn = state.pool.get().await?;
+        let id = accounts::create_user(&mut conn, &reg, role, commission.as_deref())
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot create `{alias}`: {e}"))?;
+        if let Some(uscc) = &uscc {
+            users::set_uscc(&mut conn, id, uscc).await?;
+        }
+        let actor = Actor { id, role, commission, name: reg.display_name };
+        self.by_alias.insert(alias.to_owned(), actor.clone());
+        Ok(actor)
+    }
+
+    /// The request body with account aliases replaced by ids (`assign`'s arbitrator and clerk).
+    pub async fn resolve(
+        &mut self,
+        state: &AppState,
+        command: &str,
+        mut body: serde_json::Value,
+    ) -> anyhow::Result<serde_json::Value> {
+        if command != "assign" {
+            return Ok(body);
+        }
+        for field in ["arbitrator", "clerk"] {
+            let alias = body.get(field).and_then(|v| v.as_str()).map(str::to_owned);
+            if let Some(alias) = alias.filter(|a| Uuid::parse_str(a).is_err()) {
+                let actor = self.actor(state, &alias, None).await?;
+                body[field] = serde_json::Value::String(actor.id.to_string());
+            }
+        }
+        Ok(body)
+    }
+}
+
+fn display_name(role: Role, commission: Option<&str>) -> String {
+    format!("{}{}", commission.unwrap_or(""), role.label_zh())
+}

@@ -1,0 +1,102 @@
+//! The scenario file: TOML with one `[[step]]` table per step.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+/// A whole scenario.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// What the scenario shows (free text).
+    #[serde(default)]
+    pub title: String,
+    /// The steps, in order.
+    pub step: Vec<StepSpec>,
+}
+
+/// One step: who does what to which case, when.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSpec {
+    /// The instant the step happens (RFC 3339, quoted or as a TOML date-time), the
+    /// application's "now" for it.
+    #[serde(deserialize_with = "instant")]
+    pub at: DateTime<FixedOffset>,
+    /// Who acts: `worker`, `clerk:SIP`, `arbitrator:SIP`, `supervisor:SIP`, `respondent` …
+    /// (an account is created on first use; a suffix `#2` makes another person).
+    #[serde(rename = "as")]
+    pub who: String,
+    /// The case alias (a `file` step gives the alias its case).
+    pub case: String,
+    /// The command, named as in the API (`file`, `accept`, `record_service` …).
+    #[serde(rename = "do")]
+    pub action: String,
+    /// The request body the API takes (a filing request for `file`).
+    #[serde(default, deserialize_with = "toml_json")]
+    pub with: Option<serde_json::Value>,
+    /// What the step must produce; a mismatch fails the run.
+    #[serde(default)]
+    pub expect: Option<Expect>,
+}
+
+/// Expectations on a step's line.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// Whether the step succeeds.
+    pub ok: Option<bool>,
+    /// The error code of a refused step.
+    pub code: Option<String>,
+    /// The case status after the step.
+    pub status: Option<String>,
+    /// Clocks by rule code: any of `due`, `paused`, `met_on`, `provisional`.
+    #[serde(default)]
+    pub clocks: std::collections::BTreeMap<String, ClockExpect>,
+}
+
+/// Expectations on one clock.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockExpect {
+    /// Due date (YYYY-MM-DD).
+    pub due: Option<String>,
+    /// Whether it is paused.
+    pub paused: Option<bool>,
+    /// Day met (YYYY-MM-DD), or `""` for still running.
+    pub met_on: Option<String>,
+    /// Whether it is provisional.
+    pub provisional: Option<bool>,
+}
+
+fn instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    let text = match toml::Value::deserialize(d)? {
+        toml::Value::String(s) => s,
+        toml::Value::Datetime(dt) => dt.to_string(),
+        other => return Err(serde::de::Error::custom(format!("`at` must be an RFC 3339 instant, not {other}"))),
+    };
+    DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+}
+
+fn toml_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    Ok(Some(json(toml::Value::deserialize(d)?)))
+}
+
+/// TOML to JSON, with dates and date-times as their text (as the API takes them).
+fn json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => serde_json::Value::String(s),
+        toml::Value::Integer(i) => serde_json::Value::from(i),
+        toml::Value::Float(f) => serde_json::Value::from(f),
+        toml::Value::Boolean(b) => serde_json::Value::Bool(b),
+        toml::Value::Datetime(dt) => serde_json::Value::String(dt.to_string()),
+        toml::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(json).collect()),
+        toml::Value::Table(table) => serde_json::Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect()),
+    }
+}
+
+impl Scenario {
+    /// Parses a scenario file's text.
+    pub fn parse(text: &str) -> Result<Scenario, toml::de::Error> {
+        toml::from_str(text)
+    }
+}
