@@ -63,7 +63,7 @@ pub async fn line(
         step: n,
         case: step.case.clone(),
         ok: outcome.is_ok(),
-        code: outcome.as_ref().err().map(|e| e.problem().code),
+        code: outcome.as_ref().err().map(code),
         reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
         status: None,
         clocks: BTreeMap::new(),
@@ -84,6 +84,14 @@ pub async fn line(
     }
     line.failed = check(step, &line);
     Ok(line)
+}
+
+/// The error code; for a single invalid field, that field's code (it names the rule).
+fn code(e: &ServiceError) -> String {
+    match e {
+        ServiceError::Input(input) if input.0.len() == 1 => input.0[0].code.to_owned(),
+        other => other.problem().code,
+    }
 }
 
 fn reasons(e: &ServiceError) -> Vec<String> {

@@ -13,4 +13,5 @@ mod notices;
 mod numbering;
 mod pages;
 mod review;
+mod scenarios;
 mod security;

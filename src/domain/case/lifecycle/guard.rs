@@ -10,8 +10,9 @@ fn refuse(code: &'static str, zh: &str, en: &str) -> Result<(), Rejected> {
     Err(Rejected::Precondition { code, message_zh: zh.to_owned(), message_en: en.to_owned() })
 }
 
-/// Whether the defence period runs today: the copy was served and the period is not over.
-fn defence_open(case: &Case, facts: &Facts<'_>) -> Result<(), Rejected> {
+/// Whether the defence period runs today: the copy was served and the period is not over
+/// (and, unless `after_defence`, no defence is in yet).
+fn defence_open(case: &Case, facts: &Facts<'_>, after_defence: bool) -> Result<(), Rejected> {
     if !case.respondent_served {
         return refuse(
             "case.respondent_not_served",
@@ -19,7 +20,7 @@ fn defence_open(case: &Case, facts: &Facts<'_>) -> Result<(), Rejected> {
             "The application copy has not been served on the respondent yet",
         );
     }
-    if case.defence_filed {
+    if case.defence_filed && !after_defence {
         return refuse("case.defence_already_filed", "答辩书已经提交", "The defence has already been filed");
     }
     let over = case.defence_lapsed
@@ -60,9 +61,10 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
             }
             Ok(())
         }
-        Guard::DefencePeriodOpen => defence_open(case, facts),
+        Guard::DefencePeriodOpen => defence_open(case, facts, false),
         Guard::CounterclaimOpen => {
-            defence_open(case, facts)?;
+            // 办案规则 第三十六条: within the defence period, whether or not the defence is in.
+            defence_open(case, facts, true)?;
             if case.pending.counterclaim {
                 return refuse(
                     "case.counterclaim_pending",
