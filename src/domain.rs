@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod deadline;
+pub mod document;
 pub mod filing;
 pub mod input;
 pub mod network;
