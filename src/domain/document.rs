@@ -1,77 +1,76 @@
-//! The official documents (法律文书) a case produces.
+//! The official documents (法律文书) of a case: which kinds exist, what each one says, and the
+//! ready-to-print view a template receives.
+//!
+//! - [`DocumentKind`]: code, Chinese and English titles, the word of the document number
+//!   (`苏园劳人仲受字〔2026〕第00012号`), the legal basis, the template and the addressee.
+//! - [`DocumentBody`]: the typed content, one variant per kind; the kind is derived from it,
+//!   so a body can never be printed under another kind's heading.
+//! - [`DocumentContext`]: heading, parties and body of one document as issued.
+//! - [`DocumentView`]: the context with every date written in Chinese numerals
+//!   ([`official_date_zh`]), which is what the templates render.
+//!
+//! Numbering, storage and service records are the caller's; everything here is pure.
 
+mod body;
+mod kind;
+mod numerals;
+mod view;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// One kind of official document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// 受理通知书.
-    Acceptance,
-    /// 不予受理通知书.
-    NonAcceptance,
-    /// 补正通知书.
-    Correction,
-    /// 应诉通知书 (with the application copy).
-    RespondentNotice,
-    /// 答辩书副本送达通知.
-    DefenceCopy,
-    /// 撤回仲裁申请决定书.
-    WithdrawalDecision,
-    /// 按撤回处理决定书.
-    DeemedWithdrawalDecision,
-    /// 撤销案件决定书.
-    RevocationDecision,
-    /// 终结审理决定书.
-    TerminationDecision,
-    /// 中止审理通知书.
-    SuspensionNotice,
-    /// 恢复审理通知书.
-    ResumptionNotice,
-    /// 延长审理期限通知书.
-    ExtensionNotice,
-    /// 移送函.
-    TransferLetter,
-    /// 逾期未作出裁决证明书.
-    OverdueCertificate,
+pub use body::{ClaimLine, DocumentBody};
+pub use kind::{Addressee, DocumentKind};
+pub use numerals::{count_zh, official_date_zh};
+pub use view::DocumentView;
+
+/// The issuing commission as printed on the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommissionLine {
+    /// Full Chinese name, e.g. 苏州工业园区劳动人事争议仲裁委员会.
+    pub name_zh: String,
+    /// Postal address of the seat.
+    pub address: String,
+    /// Office phone; may be empty until confirmed.
+    pub phone: String,
 }
 
-impl DocumentKind {
-    /// Every kind.
-    pub const ALL: [DocumentKind; 14] = [
-        DocumentKind::Acceptance,
-        DocumentKind::NonAcceptance,
-        DocumentKind::Correction,
-        DocumentKind::RespondentNotice,
-        DocumentKind::DefenceCopy,
-        DocumentKind::WithdrawalDecision,
-        DocumentKind::DeemedWithdrawalDecision,
-        DocumentKind::RevocationDecision,
-        DocumentKind::TerminationDecision,
-        DocumentKind::SuspensionNotice,
-        DocumentKind::ResumptionNotice,
-        DocumentKind::ExtensionNotice,
-        DocumentKind::TransferLetter,
-        DocumentKind::OverdueCertificate,
-    ];
+/// A party as listed in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyLine {
+    /// Name of the person or the employer.
+    pub name: String,
+    /// Address for service (送达地址) or registered address; may be empty.
+    pub address: String,
+}
 
-    /// Stable code.
-    pub fn code(self) -> &'static str {
-        match self {
-            DocumentKind::Acceptance => "acceptance",
-            DocumentKind::NonAcceptance => "non_acceptance",
-            DocumentKind::Correction => "correction",
-            DocumentKind::RespondentNotice => "respondent_notice",
-            DocumentKind::DefenceCopy => "defence_copy",
-            DocumentKind::WithdrawalDecision => "withdrawal_decision",
-            DocumentKind::DeemedWithdrawalDecision => "deemed_withdrawal_decision",
-            DocumentKind::RevocationDecision => "revocation_decision",
-            DocumentKind::TerminationDecision => "termination_decision",
-            DocumentKind::SuspensionNotice => "suspension_notice",
-            DocumentKind::ResumptionNotice => "resumption_notice",
-            DocumentKind::ExtensionNotice => "extension_notice",
-            DocumentKind::TransferLetter => "transfer_letter",
-            DocumentKind::OverdueCertificate => "overdue_certificate",
-        }
+/// One document as issued: heading, addressee, parties and typed body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentContext {
+    /// The document number, e.g. from [`DocumentKind::number`].
+    pub number: String,
+    /// The date of issue printed above the seal.
+    pub issued_on: NaiveDate,
+    /// The issuing commission.
+    pub commission: CommissionLine,
+    /// The case number; none before acceptance (a non-acceptance or correction notice).
+    pub case_number: Option<String>,
+    /// Whom the document is addressed to, as written in the salutation (称谓).
+    pub recipient: String,
+    /// The applicants (申请人).
+    pub applicants: Vec<PartyLine>,
+    /// The respondents (被申请人).
+    pub respondents: Vec<PartyLine>,
+    /// What the document says.
+    pub body: DocumentBody,
+}
+
+impl DocumentContext {
+    /// The kind of the document, derived from its body.
+    pub fn kind(&self) -> DocumentKind {
+        self.body.kind()
     }
 }

@@ -53,6 +53,7 @@ fn lang_cookie(lang: Lang) -> Cookie<'static> {
 
 /// Registers every page route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/static/document.css", web::get().to(assets::document_stylesheet));
     cfg.route("/static/app.css", web::get().to(assets::stylesheet)).service(
         web::scope("")
             .wrap(ErrorHandlers::new().default_handler(error::render_error_page))

@@ -1,0 +1,153 @@
+//! What a document says beyond its heading: one typed variant per [`DocumentKind`].
+//!
+//! Labels (reasons, correction items, the track) arrive already localised, so the body is what
+//! was printed and can be stored as it was issued. Its serde tag is the kind's code.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::DocumentKind;
+
+/// One claim of the applicant, as listed in the respondent notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimLine {
+    /// The claim in words, e.g. 支付二〇二六年三月工资.
+    pub label: String,
+    /// The amount claimed in yuan, already formatted (e.g. `12,000.00`); none for claims
+    /// without an amount (confirming the labour relationship).
+    pub amount_yuan: Option<String>,
+}
+
+/// The typed content of a document; its variant decides the kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocumentBody {
+    /// 受理通知书.
+    Acceptance {
+        /// The acceptance date; the 45-day limit runs from it (调解仲裁法 第四十三条).
+        accepted_on: NaiveDate,
+        /// The last day of the limit as computed by the clock.
+        case_limit_due: NaiveDate,
+        /// The track in Chinese, e.g. 简易处理程序 or 普通程序.
+        track_zh: String,
+    },
+    /// 不予受理通知书.
+    NonAcceptance {
+        /// The grounds, as localised labels (办案规则 第三十条).
+        reasons: Vec<String>,
+        /// A further explanation; may be empty.
+        note: String,
+    },
+    /// 补正通知书.
+    Correction {
+        /// Every item to supply, all at once (一次性告知), as localised labels.
+        items: Vec<String>,
+        /// A further explanation; may be empty.
+        note: String,
+        /// The day by which the correction is expected.
+        reply_by: NaiveDate,
+    },
+    /// 应诉通知书.
+    RespondentNotice {
+        /// When the copy of the application was served, once known.
+        served_on: Option<NaiveDate>,
+        /// The last day of the defence period, once the service date is known.
+        defence_due: Option<NaiveDate>,
+        /// The defence period in working days (调解仲裁法 第三十条: 十日).
+        defence_days: u32,
+        /// The applicant's claims.
+        claims: Vec<ClaimLine>,
+        /// Where and how to file the defence online, in Chinese.
+        portal_hint: String,
+    },
+    /// 答辩书副本送达通知.
+    DefenceCopy {
+        /// When the commission received the defence.
+        defence_received_on: NaiveDate,
+        /// The defence as filed (or its summary).
+        defence_text: String,
+    },
+    /// 撤回仲裁申请决定书.
+    WithdrawalDecision {
+        /// The applicant's stated reason; may be empty.
+        reason: String,
+        /// When the applicant applied to withdraw.
+        applied_on: NaiveDate,
+    },
+    /// 按撤回仲裁申请处理决定书.
+    DeemedWithdrawalDecision {
+        /// What happened, e.g. 申请人经书面通知，无正当理由拒不到庭.
+        reason: String,
+    },
+    /// 撤销案件决定书.
+    RevocationDecision {
+        /// Why the case should not have been accepted.
+        reason: String,
+    },
+    /// 终结审理决定书.
+    TerminationDecision {
+        /// Why the proceedings end.
+        reason: String,
+    },
+    /// 中止审理通知书.
+    SuspensionNotice {
+        /// The ground in words, e.g. 本案需等待工伤认定结论.
+        ground_zh: String,
+        /// The provision of the ground, e.g. 《劳动人事争议仲裁办案规则》第四十七条第（六）项.
+        basis_zh: String,
+    },
+    /// 恢复审理通知书.
+    ResumptionNotice {
+        /// The day the hearing resumes.
+        resumed_on: NaiveDate,
+        /// The last day of the limit after the suspended days are left out.
+        new_due: NaiveDate,
+    },
+    /// 延长审理期限通知书.
+    ExtensionNotice {
+        /// The last day of the limit before the extension.
+        original_due: NaiveDate,
+        /// The last day after the extension.
+        new_due: NaiveDate,
+        /// The extension in natural days (at most 15, 调解仲裁法 第四十三条).
+        days: u32,
+        /// Who approved in writing, e.g. 本委主任.
+        approved_by: String,
+    },
+    /// 移送函.
+    TransferLetter {
+        /// The receiving commission's name.
+        to_commission_zh: String,
+        /// Why the receiving commission is competent.
+        reason: String,
+    },
+    /// 逾期未作出仲裁裁决证明书.
+    OverdueCertificate {
+        /// The acceptance date.
+        accepted_on: NaiveDate,
+        /// The last day of the limit, after extensions and suspensions.
+        due: NaiveDate,
+    },
+}
+
+impl DocumentBody {
+    /// The kind of document this body belongs to.
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            DocumentBody::Acceptance { .. } => DocumentKind::Acceptance,
+            DocumentBody::NonAcceptance { .. } => DocumentKind::NonAcceptance,
+            DocumentBody::Correction { .. } => DocumentKind::Correction,
+            DocumentBody::RespondentNotice { .. } => DocumentKind::RespondentNotice,
+            DocumentBody::DefenceCopy { .. } => DocumentKind::DefenceCopy,
+            DocumentBody::WithdrawalDecision { .. } => DocumentKind::WithdrawalDecision,
+            DocumentBody::DeemedWithdrawalDecision { .. } => DocumentKind::DeemedWithdrawalDecision,
+            DocumentBody::RevocationDecision { .. } => DocumentKind::RevocationDecision,
+            DocumentBody::TerminationDecision { .. } => DocumentKind::TerminationDecision,
+            DocumentBody::SuspensionNotice { .. } => DocumentKind::SuspensionNotice,
+            DocumentBody::ResumptionNotice { .. } => DocumentKind::ResumptionNotice,
+            DocumentBody::ExtensionNotice { .. } => DocumentKind::ExtensionNotice,
+            DocumentBody::TransferLetter { .. } => DocumentKind::TransferLetter,
+            DocumentBody::OverdueCertificate { .. } => DocumentKind::OverdueCertificate,
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The serialisable view a document template renders: the context with dates and counts in
+//! Chinese numerals and lists numbered 一、二、三, so templates only place ready strings.
+
+use serde::Serialize;
+
+use super::numerals::{count_zh, official_date_zh};
+use super::{ClaimLine, CommissionLine, DocumentBody, DocumentContext, PartyLine};
+
+/// What a document template receives (`documents/<code>`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    code: &'static str,
+    title_zh: &'static str,
+    number: String,
+    issued_on_zh: String,
+    commission: CommissionLine,
+    case_number: Option<String>,
+    recipient: String,
+    applicants: Vec<PartyLine>,
+    respondents: Vec<PartyLine>,
+    /// The applicants' names joined with 、.
+    applicant_names: String,
+    /// The respondents' names joined with 、.
+    respondent_names: String,
+    legal_basis_zh: &'static str,
+    body: BodyView,
+}
+
+/// A numbered line: `no` is the Chinese ordinal (一, 二 …).
+#[derive(Debug, Clone, Serialize)]
+struct Numbered {
+    no: String,
+    text: String,
+}
+
+/// A numbered claim of the respondent notice.
+#[derive(Debug, Clone, Serialize)]
+struct ClaimItem {
+    no: String,
+    label: String,
+    amount_yuan: Option<String>,
+}
+
+/// The body with dates as Chinese strings; untagged, so each template reads its own fields
+/// under `body` and strict mode rejects a view of another kind.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+enum BodyView {
+    Acceptance {
+        accepted_on_zh: String,
+        case_limit_due_zh: String,
+        track_zh: String,
+    },
+    NonAcceptance {
+        reasons: Vec<Numbered>,
+        note: String,
+    },
+    Correction {
+        items: Vec<Numbered>,
+        note: String,
+        reply_by_zh: String,
+    },
+    RespondentNotice {
+        served_on_zh: Option<String>,
+        defence_due_zh: Option<String>,
+        defence_days_zh: String,
+        claims: Vec<ClaimItem>,
+        portal_hint: String,
+    },
+    DefenceCopy {
+        defence_received_on_zh: String,
+        defence_text: String,
+    },
+    WithdrawalDecision {
+        reason: String,
+        applied_on_zh: String,
+    },
+    DeemedWithdrawalDecision {
+        deemed_reason: String,
+    },
+    RevocationDecision {
+        revocation_reason: String,
+    },
+    TerminationDecision {
+        termination_reason: String,
+    },
+    SuspensionNotice {
+        ground_zh: String,
+        basis_zh: String,
+    },
+    ResumptionNotice {
+        resumed_on_zh: String,
+        new_due_zh: String,
+    },
+    ExtensionNotice {
+        original_due_zh: String,
+        extended_due_zh: String,
+        days_zh: String,
+        approved_by: String,
+    },
+    TransferLetter {
+        to_commission_zh: String,
+        transfer_reason: String,
+    },
+    OverdueCertificate {
+        accepted_on_zh: String,
+        due_zh: String,
+    },
+}
+
+fn numbered(lines: &[String]) -> Vec<Numbered> {
+    lines.iter().zip(1..).map(|(text, n)| Numbered { no: count_zh(n), text: text.clone() }).collect()
+}
+
+fn claims(lines: &[ClaimLine]) -> Vec<ClaimItem> {
+    lines
+        .iter()
+        .zip(1..)
+        .map(|(c, n)| ClaimItem {
+            no: count_zh(n),
+            label: c.label.clone(),
+            amount_yuan: c.amount_yuan.clone(),
+        })
+        .collect()
+}
+
+fn names(parties: &[PartyLine]) -> String {
+    parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("、")
+}
+
+impl From<&DocumentBody> for BodyView {
+    fn from(body: &DocumentBody) -> Self {
+        match body {
+            DocumentBody::Acceptance { accepted_on, case_limit_due, track_zh } => BodyView::Acceptance {
+                accepted_on_zh: official_date_zh(*accepted_on),
+                case_limit_due_zh: official_date_zh(*case_limit_due),
+                track_zh: track_zh.clone(),
+            },
+            DocumentBody::NonAcceptance { reasons, note } => {
+                BodyView::NonAcceptance { reasons: numbered(reasons), note: note.clone() }
+            }
+            DocumentBody::Correction { items, note, reply_by } => BodyView::Correction {
+                items: numbered(items),
+                note: note.clone(),
+                reply_by_zh: official_date_zh(*reply_by),
+            },
+            DocumentBody::RespondentNotice {
+                served_on,
+                defence_due,
+                defence_days,
+                claims: c,
+                portal_hint,
+            } => BodyView::RespondentNotice {
+                served_on_zh: served_on.map(official_date_zh),
+                defence_due_zh: defence_due.map(official_date_zh),
+                defence_days_zh: count_zh(*defence_days),
+                claims: claims(c),
+                portal_hint: portal_hint.clone(),
+            },
+            DocumentBody::DefenceCopy { defence_received_on, defence_text } => BodyView::DefenceCopy {
+                defence_received_on_zh: official_date_zh(*defence_received_on),
+                defence_text: defence_text.clone(),
+            },
+            DocumentBody::WithdrawalDecision { reason, applied_on } => BodyView::WithdrawalDecision {
+                reason: reason.clone(),
+                applied_on_zh: official_date_zh(*applied_on),
+            },
+            DocumentBody::DeemedWithdrawalDecision { reason } => {
+                BodyView::DeemedWithdrawalDecision { deemed_reason: reason.clone() }
+            }
+            DocumentBody::RevocationDecision { reason } => {
+                BodyView::RevocationDecision { revocation_reason: reason.clone() }
+            }
+            DocumentBody::TerminationDecision { reason } => {
+                BodyView::TerminationDecision { termination_reason: reason.clone() }
+            }
+            DocumentBody::SuspensionNotice { ground_zh, basis_zh } => {
+                BodyView::SuspensionNotice { ground_zh: ground_zh.clone(), basis_zh: basis_zh.clone() }
+            }
+            DocumentBody::ResumptionNotice { resumed_on, new_due } => BodyView::ResumptionNotice {
+                resumed_on_zh: official_date_zh(*resumed_on),
+                new_due_zh: official_date_zh(*new_due),
+            },
+            DocumentBody::ExtensionNotice { original_due, new_due, days, approved_by } => {
+                BodyView::ExtensionNotice {
+                    original_due_zh: official_date_zh(*original_due),
+                    extended_due_zh: official_date_zh(*new_due),
+                    days_zh: count_zh(*days),
+                    approved_by: approved_by.clone(),
+                }
+            }
+            DocumentBody::TransferLetter { to_commission_zh, reason } => BodyView::TransferLetter {
+                to_commission_zh: to_commission_zh.clone(),
+                transfer_reason: reason.clone(),
+            },
+            DocumentBody::OverdueCertificate { accepted_on, due } => BodyView::OverdueCertificate {
+                accepted_on_zh: official_date_zh(*accepted_on),
+                due_zh: official_date_zh(*due),
+            },
+        }
+    }
+}
+
+impl DocumentView {
+    /// The view of one document.
+    pub fn new(ctx: &DocumentContext) -> Self {
+        let kind = ctx.kind();
+        DocumentView {
+            code: kind.code(),
+            title_zh: kind.title_zh(),
+            number: ctx.number.clone(),
+            issued_on_zh: official_date_zh(ctx.issued_on),
+            commission: ctx.commission.clone(),
+            case_number: ctx.case_number.clone(),
+            recipient: ctx.recipient.clone(),
+            applicants: ctx.applicants.clone(),
+            respondents: ctx.respondents.clone(),
+            applicant_names: names(&ctx.applicants),
+            respondent_names: names(&ctx.respondents),
+            legal_basis_zh: kind.legal_basis_zh(),
+            body: BodyView::from(&ctx.body),
+        }
+    }
+}
+
+impl From<&DocumentContext> for DocumentView {
+    fn from(ctx: &DocumentContext) -> Self {
+        DocumentView::new(ctx)
+    }
+}
