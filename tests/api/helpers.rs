@@ -252,6 +252,17 @@ impl TestApp {
         }
     }
 
+    /// An employer account tied to the credit code of the case's respondent, signed in.
+    pub async fn respondent(&self, case_id: &str) -> User {
+        let user = self.staff("employer", "SIP").await;
+        let mut conn = self.conn().await;
+        let case = uuid::Uuid::parse_str(case_id).unwrap();
+        let uscc = arbitration::db::users::respondent_uscc(&mut conn, case).await.unwrap().unwrap();
+        let id = uuid::Uuid::parse_str(&user.id).unwrap();
+        arbitration::db::users::set_uscc(&mut conn, id, &uscc).await.unwrap();
+        user
+    }
+
     pub async fn get(&self, path: &str, user: &User) -> reqwest::Response {
         self.client.get(self.url(path)).bearer_auth(&user.token).send().await.unwrap()
     }

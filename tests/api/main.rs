@@ -8,6 +8,7 @@ mod filing;
 mod health;
 mod helpers;
 mod intake;
+mod lifecycle;
 mod migrations;
 mod notices;
 mod numbering;
