@@ -69,11 +69,15 @@ pub async fn create_user(
 /// expectations do not hold.
 pub async fn scenario(settings: Settings, path: &std::path::Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let scenario = crate::scenario::Scenario::parse(&text).with_context(|| format!("{} is not a scenario", path.display()))?;
+    let scenario = crate::scenario::Scenario::parse(&text)
+        .with_context(|| format!("{} is not a scenario", path.display()))?;
     let throwaway = std::env::var_os("DATABASE_URL").is_none();
     let located = crate::db::bootstrap::locate(&settings.database).await?;
-    let database =
-        if throwaway { format!("scenario_{}", uuid::Uuid::new_v4().simple()) } else { located.database.clone() };
+    let database = if throwaway {
+        format!("scenario_{}", uuid::Uuid::new_v4().simple())
+    } else {
+        located.database.clone()
+    };
     crate::db::bootstrap::ensure_database(&located, &database).await?;
     let url = located.url_for(&database);
     let result = run_scenario(settings, &url, &scenario).await;
@@ -87,7 +91,11 @@ pub async fn scenario(settings: Settings, path: &std::path::Path) -> anyhow::Res
     Ok(())
 }
 
-async fn run_scenario(settings: Settings, url: &str, scenario: &crate::scenario::Scenario) -> anyhow::Result<usize> {
+async fn run_scenario(
+    settings: Settings,
+    url: &str,
+    scenario: &crate::scenario::Scenario,
+) -> anyhow::Result<usize> {
     crate::startup::migrate_and_seed(url).await?;
     let state = crate::startup::AppState::build(settings, url).await?;
     let mut out = std::io::stdout().lock();

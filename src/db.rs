@@ -7,6 +7,8 @@ pub mod batch;
 pub mod bootstrap;
 pub mod cases;
 pub mod clocks;
+pub mod docket;
+pub mod documents;
 pub mod enums;
 pub mod filings;
 pub mod queue;

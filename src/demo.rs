@@ -11,9 +11,9 @@ use crate::domain::access::{Actor, Role};
 use crate::domain::filing::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
 use crate::domain::input::{id_card, uscc};
 use crate::service::accounts::{self, Registration};
+use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest};
-use crate::service::commands::Expected;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::startup::AppState;
 

@@ -35,7 +35,10 @@ pub async fn run(
     for (i, step) in scenario.step.iter().enumerate() {
         let at = state.with_clock(Clock::Fixed(step.at.to_utc()));
         let case_id = cases.get(&step.case).copied();
-        let actor = people.actor(&at, &step.who, case_id).await.with_context(|| format!("step {}: account `{}`", i + 1, step.who))?;
+        let actor = people
+            .actor(&at, &step.who, case_id)
+            .await
+            .with_context(|| format!("step {}: account `{}`", i + 1, step.who))?;
         let outcome = match step.action.as_str() {
             "file" => {
                 let req = match &step.with {
@@ -47,7 +50,9 @@ pub async fn run(
             }
             name => match case_id {
                 Some(id) => {
-                    let body = people.resolve(&at, name, step.with.clone().unwrap_or(serde_json::Value::Null)).await?;
+                    let body = people
+                        .resolve(&at, name, step.with.clone().unwrap_or(serde_json::Value::Null))
+                        .await?;
                     commands::run_named(&at, &actor, &id.to_string(), name, body, Expected::Any).await
                 }
                 None => Err(ServiceError::NotFound),

@@ -1,9 +1,11 @@
 //! Use cases: one async function per command, one transaction each.
 
 pub mod accounts;
+pub mod case_file;
 pub mod cases;
 pub mod commands;
 pub mod deadlines;
+pub mod docket;
 pub mod error;
 pub mod filings;
 pub mod pages;

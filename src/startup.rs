@@ -117,7 +117,8 @@ impl Application {
             })?;
         let port = listener.local_addr()?.port();
         let mailer = crate::notify::mailer::Mailer::from_settings(&settings.email)?;
-        let worker = tokio::spawn(crate::notify::worker::run(state.pool.clone(), mailer, settings.email.clone()));
+        let worker =
+            tokio::spawn(crate::notify::worker::run(state.pool.clone(), mailer, settings.email.clone()));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()

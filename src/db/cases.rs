@@ -339,3 +339,13 @@ pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryRes
         .load(conn)
         .await
 }
+
+/// The logs of several cases, each oldest first (for lists that show what can be done next).
+pub async fn events_of_cases(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<EventRow>> {
+    case_events::table
+        .filter(case_events::case_id.eq_any(ids))
+        .order((case_events::case_id, case_events::seq.asc()))
+        .select(EventRow::as_select())
+        .load(conn)
+        .await
+}

@@ -209,7 +209,11 @@ pub async fn find_evidence(
 }
 
 /// Whether an evidence file belongs to the case.
-pub async fn evidence_belongs(conn: &mut AsyncPgConnection, evidence_id: Uuid, case_id: Uuid) -> QueryResult<bool> {
+pub async fn evidence_belongs(
+    conn: &mut AsyncPgConnection,
+    evidence_id: Uuid,
+    case_id: Uuid,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         evidence::table.filter(evidence::id.eq(evidence_id)).filter(evidence::case_id.eq(case_id)),
     ))

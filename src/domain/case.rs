@@ -6,6 +6,7 @@
 //! coded grounds used by rejections and correction requests.
 
 pub mod command;
+pub mod documents;
 pub mod event;
 pub mod lifecycle;
 pub mod party;

@@ -7,10 +7,10 @@ use crate::domain::filing::FilingForm;
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
 use crate::service::cases::view::{CaseSummary, CaseView};
+use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest, Submitted};
 use crate::service::queue::QueueParams;
-use crate::service::commands::{self, Expected};
 use crate::startup::AppState;
 
 fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {

@@ -12,7 +12,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, cases, deadlines, evidence, health, reference};
+use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -44,6 +44,10 @@ use super::{accounts, admin, cases, deadlines, evidence, health, reference};
         cases::submit_correction,
         cases::act,
         cases::queue,
+        case_file::list_documents,
+        case_file::get_document,
+        case_file::get_docket,
+        case_file::get_approvals,
         evidence::upload,
         evidence::list,
         evidence::download,
@@ -60,6 +64,11 @@ use super::{accounts, admin, cases, deadlines, evidence, health, reference};
         crate::service::review::ReviewAction,
         crate::service::cases::view::CaseView,
         crate::service::cases::view::CaseSummary,
+        crate::service::case_file::DocumentItem,
+        crate::service::case_file::ServiceView,
+        crate::service::docket::DocketPage,
+        crate::service::docket::DocketItem,
+        crate::service::docket::ApprovalItem,
         deadlines::DeadlineView,
     ))
 )]

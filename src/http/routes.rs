@@ -9,7 +9,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
-use super::{accounts, admin, cases, deadlines, evidence, health, openapi, reference};
+use super::{accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference};
 use crate::service::error::ServiceError;
 
 /// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
@@ -69,6 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(
                             resource("/cases/{id}/evidence/{evidence_id}", "GET").get(evidence::download),
                         )
+                        .service(resource("/cases/{id}/documents", "GET").get(case_file::list_documents))
+                        .service(resource("/documents/{id}", "GET").get(case_file::get_document))
+                        .service(resource("/docket", "GET").get(case_file::get_docket))
+                        .service(resource("/approvals", "GET").get(case_file::get_approvals))
                         .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
                         // A scope without its own falls back to the application's default, not
                         // to its parent's.

@@ -22,7 +22,12 @@ const PASSWORD: &str = "scenario-password-2026";
 impl Accounts {
     /// The account for an alias, created on first use; `respondent` is an employer account
     /// tied to the credit code of the case's respondent.
-    pub async fn actor(&mut self, state: &AppState, alias: &str, case: Option<Uuid>) -> anyhow::Result<Actor> {
+    pub async fn actor(
+        &mut self,
+        state: &AppState,
+        alias: &str,
+        case: Option<Uuid>,
+    ) -> anyhow::Result<Actor> {
         if let Some(actor) = self.by_alias.get(alias) {
             return Ok(actor.clone());
         }
@@ -35,7 +40,9 @@ impl Accounts {
             "respondent" | "employer" => {
                 let Some(case) = case else { bail!("`{alias}` acts before the case is filed") };
                 let mut conn = state.pool.get().await?;
-                let uscc = users::respondent_uscc(&mut conn, case).await?.context("the case names no credit code")?;
+                let uscc = users::respondent_uscc(&mut conn, case)
+                    .await?
+                    .context("the case names no credit code")?;
                 (Role::Employer, Some(uscc))
             }
             other => (Role::parse(other).with_context(|| format!("unknown role `{other}`"))?, None),
@@ -43,7 +50,10 @@ impl Accounts {
         if role.is_staff() != commission.is_some() {
             bail!("`{alias}`: staff need a commission (clerk:SIP), parties none");
         }
-        let slug: String = alias.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '.' }).collect();
+        let slug: String = alias
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '.' })
+            .collect();
         let reg = Registration {
             email: format!("{slug}.{}@scenario.local", Uuid::new_v4().simple()),
             password: PASSWORD.to_owned(),

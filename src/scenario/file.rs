@@ -72,7 +72,9 @@ fn instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffse
     let text = match toml::Value::deserialize(d)? {
         toml::Value::String(s) => s,
         toml::Value::Datetime(dt) => dt.to_string(),
-        other => return Err(serde::de::Error::custom(format!("`at` must be an RFC 3339 instant, not {other}"))),
+        other => {
+            return Err(serde::de::Error::custom(format!("`at` must be an RFC 3339 instant, not {other}")));
+        }
     };
     DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
 }
@@ -90,7 +92,9 @@ fn json(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => serde_json::Value::Bool(b),
         toml::Value::Datetime(dt) => serde_json::Value::String(dt.to_string()),
         toml::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(json).collect()),
-        toml::Value::Table(table) => serde_json::Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect()),
+        toml::Value::Table(table) => {
+            serde_json::Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect())
+        }
     }
 }
 

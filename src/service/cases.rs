@@ -1,6 +1,7 @@
 //! The case aggregate's use-case core: lock, decide, append events, update the projection and
 //! queue notices — all in the caller's single transaction.
 
+pub mod documents;
 pub mod notices;
 pub mod transition;
 pub mod triage;
@@ -59,7 +60,9 @@ pub async fn visible(
     match access::can(actor, Action::View, &scope(row)) {
         Access::Allowed => Ok(()),
         Access::Forbidden | Access::Hidden => {
-            if actor.role == access::Role::Employer && crate::db::users::is_respondent(conn, actor.id, row.id).await? {
+            if actor.role == access::Role::Employer
+                && crate::db::users::is_respondent(conn, actor.id, row.id).await?
+            {
                 Ok(())
             } else {
                 Err(ServiceError::NotFound)

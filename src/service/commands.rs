@@ -56,9 +56,9 @@ impl Expected {
         match self {
             Expected::Any => Ok(()),
             Expected::Version(v) if v == row.version => Ok(()),
-            Expected::Version(_) | Expected::Unmatchable => Err(ServiceError::PreconditionFailed {
-                current: row.version,
-            }),
+            Expected::Version(_) | Expected::Unmatchable => {
+                Err(ServiceError::PreconditionFailed { current: row.version })
+            }
         }
     }
 }

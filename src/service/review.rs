@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
-use crate::domain::access::{Action, Actor};
+use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
@@ -17,7 +17,7 @@ use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{authorize, offered, parse_id};
+use crate::service::cases::{offered, parse_id, visible};
 use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
@@ -80,19 +80,6 @@ impl ReviewAction {
             _ => return None,
         })
     }
-
-    fn access(self) -> Action {
-        match self {
-            ReviewAction::Transfer => Action::Transfer,
-            ReviewAction::Withdraw => Action::Withdraw,
-            ReviewAction::Receive
-            | ReviewAction::Return
-            | ReviewAction::RequestCorrection
-            | ReviewAction::Accept
-            | ReviewAction::Reject
-            | ReviewAction::ReferOut => Action::Review,
-        }
-    }
 }
 
 fn codes<T>(field: &str, raw: &[String], parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>, InputError> {
@@ -126,7 +113,8 @@ pub async fn decide(
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
         let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
-        authorize(actor, action.access(), &row)?;
+        // Who may take the decision is the transition table's (capacities in `apply_command`).
+        visible(conn, actor, &row).await?;
         expected.check(&row)?;
         let applied = run(conn, state, actor, &row, action, d, now).await?;
         let mut view = applied.view(state);

@@ -15,9 +15,9 @@ use super::error::WebError;
 use super::form::Post;
 use super::i18n;
 use super::page::{Page, error_code, error_text, see_other, with_query};
+use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::queue::QueueParams;
-use crate::service::commands::Expected;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::service::{self, pages};
 

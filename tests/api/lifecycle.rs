@@ -17,7 +17,9 @@ fn sample(kind: &str, arbitrator: &str) -> serde_json::Value {
         "triage" => json!({}),
         "convert_to_ordinary" => json!({ "reason": "案情复杂" }),
         "assign" => json!({ "arbitrator": arbitrator }),
-        "record_service" => json!({ "document": "acceptance", "to": "applicant", "method": "direct", "on": "2026-03-02" }),
+        "record_service" => {
+            json!({ "document": "acceptance", "to": "applicant", "method": "direct", "on": "2026-03-02" })
+        }
         "file_defence" => json!({ "text": "不同意申请人的请求" }),
         "file_counterclaim" => json!({ "claims": "返还培训费" }),
         "decide_counterclaim" | "decide_claim_change" => json!({ "accept": true, "reason": "理由" }),
@@ -29,7 +31,8 @@ fn sample(kind: &str, arbitrator: &str) -> serde_json::Value {
         "decide_suspension" | "decide_extension" => json!({ "approve": true }),
         "resume" => json!({ "note": "原因消除" }),
         "request_extension" => json!({ "days": 10, "reason": "案情复杂" }),
-        "apply_withdrawal" | "withdraw" | "deem_withdrawn" | "revoke" | "terminate" | "apply_postponement" => {
+        "apply_withdrawal" | "withdraw" | "deem_withdrawn" | "revoke" | "terminate"
+        | "apply_postponement" => {
             json!({ "reason": "理由" })
         }
         "transfer" => json!({ "to": "WZ", "reason": "实际履行地在吴中区" }),
@@ -42,14 +45,48 @@ fn sample(kind: &str, arbitrator: &str) -> serde_json::Value {
 }
 
 const COMMANDS: &[&str] = &[
-    "submit", "receive", "reroute", "request_correction", "submit_correction", "accept", "reject",
-    "refer_out", "triage", "convert_to_ordinary", "assign", "record_service", "consent_electronic_service",
-    "file_defence", "record_defence_lapsed", "file_counterclaim", "decide_counterclaim", "object_jurisdiction",
-    "decide_objection", "change_claims", "decide_claim_change", "join_party", "request_suspension",
-    "decide_suspension", "resume", "request_extension", "decide_extension", "apply_withdrawal", "withdraw",
-    "deem_withdrawn", "revoke", "terminate", "transfer", "apply_postponement", "challenge_arbitrator",
-    "issue_overdue_certificate", "start_mediation", "record_settlement", "mediation_failed",
-    "schedule_hearing", "hold_hearing", "award",
+    "submit",
+    "receive",
+    "reroute",
+    "request_correction",
+    "submit_correction",
+    "accept",
+    "reject",
+    "refer_out",
+    "triage",
+    "convert_to_ordinary",
+    "assign",
+    "record_service",
+    "consent_electronic_service",
+    "file_defence",
+    "record_defence_lapsed",
+    "file_counterclaim",
+    "decide_counterclaim",
+    "object_jurisdiction",
+    "decide_objection",
+    "change_claims",
+    "decide_claim_change",
+    "join_party",
+    "request_suspension",
+    "decide_suspension",
+    "resume",
+    "request_extension",
+    "decide_extension",
+    "apply_withdrawal",
+    "withdraw",
+    "deem_withdrawn",
+    "revoke",
+    "terminate",
+    "transfer",
+    "apply_postponement",
+    "challenge_arbitrator",
+    "issue_overdue_certificate",
+    "start_mediation",
+    "record_settlement",
+    "mediation_failed",
+    "schedule_hearing",
+    "hold_hearing",
+    "award",
 ];
 
 /// What a refused command must leave as it was, read in one query.
@@ -92,8 +129,21 @@ async fn every_command_the_table_does_not_offer_is_refused_and_changes_nothing()
     for (n, steps) in [
         (1, vec![]),
         (2, vec![("accept", &clerk, json!({}))]),
-        (3, vec![("accept", &clerk, json!({})), ("request_suspension", &arbitrator, json!({ "ground": "force_majeure" })), ("decide_suspension", &supervisor, json!({ "approve": true }))]),
-        (4, vec![("accept", &clerk, json!({})), ("terminate", &arbitrator, json!({ "reason": "申请人死亡" }))]),
+        (
+            3,
+            vec![
+                ("accept", &clerk, json!({})),
+                ("request_suspension", &arbitrator, json!({ "ground": "force_majeure" })),
+                ("decide_suspension", &supervisor, json!({ "approve": true })),
+            ],
+        ),
+        (
+            4,
+            vec![
+                ("accept", &clerk, json!({})),
+                ("terminate", &arbitrator, json!({ "reason": "申请人死亡" })),
+            ],
+        ),
     ] {
         let case = app.file(&worker, &form(n, SIP_STREET, SIP), None).await;
         let id = case["id"].as_str().unwrap().to_owned();
@@ -109,7 +159,8 @@ async fn every_command_the_table_does_not_offer_is_refused_and_changes_nothing()
     let mut conn = app.conn().await;
     for id in &ids {
         for user in people {
-            let offered: serde_json::Value = app.get(&format!("/api/v1/cases/{id}"), user).await.json().await.unwrap();
+            let offered: serde_json::Value =
+                app.get(&format!("/api/v1/cases/{id}"), user).await.json().await.unwrap();
             let offered: Vec<String> = offered["actions"]
                 .as_array()
                 .map(|a| a.iter().map(|v| v.as_str().unwrap().to_owned()).collect())

@@ -3,6 +3,7 @@
 
 mod auth;
 mod bootstrap;
+mod case_flow;
 mod deadlines;
 mod filing;
 mod health;

@@ -189,3 +189,29 @@ fn commands_parse_from_an_api_request_with_the_name_as_tag() {
     assert!(Command::from_request("fly", serde_json::json!({})).is_err());
     assert!(Command::from_request("resume", serde_json::json!([])).is_err());
 }
+
+#[test]
+fn every_document_an_event_issues_is_listed_in_its_row() {
+    use super::documents::issued_by;
+    let mut issued = BTreeSet::new();
+    for status in S::ALL {
+        for kind in CommandKind::ALL {
+            let Some(row) = TABLE.iter().find(|r| r.command == *kind && r.from.contains(&status)) else {
+                continue;
+            };
+            let (case, clocks) = ready(status, row.guard);
+            for cmd in [Some(sample(*kind)), fixtures::refusing(*kind)].into_iter().flatten() {
+                let Ok(events) = decide(&case, row.who, &cmd, &facts(&clocks)) else { continue };
+                for doc in events.iter().flat_map(issued_by) {
+                    assert!(
+                        row.documents.contains(&doc),
+                        "{} in {status} issues {doc:?}, not in its row",
+                        kind.name()
+                    );
+                    issued.insert(doc);
+                }
+            }
+        }
+    }
+    assert_eq!(issued.len(), crate::domain::document::DocumentKind::ALL.len(), "{issued:?}");
+}

@@ -237,13 +237,23 @@ pub async fn apply_command(
     };
     let ((ids, ()), ()) = try_join(try_join(append, facts), store_clocks).await?;
     let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
+    // 3. The documents the events issue and their service records (they name their event
+    // rows), then the notices.
+    let issue = super::documents::Issue {
+        row: &row,
+        after: &after,
+        earlier: &log,
+        before: &before,
+        clocks: &clocks,
+        actor,
+    };
+    super::documents::issue(shared, state, &issue, &events).await?;
     let by = EventActor { name: actor.name.clone(), role: actor.role };
     log.extend(events.iter().zip(&authored).map(|((id, e), (_, author))| Logged {
         id: *id,
         event: e.clone(),
         actor: author.map(|_| by.clone()),
     }));
-    // 3. The notices (they name their event rows).
     let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;
     Ok(Applied { row, log, clocks })

@@ -198,7 +198,8 @@ fn commission_ref(state: &AppState, code: Option<&str>) -> Option<CommissionRef>
     Some(CommissionRef { code: c.code.clone(), name_zh: c.name_zh.clone(), name_en: c.name_en.clone() })
 }
 
-fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockView {
+/// One clock as shown on `today`, with its rule, legal basis and urgency.
+pub fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockView {
     let rule = state.periods.get(c.rule);
     let margin = state.settings.clocks.at_risk_working_days;
     ClockView {

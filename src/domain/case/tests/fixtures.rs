@@ -211,6 +211,25 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
     Some((case, clocks(&list)))
 }
 
+/// The refusing variant of a decision command (approval refused, claim not accepted), if any.
+pub fn refusing(kind: CommandKind) -> Option<Command> {
+    match kind {
+        CommandKind::DecideSuspension => {
+            Some(Command::DecideSuspension { approve: false, note: "理由不足".into() })
+        }
+        CommandKind::DecideExtension => {
+            Some(Command::DecideExtension { approve: false, note: "理由不足".into() })
+        }
+        CommandKind::DecideCounterclaim => {
+            Some(Command::DecideCounterclaim { accept: false, reason: "另行申请".into() })
+        }
+        CommandKind::DecideClaimChange => {
+            Some(Command::DecideClaimChange { accept: false, reason: "逾期".into() })
+        }
+        _ => None,
+    }
+}
+
 /// One valid sample of every command.
 pub fn sample(kind: CommandKind) -> Command {
     let text = |s: &str| s.to_owned();

@@ -1,0 +1,68 @@
+//! Which official documents an event issues (the table's `documents` column lists, per row,
+//! the documents its events may issue; a test keeps the two consistent).
+
+use super::event::{Event, EventKind};
+use super::status::{CaseStatus, ClosureMode};
+use crate::domain::document::DocumentKind as D;
+
+/// The documents an event issues, in the order they are numbered.
+pub fn issued_by(event: &Event) -> Vec<D> {
+    match &event.kind {
+        EventKind::Accepted { .. } => vec![D::Acceptance, D::RespondentNotice],
+        EventKind::Rejected { .. } => vec![D::NonAcceptance],
+        EventKind::CorrectionRequested { .. } => vec![D::Correction],
+        EventKind::DefenceFiled { .. } => vec![D::DefenceCopy],
+        // Before acceptance the filing simply ends; after it, the commission decides.
+        EventKind::Withdrawn { .. } if !event.from.is_pre_acceptance() => vec![D::WithdrawalDecision],
+        EventKind::Terminated { mode, .. } => match mode {
+            ClosureMode::DeemedWithdrawal => vec![D::DeemedWithdrawalDecision],
+            ClosureMode::Revoked => vec![D::RevocationDecision],
+            ClosureMode::Terminated => vec![D::TerminationDecision],
+            ClosureMode::MediationAgreement
+            | ClosureMode::ArbitralMediationDocument
+            | ClosureMode::ReviewMediationDocument
+            | ClosureMode::SettlementWithdrawal
+            | ClosureMode::PlainWithdrawal
+            | ClosureMode::AwardFull
+            | ClosureMode::AwardPartial => Vec::new(),
+        },
+        EventKind::Suspended { .. } => vec![D::SuspensionNotice],
+        EventKind::Resumed { .. } if event.from == CaseStatus::Suspended => vec![D::ResumptionNotice],
+        EventKind::ExtensionDecided { approved: true, .. } => vec![D::ExtensionNotice],
+        EventKind::Transferred { .. } => vec![D::TransferLetter],
+        EventKind::OverdueCertified => vec![D::OverdueCertificate],
+        EventKind::Withdrawn { .. }
+        | EventKind::Resumed { .. }
+        | EventKind::ExtensionDecided { approved: false, .. }
+        | EventKind::Submitted { .. }
+        | EventKind::Received
+        | EventKind::Rerouted { .. }
+        | EventKind::Corrected
+        | EventKind::ReferredOut { .. }
+        | EventKind::MediationStarted
+        | EventKind::Settled { .. }
+        | EventKind::MediationFailed
+        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingHeld
+        | EventKind::Awarded { .. }
+        | EventKind::Triaged { .. }
+        | EventKind::ConvertedToOrdinary { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::Served { .. }
+        | EventKind::ConsentGiven { .. }
+        | EventKind::DefenceLapsed
+        | EventKind::CounterclaimFiled { .. }
+        | EventKind::CounterclaimDecided { .. }
+        | EventKind::ObjectionRaised { .. }
+        | EventKind::ObjectionDecided { .. }
+        | EventKind::ClaimChangeApplied { .. }
+        | EventKind::ClaimChangeDecided { .. }
+        | EventKind::PartyJoined { .. }
+        | EventKind::SuspensionRequested { .. }
+        | EventKind::SuspensionRefused { .. }
+        | EventKind::ExtensionRequested { .. }
+        | EventKind::WithdrawalApplied { .. }
+        | EventKind::PostponementApplied { .. }
+        | EventKind::RecusalApplied { .. } => Vec::new(),
+    }
+}

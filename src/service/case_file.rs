@@ -1,0 +1,116 @@
+//! The case file (案卷) as its users see it: the official documents issued, each with its
+//! service records, and one document's content for reading or printing.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::db::{cases, documents};
+use crate::domain::access::Actor;
+use crate::domain::case::party::Side;
+use crate::domain::case::service::ServiceMethod;
+use crate::domain::document::DocumentKind;
+use crate::service::cases::{parse_id, visible};
+use crate::service::error::ServiceError;
+use crate::startup::AppState;
+
+/// One service record as shown.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ServiceView {
+    /// Side served.
+    #[schema(value_type = String)]
+    pub side: Side,
+    /// How.
+    #[schema(value_type = String)]
+    pub method: ServiceMethod,
+    /// Method label.
+    pub method_zh: String,
+    /// Method label.
+    pub method_en: String,
+    /// Day served, left, posted or published.
+    pub served_on: NaiveDate,
+    /// Day service counts from.
+    pub deemed_on: NaiveDate,
+    /// Evidence id of the proof, if uploaded.
+    pub proof: Option<Uuid>,
+}
+
+/// One document of the case file.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DocumentItem {
+    /// Id (`GET /api/v1/documents/{id}` gives its content).
+    pub id: Uuid,
+    /// Kind.
+    #[schema(value_type = String)]
+    pub kind: DocumentKind,
+    /// Title.
+    pub title_zh: String,
+    /// Title.
+    pub title_en: String,
+    /// Document number.
+    pub number: String,
+    /// Addressee.
+    pub recipient: String,
+    /// Date of issue.
+    pub issued_on: NaiveDate,
+    /// SHA-256 of the content as issued.
+    pub sha256: String,
+    /// How and when it was served.
+    pub service: Vec<ServiceView>,
+}
+
+/// The documents of a case the actor may see, oldest first, with their service records.
+pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<DocumentItem>, ServiceError> {
+    let id = parse_id(case_id)?;
+    let mut conn = state.pool.get().await?;
+    let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    visible(&mut conn, actor, &row).await?;
+    let records = documents::services(&mut conn, id).await?;
+    let mut items = Vec::new();
+    for doc in documents::list(&mut conn, id).await? {
+        let Some(kind) = DocumentKind::parse(&doc.kind) else { continue };
+        let service = records
+            .iter()
+            .filter(|r| r.document_id == Some(doc.id))
+            .filter_map(|r| {
+                let method = ServiceMethod::parse(&r.method)?;
+                let side = Side::ALL.into_iter().find(|s| s.code() == r.side)?;
+                Some(ServiceView {
+                    side,
+                    method,
+                    method_zh: method.label_zh().to_owned(),
+                    method_en: method.label_en().to_owned(),
+                    served_on: r.served_on,
+                    deemed_on: r.deemed_on,
+                    proof: r.proof_id,
+                })
+            })
+            .collect();
+        items.push(DocumentItem {
+            id: doc.id,
+            kind,
+            title_zh: doc.title_zh,
+            title_en: kind.title_en().to_owned(),
+            number: doc.number,
+            recipient: doc.recipient,
+            issued_on: doc.issued_on,
+            sha256: doc.sha256,
+            service,
+        });
+    }
+    Ok(items)
+}
+
+/// One document's content as issued (HTML for reading and A4 printing).
+pub async fn content(
+    state: &AppState,
+    actor: &Actor,
+    document_id: &str,
+) -> Result<documents::DocumentRow, ServiceError> {
+    let id = parse_id(document_id)?;
+    let mut conn = state.pool.get().await?;
+    let doc = documents::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    let row = cases::find(&mut conn, doc.case_id).await?.ok_or(ServiceError::NotFound)?;
+    visible(&mut conn, actor, &row).await?;
+    Ok(doc)
+}

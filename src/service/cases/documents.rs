@@ -1,0 +1,261 @@
+//! Issuing the official documents of freshly appended events: numbered, rendered from their
+//! template, stored with their content hash and the event that issued them — in the command's
+//! transaction. Also the service records of `served` events.
+
+use chrono::{Datelike, NaiveDate};
+use diesel_async::AsyncPgConnection;
+use uuid::Uuid;
+
+use crate::clock::local_date;
+use crate::db::cases::CaseRow;
+use crate::db::documents::{self, DocumentRow, NewServiceRecord};
+use crate::domain::access::Actor;
+use crate::domain::case::documents::issued_by;
+use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::lifecycle::Case;
+use crate::domain::clock::CaseClocks;
+use crate::domain::deadline::PeriodCode;
+use crate::domain::document::{
+    Addressee, ClaimLine, CommissionLine, DocumentBody, DocumentContext, DocumentKind, PartyLine,
+};
+use crate::domain::filing::{ClaimType, FilingForm};
+use crate::domain::input::money::Money;
+use crate::service::cases::transition::Logged;
+use crate::service::error::ServiceError;
+use crate::startup::AppState;
+
+/// What the documents of one command are built from.
+pub struct Issue<'a> {
+    /// The case row as stored after the command.
+    pub row: &'a CaseRow,
+    /// The case after the command.
+    pub after: &'a Case,
+    /// The log before the command.
+    pub earlier: &'a [Logged],
+    /// The clocks before the command.
+    pub before: &'a CaseClocks,
+    /// The clocks after it.
+    pub clocks: &'a CaseClocks,
+    /// Who acted.
+    pub actor: &'a Actor,
+}
+
+/// Issues the documents and records the service of the freshly appended events.
+pub async fn issue(
+    conn: &AsyncPgConnection,
+    state: &AppState,
+    ctx: &Issue<'_>,
+    events: &[(i64, Event)],
+) -> Result<(), ServiceError> {
+    for (event_id, event) in events {
+        for kind in issued_by(event) {
+            let doc = document(conn, state, ctx, *event_id, event, kind).await?;
+            documents::insert(conn, &doc).await?;
+        }
+        if let EventKind::Served { document, to, method, on, proof } = &event.kind {
+            let deemed_on = match method {
+                crate::domain::case::service::ServiceMethod::LeftAtAddress => {
+                    due(ctx.clocks, PeriodCode::DeemedService)
+                }
+                crate::domain::case::service::ServiceMethod::PublicNotice => {
+                    due(ctx.clocks, PeriodCode::PublicNoticeService)
+                }
+                crate::domain::case::service::ServiceMethod::Direct
+                | crate::domain::case::service::ServiceMethod::Post
+                | crate::domain::case::service::ServiceMethod::Electronic
+                | crate::domain::case::service::ServiceMethod::SimplifiedMessage => None,
+            }
+            .unwrap_or(*on);
+            let record = NewServiceRecord {
+                case_id: ctx.row.id,
+                event_id: *event_id,
+                document_id: documents::latest_of_kind(conn, ctx.row.id, document.code()).await?,
+                side: to.code().to_owned(),
+                method: method.code().to_owned(),
+                served_on: *on,
+                deemed_on: deemed_on.max(*on),
+                proof_id: *proof,
+                recorded_by: Some(ctx.actor.id),
+            };
+            documents::insert_service(conn, &record).await?;
+        }
+    }
+    Ok(())
+}
+
+fn due(clocks: &CaseClocks, code: PeriodCode) -> Option<NaiveDate> {
+    clocks.get(code).map(|c| c.deadline.due)
+}
+
+async fn document(
+    conn: &AsyncPgConnection,
+    state: &AppState,
+    ctx: &Issue<'_>,
+    event_id: i64,
+    event: &Event,
+    kind: DocumentKind,
+) -> Result<DocumentRow, ServiceError> {
+    let day = local_date(event.at);
+    let code = ctx.after.commission.clone().or_else(|| ctx.row.commission_code.clone()).unwrap_or_default();
+    // A transfer letter is the transferring commission's.
+    let issuer = match &event.kind {
+        EventKind::Transferred { from_commission, .. } => from_commission.clone(),
+        _ => code,
+    };
+    let commission = state.network.commission(&issuer).ok_or(ServiceError::NotFound)?;
+    let seq = documents::next_number(conn, &issuer, day.year(), kind.number_word()).await?;
+    let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    let form: FilingForm = serde_json::from_value(ctx.row.filing.clone()).unwrap_or_default();
+    let applicants: Vec<PartyLine> = form
+        .applicants
+        .iter()
+        .map(|a| PartyLine { name: a.name.trim().to_owned(), address: a.address.trim().to_owned() })
+        .collect();
+    let respondents = vec![PartyLine {
+        name: form.respondent.name.trim().to_owned(),
+        address: form.respondent.business_address.trim().to_owned(),
+    }];
+    let names = |lines: &[PartyLine]| lines.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join("、");
+    let (side, recipient) = match kind.addressee() {
+        Addressee::Applicant => (Some("applicant"), names(&applicants)),
+        Addressee::Respondent => (Some("respondent"), names(&respondents)),
+        Addressee::Parties => (None, format!("{}、{}", names(&applicants), names(&respondents))),
+        Addressee::RequestingParty => (Some("applicant"), names(&applicants)),
+        Addressee::Commission => (None, transfer_target(state, event)),
+    };
+    let context = DocumentContext {
+        number: kind.number(&commission.case_prefix, day.year(), seq),
+        issued_on: day,
+        commission: CommissionLine {
+            name_zh: commission.name_zh.clone(),
+            address: commission.address.clone(),
+            phone: commission.phone.clone(),
+        },
+        case_number: ctx.after.case_number.clone(),
+        recipient: recipient.clone(),
+        applicants,
+        respondents,
+        body: body(state, ctx, event, kind, day, &form)?,
+    };
+    let rendered = crate::documents::render(&state.templates, &context).map_err(ServiceError::Unexpected)?;
+    Ok(DocumentRow {
+        id: Uuid::new_v4(),
+        case_id: ctx.row.id,
+        event_id,
+        kind: kind.code().to_owned(),
+        number: context.number,
+        side: side.map(str::to_owned),
+        recipient,
+        title_zh: rendered.title_zh.to_owned(),
+        issued_on: day,
+        html: rendered.html,
+        sha256: rendered.sha256,
+        created_at: event.at,
+    })
+}
+
+fn transfer_target(state: &AppState, event: &Event) -> String {
+    match &event.kind {
+        EventKind::Transferred { to, .. } => {
+            state.network.commission(to).map(|c| c.name_zh.clone()).unwrap_or_else(|| to.clone())
+        }
+        _ => String::new(),
+    }
+}
+
+fn body(
+    state: &AppState,
+    ctx: &Issue<'_>,
+    event: &Event,
+    kind: DocumentKind,
+    day: NaiveDate,
+    form: &FilingForm,
+) -> Result<DocumentBody, ServiceError> {
+    let limit = due(ctx.clocks, PeriodCode::CaseLimit).unwrap_or(day);
+    let mismatch = || ServiceError::Unexpected(anyhow::anyhow!("{kind:?} issued by {}", event.kind.code()));
+    Ok(match (kind, &event.kind) {
+        (DocumentKind::Acceptance, _) => DocumentBody::Acceptance {
+            accepted_on: day,
+            case_limit_due: limit,
+            track_zh: ctx.after.track.map_or("待繁简分流后确定", |t| t.label_zh()).to_owned(),
+        },
+        (DocumentKind::RespondentNotice, _) => DocumentBody::RespondentNotice {
+            served_on: None,
+            defence_due: None,
+            defence_days: state.periods.get(PeriodCode::Defence).period.days,
+            claims: form
+                .claims
+                .iter()
+                .map(|c| ClaimLine {
+                    label: ClaimType::parse(&c.claim_type)
+                        .map_or_else(|| c.description.trim().to_owned(), |t| t.name_zh().to_owned()),
+                    amount_yuan: Money::parse_yuan(&c.amount).ok().map(Money::yuan_string),
+                })
+                .collect(),
+            portal_hint: format!("{}/cases/{}", state.settings.application.base_url, ctx.row.id),
+        },
+        (DocumentKind::NonAcceptance, EventKind::Rejected { reasons, note }) => DocumentBody::NonAcceptance {
+            reasons: reasons.iter().map(|r| format!("{}（{}）", r.label_zh(), r.basis_zh())).collect(),
+            note: note.clone(),
+        },
+        (DocumentKind::Correction, EventKind::CorrectionRequested { items, note }) => {
+            DocumentBody::Correction {
+                items: items.iter().map(|i| i.label_zh().to_owned()).collect(),
+                note: note.clone(),
+                reply_by: due(ctx.clocks, PeriodCode::CorrectionReply).unwrap_or(day),
+            }
+        }
+        (DocumentKind::DefenceCopy, EventKind::DefenceFiled { text }) => {
+            DocumentBody::DefenceCopy { defence_received_on: day, defence_text: text.clone() }
+        }
+        (DocumentKind::WithdrawalDecision, EventKind::Withdrawn { reason }) => {
+            DocumentBody::WithdrawalDecision {
+                reason: reason.clone(),
+                applied_on: ctx
+                    .earlier
+                    .iter()
+                    .rev()
+                    .find(|l| matches!(l.event.kind, EventKind::WithdrawalApplied { .. }))
+                    .map_or(day, |l| local_date(l.event.at)),
+            }
+        }
+        (DocumentKind::DeemedWithdrawalDecision, EventKind::Terminated { reason, .. }) => {
+            DocumentBody::DeemedWithdrawalDecision { reason: reason.clone() }
+        }
+        (DocumentKind::RevocationDecision, EventKind::Terminated { reason, .. }) => {
+            DocumentBody::RevocationDecision { reason: reason.clone() }
+        }
+        (DocumentKind::TerminationDecision, EventKind::Terminated { reason, .. }) => {
+            DocumentBody::TerminationDecision { reason: reason.clone() }
+        }
+        (DocumentKind::SuspensionNotice, EventKind::Suspended { ground, .. }) => {
+            DocumentBody::SuspensionNotice {
+                ground_zh: ground.label_zh().to_owned(),
+                basis_zh: "《劳动人事争议仲裁办案规则》第四十七条".to_owned(),
+            }
+        }
+        (DocumentKind::ResumptionNotice, _) => {
+            DocumentBody::ResumptionNotice { resumed_on: day, new_due: limit }
+        }
+        (DocumentKind::ExtensionNotice, EventKind::ExtensionDecided { days, .. }) => {
+            DocumentBody::ExtensionNotice {
+                original_due: due(ctx.before, PeriodCode::CaseLimit).unwrap_or(limit),
+                new_due: limit,
+                days: *days,
+                approved_by: ctx.actor.name.clone(),
+            }
+        }
+        (DocumentKind::TransferLetter, EventKind::Transferred { reason, .. }) => {
+            DocumentBody::TransferLetter {
+                to_commission_zh: transfer_target(state, event),
+                reason: reason.clone(),
+            }
+        }
+        (DocumentKind::OverdueCertificate, _) => DocumentBody::OverdueCertificate {
+            accepted_on: ctx.row.accepted_at.map_or(day, local_date),
+            due: due(ctx.before, PeriodCode::CaseLimit).unwrap_or(limit),
+        },
+        // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
+        _ => return Err(mismatch()),
+    })
+}
