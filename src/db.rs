@@ -15,6 +15,7 @@ pub mod queue;
 pub mod reference;
 pub mod schema;
 pub mod users;
+pub mod warnings;
 
 use std::time::Duration;
 

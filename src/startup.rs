@@ -78,6 +78,7 @@ pub struct Application {
     state: web::Data<AppState>,
     server: Server,
     worker: tokio::task::JoinHandle<()>,
+    sweeper: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Finds the database server, creates the database if needed and applies migrations.
@@ -119,6 +120,9 @@ impl Application {
         let mailer = crate::notify::mailer::Mailer::from_settings(&settings.email)?;
         let worker =
             tokio::spawn(crate::notify::worker::run(state.pool.clone(), mailer, settings.email.clone()));
+        let interval = settings.clocks.sweep_interval_seconds;
+        let sweeper = (interval > 0)
+            .then(|| tokio::spawn(crate::service::sweep::run(state.clone(), Duration::from_secs(interval))));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
@@ -141,7 +145,7 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
-        Ok(Application { port, state: app_state, server, worker })
+        Ok(Application { port, state: app_state, server, worker, sweeper })
     }
 
     /// The shared state (for loading demonstration data before serving).
@@ -158,6 +162,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
         self.worker.abort();
+        if let Some(sweeper) = self.sweeper {
+            sweeper.abort();
+        }
         result
     }
 }

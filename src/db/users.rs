@@ -233,3 +233,15 @@ pub async fn respondent_uscc(conn: &mut AsyncPgConnection, case: Uuid) -> QueryR
         .optional()
         .map(Option::flatten)
 }
+
+/// The addresses and names of the employer accounts tied to a respondent of the case.
+pub async fn respondent_contacts(conn: &AsyncPgConnection, case: Uuid) -> QueryResult<Vec<(String, String)>> {
+    case_parties::table
+        .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
+        .filter(case_parties::case_id.eq(case))
+        .filter(case_parties::role.eq("respondent"))
+        .filter(users::disabled_at.is_null())
+        .select((users::email, case_parties::name))
+        .load(&mut &*conn)
+        .await
+}

@@ -116,7 +116,7 @@ pub async fn submit_correction(
 /// `record_service`, `file_defence`, `request_suspension`, `decide_extension` …) with its own
 /// fields. `If-Match: "v<version>"` refuses the command (412) when the case changed meanwhile.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Object,
-    params(("id" = String, Path), ("action" = String, Path, description = "the command's name"),
+    params(("id" = String, Path), ("action" = crate::http::openapi::CaseCommand, Path, description = "the command's name"),
         ("If-Match" = Option<String>, Header, description = "the case version the request was made against")),
     responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 400, body = ProblemBody),
         (status = 403), (status = 404), (status = 409, body = ProblemBody), (status = 412, body = ProblemBody),

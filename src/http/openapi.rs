@@ -62,6 +62,7 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         crate::service::filings::FilingRequest,
         crate::service::review::Decision,
         crate::service::review::ReviewAction,
+        CaseCommand,
         crate::service::cases::view::CaseView,
         crate::service::cases::view::CaseSummary,
         crate::service::case_file::DocumentItem,
@@ -148,3 +149,34 @@ impl Modify for ErrorAnswers {
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }
+
+/// The name of a command in `POST /api/v1/cases/{id}/{action}`: the review actions (kebab
+/// names) and every command of the transition table (snake names).
+pub struct CaseCommand;
+
+impl utoipa::PartialSchema for CaseCommand {
+    fn schema() -> RefOr<utoipa::openapi::schema::Schema> {
+        use crate::domain::case::command::CommandKind;
+        let review = [
+            "receive",
+            "return",
+            "request-correction",
+            "accept",
+            "reject",
+            "refer-out",
+            "transfer",
+            "withdraw",
+        ];
+        let mut names: Vec<String> = review.iter().map(|s| (*s).to_owned()).collect();
+        names.extend(
+            CommandKind::ALL.iter().map(|k| k.name().to_owned()).filter(|n| !review.contains(&n.as_str())),
+        );
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(names))
+            .description(Some("The command's name"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CaseCommand {}

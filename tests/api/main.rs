@@ -17,3 +17,4 @@ mod pages;
 mod review;
 mod scenarios;
 mod security;
+mod sweep;

@@ -117,10 +117,18 @@ pub struct Facts<'a> {
 
 /// Decides which events a command produces, or why it is refused.
 ///
-/// Finds the table row for the command in the case's status ([`Rejected::NotAllowed`]
-/// otherwise), checks the actor's capacities ([`Rejected::Forbidden`]) and the row's guard
+/// Refuses a command no row opens to the actor ([`Rejected::Forbidden`]), finds the table row
+/// for the command in the case's status ([`Rejected::NotAllowed`] otherwise), checks the
+/// actor's capacities ([`Rejected::Forbidden`]) and the row's guard
 /// ([`Rejected::Precondition`]), then the command's data ([`Rejected::Invalid`]).
 pub fn decide(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Result<Vec<Event>, Rejected> {
+    // A command no row opens to the actor's capacities is forbidden whatever the status (403);
+    // one that only the status refuses is a conflict (409).
+    let kind = cmd.kind();
+    let ever = table::TABLE.iter().any(|r| r.command == kind && r.who.iter().any(|w| who.contains(w)));
+    if !ever {
+        return Err(Rejected::Forbidden { command: cmd.name() });
+    }
     let row = table::find(cmd.kind(), case.status)
         .ok_or(Rejected::NotAllowed { from: case.status, command: cmd.name() })?;
     if !row.who.iter().any(|w| who.contains(w)) {

@@ -109,6 +109,12 @@ fn decide_follows_the_table_for_every_status_command_and_capacity() {
                         assert_eq!(command, kind.name());
                         forbidden += 1;
                     }
+                    (None, Err(Rejected::Forbidden { command }))
+                        if !TABLE.iter().any(|r| r.command == *kind && r.who.contains(&who)) =>
+                    {
+                        assert_eq!(command, kind.name());
+                        forbidden += 1;
+                    }
                     (None, Err(Rejected::NotAllowed { from, command })) => {
                         assert_eq!((from, command), (status, kind.name()));
                         not_allowed += 1;

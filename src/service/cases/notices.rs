@@ -6,6 +6,7 @@ use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::Case;
+use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::FilingForm;
@@ -42,18 +43,34 @@ fn recipients(row: &CaseRow, owner: Option<(String, String)>) -> Vec<(String, St
     out
 }
 
-/// Builds the notices for freshly appended events; `owner` is the owning account's address
-/// and name, if the case has an owner; `clocks` are those after the events.
+/// Who a command's notices go to: the sides its table row names, the owning account's address
+/// and name (if the case has an owner), and the employer accounts of the respondent.
+pub struct People<'a> {
+    /// The sides notified (the table row's `notify`).
+    pub notify: &'a [Side],
+    /// The owning account.
+    pub owner: Option<(String, String)>,
+    /// The respondent's employer accounts.
+    pub respondents: Vec<(String, String)>,
+}
+
+/// Builds the notices for freshly appended events; `clocks` are those after the events.
 pub fn for_events(
     state: &AppState,
     row: &CaseRow,
-    owner: Option<(String, String)>,
+    people: People<'_>,
     after: &Case,
     clocks: &CaseClocks,
     events: &[(i64, Event)],
 ) -> Result<Vec<Notice>, ServiceError> {
-    let people = recipients(row, owner);
-    if people.is_empty() {
+    let mut addressed: Vec<(String, String, Side)> = Vec::new();
+    if people.notify.contains(&Side::Applicant) {
+        addressed.extend(recipients(row, people.owner).into_iter().map(|(e, n)| (e, n, Side::Applicant)));
+    }
+    if people.notify.contains(&Side::Respondent) {
+        addressed.extend(people.respondents.into_iter().map(|(e, n)| (e, n, Side::Respondent)));
+    }
+    if addressed.is_empty() {
         return Ok(Vec::new());
     }
     let net = &state.network;
@@ -65,15 +82,19 @@ pub fn for_events(
     let (commission_name, commission_name_en) = name(after.commission.as_deref());
     let mut notices = Vec::new();
     for (event_id, event) in events {
-        let Some((lines_zh, lines_en)) = lines(state, row, after, clocks, event, &name) else { continue };
-        for (email, person) in &people {
+        for (email, person, side) in &addressed {
+            let text = match side {
+                Side::Applicant => lines(state, row, after, clocks, event, &name),
+                Side::Respondent => respondent_lines(after, clocks, event, &name),
+            };
+            let Some((lines_zh, lines_en)) = text else { continue };
             let ctx = NoticeContext {
-                recipient_name: if person.is_empty() { "申请人" } else { person },
+                recipient_name: if person.is_empty() { side.label_zh() } else { person },
                 title_zh: event.kind.label_zh(),
                 title_en: event.kind.label_en(),
                 case_ref: after.case_number.clone().unwrap_or_default(),
-                lines_zh: lines_zh.clone(),
-                lines_en: lines_en.clone(),
+                lines_zh,
+                lines_en,
                 link: format!("{}/cases/{}", state.settings.application.base_url, row.id),
                 commission_name: commission_name.clone(),
                 commission_name_en: commission_name_en.clone(),
@@ -210,6 +231,49 @@ fn lines(
             vec![format!("您的仲裁申请已于 {day} 撤回。撤回原因：{reason}")],
             vec![format!("Your application was withdrawn on {day}. Reason: {reason}")],
         ),
+        EventKind::Served { document, method, on, .. } => (
+            vec![format!("{}已于 {on} 以{}送达。", document.title_zh(), method.label_zh())],
+            vec![format!("{} was served on {on} ({}).", document.title_en(), method.label_en().to_lowercase())],
+        ),
+        EventKind::Suspended { ground, .. } => (
+            vec![
+                format!("经仲裁委员会负责人批准，本案于 {day} 中止审理。理由：{}", ground.label_zh()),
+                "中止期间不计入审理期限；中止原因消除后恢复审理（《劳动人事争议仲裁办案规则》第四十六条、第四十七条）。".into(),
+            ],
+            vec![
+                format!("With the head's approval the hearing was suspended on {day}: {}", ground.label_en()),
+                "The suspension is not counted in the time limit; the hearing resumes when the cause ends (Rules Arts. 46, 47).".into(),
+            ],
+        ),
+        EventKind::Resumed { .. } => {
+            let due = limit_due(clocks);
+            (
+                vec![format!("本案于 {day} 恢复审理，审理期限顺延至 {due}。")],
+                vec![format!("The hearing resumed on {day}; the time limit now ends on {due}.")],
+            )
+        }
+        EventKind::ExtensionDecided { approved: true, days, .. } => {
+            let due = limit_due(clocks);
+            (
+                vec![format!("经仲裁委员会负责人书面批准，审理期限延长 {days} 日，至 {due}（《劳动争议调解仲裁法》第四十三条）。")],
+                vec![format!("With the head's written approval the time limit was extended by {days} days, to {due} (Law Art. 43).")],
+            )
+        }
+        EventKind::ClaimChangeDecided { accepted: true, .. }
+        | EventKind::CounterclaimDecided { accepted: true, .. }
+        | EventKind::PartyJoined { .. } => {
+            let due = limit_due(clocks);
+            (
+                vec![
+                    format!("{}（{day}）。", event.kind.label_zh()),
+                    format!("审理期限自 {day} 起重新计算，至 {due}（《劳动人事争议仲裁办案规则》第四十六条）。"),
+                ],
+                vec![
+                    format!("{} ({day}).", event.kind.label_en()),
+                    format!("The time limit runs afresh from {day}, to {due} (Rules Art. 46)."),
+                ],
+            )
+        }
         EventKind::SuspensionRequested { .. }
         | EventKind::SuspensionRefused { .. }
         | EventKind::ExtensionRequested { .. }
@@ -225,24 +289,106 @@ fn lines(
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
+        | EventKind::Terminated { .. }
+        | EventKind::ConvertedToOrdinary { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::DefenceFiled { .. }
+        | EventKind::CounterclaimFiled { .. }
+        | EventKind::CounterclaimDecided { accepted: false, .. }
+        | EventKind::ObjectionRaised { .. }
+        | EventKind::ObjectionDecided { .. }
+        | EventKind::ClaimChangeApplied { .. }
+        | EventKind::ClaimChangeDecided { accepted: false, .. }
+        | EventKind::ExtensionDecided { approved: false, .. }
+        | EventKind::OverdueCertified => (
+            vec![format!("案件进展：{}（{day}）。", event.kind.label_zh())],
+            vec![format!("Case update: {} ({day}).", event.kind.label_en())],
+        ),
+    })
+}
+
+fn limit_due(clocks: &CaseClocks) -> String {
+    clocks.get(PeriodCode::CaseLimit).map_or_else(String::new, |c| c.deadline.due.to_string())
+}
+
+/// The message lines for the respondent, or None when the event sends it no notice.
+fn respondent_lines(
+    after: &Case,
+    clocks: &CaseClocks,
+    event: &Event,
+    name: &Names<'_>,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let day = local_date(event.at);
+    let (to_zh, to_en) = name(after.commission.as_deref());
+    let number = after.case_number.clone().unwrap_or_default();
+    Some(match &event.kind {
+        EventKind::Accepted { .. } => (
+            vec![
+                format!("{to_zh}已于 {day} 受理以贵单位为被申请人的劳动人事争议仲裁案件，案号 {number}。"),
+                "应诉通知书及仲裁申请书副本将依法送达。贵单位可登录本系统查阅申请书和证据，在线提交答辩书、证据，并可在答辩期内提出反申请或管辖异议。".into(),
+                "答辩期为收到仲裁申请书副本之日起十个工作日；未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。".into(),
+            ],
+            vec![
+                format!("{to_en} accepted on {day} an arbitration case against your organisation, case number {number}."),
+                "The notice of response and the application copy will be served. You may read the application and evidence here, file your defence and evidence online, and counter-claim or object to jurisdiction within the defence period.".into(),
+                "The defence period is ten working days from receipt of the application copy; no defence does not stop the proceedings (Law Art. 30).".into(),
+            ],
+        ),
+        EventKind::Served { document, method, on, to, .. } => {
+            let mut zh = vec![format!("{}已于 {on} 以{}送达。", document.title_zh(), method.label_zh())];
+            let mut en = vec![format!("{} was served on {on} ({}).", document.title_en(), method.label_en().to_lowercase())];
+            if *to == Side::Respondent
+                && let Some(defence) = clocks.get(PeriodCode::Defence)
+            {
+                zh.push(format!("答辩期自 {} 起计算，至 {} 届满（《劳动争议调解仲裁法》第三十条）。", defence.deadline.start, defence.deadline.due));
+                en.push(format!("The defence period runs from {} to {} (Law Art. 30).", defence.deadline.start, defence.deadline.due));
+            }
+            (zh, en)
+        }
+        EventKind::Withdrawn { reason } => (
+            vec![format!("申请人已撤回仲裁申请，本案于 {day} 结案。理由：{reason}")],
+            vec![format!("The applicant withdrew; the case closed on {day}. Reason: {reason}")],
+        ),
+        EventKind::Received
+        | EventKind::Submitted { .. }
+        | EventKind::Rerouted { .. }
+        | EventKind::CorrectionRequested { .. }
+        | EventKind::Corrected
+        | EventKind::Rejected { .. }
+        | EventKind::ReferredOut { .. }
+        | EventKind::SuspensionRequested { .. }
+        | EventKind::SuspensionRefused { .. }
+        | EventKind::ExtensionRequested { .. }
+        | EventKind::ConsentGiven { .. }
+        | EventKind::Triaged { .. }
+        | EventKind::DefenceLapsed
+        | EventKind::DefenceFiled { .. }
+        | EventKind::CounterclaimFiled { .. }
+        | EventKind::ObjectionRaised { .. }
+        | EventKind::WithdrawalApplied { .. }
+        | EventKind::PostponementApplied { .. }
+        | EventKind::RecusalApplied { .. }
+        | EventKind::OverdueCertified => return None,
+        EventKind::Transferred { .. }
+        | EventKind::MediationStarted
+        | EventKind::Settled { .. }
+        | EventKind::MediationFailed
+        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingHeld
+        | EventKind::Awarded { .. }
         | EventKind::Suspended { .. }
         | EventKind::Resumed { .. }
         | EventKind::Terminated { .. }
         | EventKind::ConvertedToOrdinary { .. }
         | EventKind::Assigned { .. }
-        | EventKind::Served { .. }
-        | EventKind::DefenceFiled { .. }
-        | EventKind::CounterclaimFiled { .. }
         | EventKind::CounterclaimDecided { .. }
-        | EventKind::ObjectionRaised { .. }
         | EventKind::ObjectionDecided { .. }
         | EventKind::ClaimChangeApplied { .. }
         | EventKind::ClaimChangeDecided { .. }
         | EventKind::PartyJoined { .. }
-        | EventKind::ExtensionDecided { .. }
-        | EventKind::OverdueCertified => (
-            vec![format!("案件进展：{}（{day}）。", event.kind.label_zh())],
-            vec![format!("Case update: {} ({day}).", event.kind.label_en())],
+        | EventKind::ExtensionDecided { .. } => (
+            vec![format!("案件进展：{}（{day}），详见案卷中的文书。", event.kind.label_zh())],
+            vec![format!("Case update: {} ({day}); see the documents in the case file.", event.kind.label_en())],
         ),
     })
 }

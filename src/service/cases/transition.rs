@@ -13,6 +13,7 @@ use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
 use crate::domain::case::lifecycle::{self, Facts, Rejected};
+use crate::domain::case::party::Side;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::Filing;
@@ -175,6 +176,7 @@ pub async fn apply_command(
         proposal: Some(super::triage::proposal(state, target.row())),
     };
     let new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
+    let (case_status, case_id) = (case.status, target.row().id);
     let after = new_events.iter().fold(case, lifecycle::apply);
     let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
     all.extend(new_events.iter().cloned());
@@ -204,13 +206,20 @@ pub async fn apply_command(
             }
         }
     };
+    let notify = lifecycle::table::find(cmd.kind(), case_status).map_or(&[][..], |r| r.notify);
     let owner = async {
-        match owner_id {
-            Some(id) => users::contact(shared, id).await,
-            None => Ok(None),
-        }
+        let owner = match owner_id {
+            Some(id) => users::contact(shared, id).await?,
+            None => None,
+        };
+        let respondents = if notify.contains(&Side::Respondent) {
+            users::respondent_contacts(shared, case_id).await?
+        } else {
+            Vec::new()
+        };
+        Ok((owner, respondents))
     };
-    let (row, owner) = try_join(store, owner).await?;
+    let (row, (owner, respondents)) = try_join(store, owner).await?;
     // 2. The events, and the parties and claim items (all need the case row). The actor's own
     // act is the command's first event; any that follow are its automatic consequences (the
     // competent commission's receipt of a filing made at its own window or online) and are
@@ -254,7 +263,8 @@ pub async fn apply_command(
         event: e.clone(),
         actor: author.map(|_| by.clone()),
     }));
-    let notices = super::notices::for_events(state, &row, owner, &after, &clocks, &events)?;
+    let people = super::notices::People { notify, owner, respondents };
+    let notices = super::notices::for_events(state, &row, people, &after, &clocks, &events)?;
     outbox::enqueue(shared, notices).await?;
     Ok(Applied { row, log, clocks })
 }

@@ -109,7 +109,23 @@ async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_i
     );
     let act = &doc["paths"]["/api/v1/cases/{id}/{action}"]["post"];
     let param = act["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "action").unwrap();
-    assert_eq!(param["schema"]["$ref"], "#/components/schemas/ReviewAction");
+    assert_eq!(param["schema"]["$ref"], "#/components/schemas/CaseCommand");
+    let commands: Vec<&str> = doc["components"]["schemas"]["CaseCommand"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for name in [
+        "accept",
+        "return",
+        "record_service",
+        "decide_extension",
+        "file_defence",
+        "issue_overdue_certificate",
+    ] {
+        assert!(commands.contains(&name), "{name} in {commands:?}");
+    }
     // Every operation with a token documents 401, and every error answer has the problem body.
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {

@@ -161,12 +161,14 @@ impl Row {
 pub const TABLE: &[Row] = &[
     row(K::Submit, &[S::Draft], &[W::Applicant], To::Either(S::Submitted, S::UnderReview))
         .clocks("handover starts when handed over; otherwise acceptance_review starts (T1 = T3)")
+        .notify(APPLICANT)
         .basis("劳动争议调解仲裁法 第二十八条；DOMAIN §5.3"),
     row(K::Receive, &[S::Submitted], REVIEW, To::Status(S::UnderReview))
         .clocks("handover met; acceptance_review starts (T3)")
         .basis("办案规则 第三十条"),
     row(K::Reroute, &[S::Submitted, S::UnderReview], REVIEW, To::Status(S::Submitted))
         .clocks("handover restarts; acceptance_review stops")
+        .notify(APPLICANT)
         .basis("DOMAIN §5.3"),
     row(K::RequestCorrection, &[S::UnderReview], REVIEW, To::Status(S::AwaitingCorrection))
         .clocks("acceptance_review stops; correction_reply starts")
@@ -203,6 +205,7 @@ pub const TABLE: &[Row] = &[
         .notify(BOTH)
         .basis("劳动争议调解仲裁法 第三十一条、第三十二条"),
     row(K::RecordService, SERVABLE, &[W::Clerk, W::Arbitrator], To::Same)
+        .notify(BOTH)
         .clocks(
             "application copy: serve_application_copy met, defence starts from the service or deemed date \
              (deemed_service 3 WD after leaving; public_notice 30 ND, case_limit paused meanwhile); \
