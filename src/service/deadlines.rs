@@ -57,10 +57,10 @@ fn parse_from(raw: &str) -> Result<NaiveDate, FieldError> {
 /// What the calendar cannot answer, on the field that caused it.
 fn out_of_range(field: &str, e: OutOfRange) -> FieldError {
     let range_zh = format!(
-        "本计算器可计算{EARLIEST_DATE}至{LATEST_DATE}之间的日期（未载入国务院放假通知的年份按普通周历推定，标注为“暂定”）"
+        "本计算器可计算{EARLIEST_DATE}至{LATEST_DATE}之间的日期（未载入国务院放假通知的年份按普通周历和《全国年节及纪念日放假办法》规定的法定节假日推定，标注为“暂定”）"
     );
     let range_en = format!(
-        "the calculator answers for dates from {EARLIEST_DATE} to {LATEST_DATE} (years without a loaded State Council holiday notice are counted with weekends only and flagged provisional)"
+        "the calculator answers for dates from {EARLIEST_DATE} to {LATEST_DATE} (years without a loaded State Council holiday notice are counted with weekends and the statutory holidays of the national holiday regulation, and flagged provisional)"
     );
     match e {
         OutOfRange::Start(d) => FieldError::new(

@@ -14,12 +14,12 @@ async fn the_deadline_calculator_answers_over_http_with_the_rule_and_skipped_day
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["due"], "2025-10-09");
     assert_eq!(body["deadline"]["rolled_from"], "2025-10-04");
-    // 2027 has no calendar file yet: weekends only (1 January counts as a working day until the
-    // notice is loaded), flagged provisional.
+    // 2027 has no calendar file yet: weekends and the statutory holidays of the national holiday
+    // regulation (1 January is off, no bridging or make-up days), flagged provisional.
     let res =
         app.client.get(app.url("/api/v1/deadlines?from=2026-12-30&working_days=5")).send().await.unwrap();
     let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["due"], "2027-01-06");
+    assert_eq!(body["due"], "2027-01-07");
     assert_eq!(body["deadline"]["provisional"], true);
     let res = app
         .client

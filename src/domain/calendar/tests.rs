@@ -122,8 +122,19 @@ fn day_reports_kind_name_statutory_and_provisional() {
         (ymd(2026, 2, 16), DayKind::Holiday, Some("春节"), true, false),
         (ymd(2026, 2, 20), DayKind::Holiday, Some("春节"), false, false),
         (ymd(2026, 2, 28), DayKind::Workday, Some("春节"), false, false),
-        (ymd(2027, 1, 1), DayKind::Workday, None, false, true),
+        // 2027 has no notice: the statutory days of 放假办法 第二条 only, computed.
+        (ymd(2027, 1, 1), DayKind::Holiday, Some("元旦"), true, true),
         (ymd(2027, 1, 2), DayKind::Restday, None, false, true),
+        (ymd(2027, 2, 5), DayKind::Holiday, Some("春节"), true, true),
+        // 正月初一 on a Saturday: a holiday, and no day off in lieu is guessed.
+        (ymd(2027, 2, 6), DayKind::Holiday, Some("春节"), true, true),
+        (ymd(2027, 2, 9), DayKind::Workday, None, false, true),
+        (ymd(2027, 4, 5), DayKind::Holiday, Some("清明节"), true, true),
+        (ymd(2027, 5, 3), DayKind::Workday, None, false, true),
+        (ymd(2027, 6, 9), DayKind::Holiday, Some("端午节"), true, true),
+        (ymd(2027, 9, 15), DayKind::Holiday, Some("中秋节"), true, true),
+        (ymd(2027, 10, 1), DayKind::Holiday, Some("国庆节"), true, true),
+        (ymd(2027, 10, 4), DayKind::Workday, None, false, true),
         (ymd(2024, 12, 31), DayKind::Workday, None, false, true),
     ];
     for (date, kind, name, statutory, provisional) in cases {
@@ -159,8 +170,18 @@ fn describe_names_the_day_and_why_it_is_off_or_on() {
         (ymd(2025, 10, 12), "2025-10-12（周日）休息日", "2025-10-12 (Sun) rest day (weekend)"),
         (
             ymd(2027, 1, 2),
-            "2027-01-02（周六）休息日（2027年放假安排未载入，暂按普通周历推定）",
-            "2027-01-02 (Sat) rest day (weekend) (the 2027 holiday notice is not loaded; assumed an ordinary week)",
+            "2027-01-02（周六）休息日（2027年放假安排未载入，暂按《全国年节及纪念日放假办法》推算法定节假日，未含调休）",
+            "2027-01-02 (Sat) rest day (weekend) (the 2027 holiday notice is not loaded; statutory holidays computed from the national holiday regulation, without bridging or make-up days)",
+        ),
+        (
+            ymd(2027, 2, 5),
+            "2027-02-05（周五）春节（法定节假日）（2027年放假安排未载入，暂按《全国年节及纪念日放假办法》推算法定节假日，未含调休）",
+            "2027-02-05 (Fri) Spring Festival (statutory holiday) (the 2027 holiday notice is not loaded; statutory holidays computed from the national holiday regulation, without bridging or make-up days)",
+        ),
+        (
+            ymd(2101, 1, 1),
+            "2101-01-01（周六）休息日（2101年放假安排未载入，暂按普通周历推定）",
+            "2101-01-01 (Sat) rest day (weekend) (the 2101 holiday notice is not loaded; assumed an ordinary week)",
         ),
     ];
     for (date, zh, en) in cases {
@@ -171,14 +192,78 @@ fn describe_names_the_day_and_why_it_is_off_or_on() {
 }
 
 #[test]
-fn empty_calendar_treats_every_year_as_an_ordinary_provisional_week() {
+fn a_calendar_without_notices_knows_only_the_statutory_holidays() {
     let cal = WorkCalendar::default();
     assert!(cal.years().is_empty());
     let new_year = cal.day(ymd(2025, 1, 1));
-    assert_eq!(new_year.kind, DayKind::Workday);
-    assert!(new_year.provisional);
+    assert_eq!((new_year.kind, new_year.statutory, new_year.provisional), (DayKind::Holiday, true, true));
     assert!(!cal.is_working_day(ymd(2025, 1, 4)));
-    assert_eq!(cal.working_days_in_year(2025), 261);
+    // 261 weekdays less the 12 statutory days on a weekday (05-31 is a Saturday); no bridging.
+    assert_eq!(cal.working_days_in_year(2025), 249);
+    assert!(cal.is_working_day(ymd(2025, 2, 3)) && cal.is_working_day(ymd(2025, 10, 8)));
+    // Before the regulation (1949-12-23) and after 2100: an ordinary week.
+    assert_eq!(cal.working_days_in_year(1930), 261);
+    assert_eq!(cal.day(ymd(2101, 1, 3)).kind, DayKind::Workday);
+}
+
+#[test]
+fn a_loaded_notice_replaces_the_computed_days_of_its_year() {
+    // A made-up 2027 notice with one day off: 2027-01-01 is then an ordinary Friday.
+    let notice = parse(
+        r#"
+year = 2027
+notice = "2027年放假安排（测试）"
+[[days]]
+date = 2027-10-08
+kind = "holiday"
+name_zh = "国庆节"
+name_en = "National Day"
+"#,
+    );
+    let cal = WorkCalendar::new([notice]);
+    assert!(cal.is_working_day(ymd(2027, 1, 1)));
+    assert_eq!(cal.day(ymd(2027, 1, 1)).name_zh, None);
+    assert!(!cal.is_working_day(ymd(2027, 10, 8)));
+    assert!(!cal.day(ymd(2027, 10, 8)).provisional);
+    assert_eq!(cal.working_days_in_year(2027), 260);
+    // Neighbouring years keep their computed days.
+    assert!(!cal.is_working_day(ymd(2028, 10, 2)) && !cal.is_working_day(ymd(2026, 1, 1)));
+}
+
+#[test]
+fn the_day_table_agrees_with_the_rules_on_every_date_from_1900_to_2100() {
+    for cal in [official_calendar(), WorkCalendar::default()] {
+        let mut first = ymd(1900, 1, 1);
+        let mut working = 0;
+        for date in first.iter_days().take_while(|d| *d <= ymd(2100, 12, 31)) {
+            let by_rules = cal.is_working_by_rules(date);
+            assert_eq!(cal.is_working_day(date), by_rules, "{date}");
+            assert_eq!(cal.day(date).is_working(), by_rules, "{date}");
+            working += u32::from(by_rules);
+            if date.month() == 12 && date.day() == 31 {
+                assert_eq!(cal.working_days_in_year(date.year()), working, "{date}");
+                assert_eq!(cal.working_days_in(first, date) + u32::from(cal.is_working_day(first)), working);
+                working = 0;
+                first = date + chrono::Days::new(1);
+            }
+        }
+    }
+}
+
+#[test]
+fn lookups_near_and_beyond_the_edges_of_the_table_walk_day_by_day() {
+    let cal = official_calendar();
+    // 2100-12-31 is a Friday; 2101 is an ordinary week.
+    assert_eq!(cal.nth_working_day_after(ymd(2100, 12, 30), 1), ymd(2100, 12, 31));
+    assert_eq!(cal.nth_working_day_after(ymd(2100, 12, 30), 2), ymd(2101, 1, 3));
+    assert_eq!(cal.nth_working_day_after(ymd(1899, 12, 29), 1), ymd(1900, 1, 1));
+    assert_eq!(cal.first_working_day_from(ymd(2101, 1, 1)), ymd(2101, 1, 3));
+    assert_eq!(cal.first_working_day_from(ymd(1899, 12, 30)), ymd(1900, 1, 1));
+    assert_eq!(cal.working_days_in(ymd(2100, 12, 30), ymd(2101, 1, 3)), 2);
+    assert_eq!(cal.working_days_in(ymd(2026, 1, 1), ymd(2025, 1, 1)), 0);
+    assert!(cal.any_provisional(2099, 2102) && !cal.any_provisional(2025, 2026));
+    assert!(cal.any_provisional(2024, 2025) && !cal.any_provisional(2026, 2025));
+    assert_eq!(cal.nth_working_day_after(NaiveDate::MAX, 1), NaiveDate::MAX);
 }
 
 #[test]

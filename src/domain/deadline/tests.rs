@@ -137,8 +137,8 @@ fn days_in_a_year_without_a_loaded_notice_make_the_deadline_provisional() {
         true,
         true,
         &[
-            // Wed 2026-12-30: 12-31 = 1, Fri 2027-01-01 assumed working = 2, 01-04..06 = 3..5.
-            ("2026-12-30", w(5), "2027-01-06", None),
+            // Wed 2026-12-30: 12-31 = 1, Fri 2027-01-01 (元旦, computed) off, 01-04..07 = 2..5.
+            ("2026-12-30", w(5), "2027-01-07", None),
             // Fri 2024-12-20: 12-23..27 = 1..5, in 2024 which is not loaded.
             ("2024-12-20", w(5), "2024-12-27", None),
             // 45 days from 2026-12-01 is Fri 2027-01-15, checked against a guessed calendar.
@@ -153,6 +153,46 @@ fn days_in_a_year_without_a_loaded_notice_make_the_deadline_provisional() {
     ]);
     // Without roll-forward a natural-day deadline does not depend on any calendar.
     check_with(false, false, &[("2026-12-01", n(45), "2027-01-15", None)]);
+}
+
+#[test]
+fn a_year_without_a_notice_skips_the_statutory_holidays_of_the_2024_regulation() {
+    // 2027 has no notice: only 放假办法 第二条 days are off, no bridging, no make-up days.
+    check_with(
+        true,
+        true,
+        &[
+            // Thu 2026-12-31: Fri 2027-01-01 off, 01-04..08 = 1..5.
+            ("2026-12-31", w(5), "2027-01-08", None),
+            // Wed 2027-02-03: 02-04 = 1; 除夕 02-05 (Fri), 02-06..07, 初三 02-08 (Mon) off; 02-09..12.
+            ("2027-02-03", w(5), "2027-02-12", None),
+            // Fri 2027-04-02: 清明 Mon 04-05 off; 04-06..08.
+            ("2027-04-02", w(3), "2027-04-08", None),
+            // 劳动节 05-01/02 fall on Sat/Sun: no day off in lieu is guessed, Mon 05-03 counts.
+            ("2027-04-30", w(1), "2027-05-03", None),
+            // Wed 2027-09-08: 中秋 Wed 09-15 off; 09-09, 10, 13, 14, 16, 17, 20..23 = 1..10.
+            ("2027-09-08", w(10), "2027-09-23", None),
+            // Day 45 from 2027-08-17 is Fri 10-01 (国庆节); 10-02..03 weekend; rolls to Mon 10-04.
+            ("2027-08-17", n(45), "2027-10-04", Some("2027-10-01")),
+            // Day 15 from 2027-05-25 is 端午 Wed 06-09; rolls to Thu 06-10.
+            ("2027-05-25", n(15), "2027-06-10", Some("2027-06-09")),
+        ],
+    );
+    let new_year = run(ymd(2026, 12, 31), Period::working(5), true);
+    assert_eq!(mmdd(&new_year.skipped), ["01-01", "01-02", "01-03"]);
+    let names: Vec<Option<&str>> = new_year.skipped.iter().map(|d| d.name_zh.as_deref()).collect();
+    assert_eq!(names, [Some("元旦"), None, None]);
+    assert!(new_year.skipped.iter().all(|d| d.provisional));
+    assert!(new_year.explain_zh().iter().any(|line| line
+        == "不计入：2027-01-01（周五）元旦（法定节假日）（2027年放假安排未载入，暂按《全国年节及纪念日放假办法》推算法定节假日，未含调休）"));
+}
+
+#[test]
+fn a_period_that_only_starts_in_a_year_without_a_notice_is_not_provisional() {
+    // Tue 2024-12-31 (2024 not loaded): 2025-01-01 off, 01-02..03 = 1..2; no 2024 day examined.
+    check(&[("2024-12-31", w(2), "2025-01-03", None)]);
+    // Day 1 from 2024-12-31 is 2025-01-01 (元旦, loaded); rolls to Thu 01-02.
+    check(&[("2024-12-31", n(1), "2025-01-02", Some("2025-01-01"))]);
 }
 
 #[test]
@@ -188,7 +228,8 @@ fn working_days_between_counts_the_half_open_interval_with_a_sign() {
         (ymd(2025, 1, 24), ymd(2025, 2, 13), 10),
         (ymd(2025, 12, 31), ymd(2026, 1, 5), 2),
         (ymd(2026, 2, 12), ymd(2026, 2, 26), 5),
-        (ymd(2026, 12, 31), ymd(2027, 1, 4), 2),
+        // 2027-01-01 is 元旦, computed for a year without a notice.
+        (ymd(2026, 12, 31), ymd(2027, 1, 4), 1),
         (ymd(2024, 12, 31), ymd(2025, 12, 31), 248),
         (ymd(2025, 12, 31), ymd(2026, 12, 31), 248),
         // (10-10, 10-11]: Sat 10-11 is a make-up working day.
