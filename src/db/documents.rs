@@ -152,3 +152,36 @@ pub async fn services(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResul
         .load(conn)
         .await
 }
+
+/// One notice of a case as queued, with its delivery state.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = super::schema::outbox)]
+pub struct NoticeRow {
+    /// Notice kind.
+    pub kind: String,
+    /// Recipient mailbox.
+    pub recipient: String,
+    /// Subject.
+    pub subject: String,
+    /// Delivery attempts so far.
+    pub attempts: i32,
+    /// The last delivery error.
+    pub last_error: Option<String>,
+    /// When delivered.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// When given up.
+    pub failed_at: Option<DateTime<Utc>>,
+    /// When queued.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The notices of a case, oldest first.
+pub async fn notices(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<NoticeRow>> {
+    use super::schema::outbox;
+    outbox::table
+        .filter(outbox::case_id.eq(case_id))
+        .order(outbox::id.asc())
+        .select(NoticeRow::as_select())
+        .load(conn)
+        .await
+}

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
-use crate::service::case_file::{self, DocumentItem};
+use crate::service::case_file::{self, DocumentItem, NoticeView};
 use crate::service::docket::{self, ApprovalItem, DocketPage, DocketParams};
 use crate::startup::AppState;
 
@@ -56,4 +56,16 @@ pub async fn get_docket(
 #[utoipa::path(get, path = "/api/v1/approvals", responses((status = 200, body = Vec<ApprovalItem>), (status = 403)))]
 pub async fn get_approvals(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(docket::approvals(&state, &user.actor()).await?))
+}
+
+/// The notices of a case with their delivery state (queued, sent, failed with the reason,
+/// attempts), for the commission's staff.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/notices",
+    responses((status = 200, body = Vec<NoticeView>), (status = 403), (status = 404)))]
+pub async fn list_notices(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(case_file::notices(&state, &user.actor(), &id).await?))
 }

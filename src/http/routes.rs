@@ -70,6 +70,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                             resource("/cases/{id}/evidence/{evidence_id}", "GET").get(evidence::download),
                         )
                         .service(resource("/cases/{id}/documents", "GET").get(case_file::list_documents))
+                        .service(resource("/cases/{id}/notices", "GET").get(case_file::list_notices))
                         .service(resource("/documents/{id}", "GET").get(case_file::get_document))
                         .service(resource("/docket", "GET").get(case_file::get_docket))
                         .service(resource("/approvals", "GET").get(case_file::get_approvals))

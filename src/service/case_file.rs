@@ -114,3 +114,69 @@ pub async fn content(
     visible(&mut conn, actor, &row).await?;
     Ok(doc)
 }
+
+/// Where a notice stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// Waiting for (another) delivery attempt.
+    Queued,
+    /// Delivered to the mail server.
+    Sent,
+    /// Given up after the configured attempts.
+    Failed,
+}
+
+/// One notice of a case as staff see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct NoticeView {
+    /// Notice kind, e.g. `case.accepted`, `clock.overdue.case_limit`.
+    pub kind: String,
+    /// Recipient mailbox.
+    pub recipient: String,
+    /// Subject.
+    pub subject: String,
+    /// Delivery state.
+    pub delivery: Delivery,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
+    /// When queued.
+    pub queued_at: chrono::DateTime<chrono::Utc>,
+    /// When delivered.
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The notices of a case with their delivery state, for the commission's staff only.
+pub async fn notices(
+    state: &AppState,
+    actor: &Actor,
+    case_id: &str,
+) -> Result<Vec<NoticeView>, ServiceError> {
+    let id = parse_id(case_id)?;
+    let mut conn = state.pool.get().await?;
+    let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    visible(&mut conn, actor, &row).await?;
+    if !actor.role.is_staff() {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(documents::notices(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|n| NoticeView {
+            delivery: match (n.sent_at, n.failed_at) {
+                (Some(_), _) => Delivery::Sent,
+                (None, Some(_)) => Delivery::Failed,
+                (None, None) => Delivery::Queued,
+            },
+            kind: n.kind,
+            recipient: n.recipient,
+            subject: n.subject,
+            attempts: n.attempts,
+            last_error: n.last_error,
+            queued_at: n.created_at,
+            sent_at: n.sent_at,
+        })
+        .collect())
+}

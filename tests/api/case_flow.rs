@@ -129,6 +129,18 @@ async fn a_case_runs_from_acceptance_to_withdrawal_with_its_documents_docket_and
     let numbers: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d["number"].as_str().unwrap()).collect();
     assert!(numbers.iter().all(|n| n.starts_with("苏园劳人仲") && n.ends_with("第00001号")), "{numbers:?}");
     assert_eq!(app.count("documents", &format!("case_id = '{id}' AND length(sha256) = 64")).await, 7);
+    // Staff see every notice with its delivery state; parties do not.
+    let notices: serde_json::Value =
+        app.get(&format!("/api/v1/cases/{id}/notices"), &clerk).await.json().await.unwrap();
+    let notices = notices.as_array().unwrap();
+    let accepted = notices.iter().find(|n| n["kind"] == "case.accepted").unwrap();
+    assert!(matches!(accepted["delivery"].as_str(), Some("queued" | "sent")), "{accepted}");
+    assert!(accepted["attempts"].is_number() && accepted["recipient"].is_string());
+    assert!(
+        notices.iter().any(|n| n["kind"] == "case.served"),
+        "the respondent and the worker are told of service"
+    );
+    assert_eq!(app.get(&format!("/api/v1/cases/{id}/notices"), &worker).await.status(), 403);
     // Documents cannot be altered once issued.
     let mut conn = app.conn().await;
     let update =
