@@ -78,6 +78,13 @@ pub async fn run_named(
     body: serde_json::Value,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
+    if holds_nul(&body) {
+        return Err(ServiceError::bad_request(
+            "request.unstorable_text",
+            "文字中含有无法保存的字符（如空字符 NUL），请删除后重试",
+            "The text contains a character that cannot be stored (such as NUL); remove it and retry",
+        ));
+    }
     if let Some(action) = ReviewAction::parse(name) {
         let decision: Decision = match body {
             serde_json::Value::Null => Decision::default(),
@@ -88,6 +95,16 @@ pub async fn run_named(
     let kind = CommandKind::parse(&name.replace('-', "_")).ok_or(ServiceError::NotFound)?;
     let cmd = Command::from_request(kind.name(), body).map_err(body_error)?;
     execute(state, actor, id, cmd, expected).await
+}
+
+/// Whether any text of the body holds NUL, which PostgreSQL text cannot store.
+fn holds_nul(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) => s.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(holds_nul),
+        serde_json::Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        serde_json::Value::Null | serde_json::Value::Bool(_) | serde_json::Value::Number(_) => false,
+    }
 }
 
 fn body_error(e: serde_json::Error) -> ServiceError {
