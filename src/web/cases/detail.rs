@@ -10,6 +10,7 @@ use super::command::view::{CommandForm, command_forms};
 use super::forms::{Forms, Posted, forms};
 use super::next_step::{NextStep, next_step, plain_status};
 use super::timeline::event_details;
+use crate::domain::access::Role;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::routing::RoutingDecision;
 use crate::service::cases::view::{CaseView, ClockView};
@@ -214,7 +215,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let warnings: Vec<StoredWarning> =
         serde_json::from_value(v.limitation_warnings.clone()).unwrap_or_default();
     // Workers read plain words; the register's terms and the T1–T4 times are for staff.
-    let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
+    let role = page.user.as_ref().map(|u| u.claims.role);
+    let staff = role.is_some_and(Role::is_staff);
     CaseDetail {
         layout: page.layout("case.title"),
         id: id.clone(),
@@ -225,7 +227,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         applicant: v.applicant_name.clone(),
         respondent: v.respondent_name.clone(),
         staff,
-        next: if p.actions.any_review() { None } else { next_step(page, v) },
+        // The box speaks to the applicant; the employer (respondent) has its own forms.
+        next: if p.actions.any_review() || role == Some(Role::Employer) { None } else { next_step(page, v) },
         channel: if v.channel == "window" { "case.channel_window" } else { "case.channel_online" },
         commission: name(&v.commission),
         intake_commission: name(&v.intake_commission),

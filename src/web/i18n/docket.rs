@@ -136,4 +136,5 @@ pub const MESSAGES: &[Entry] = &[
     ("approvals.due_now", "目前截止", "Due now"),
     ("approvals.due_if_approved", "批准后截止", "Due if approved"),
     ("approvals.note", "审批意见（可不填）", "Your note (optional)"),
+    ("approvals.basis", "审批依据：", "Decided under:"),
 ];
