@@ -148,6 +148,10 @@ async fn a_clerk_triages_assigns_and_records_service_and_the_employer_defends_fr
     assert_eq!(app.count("case_events", &format!("case_id = '{id}' AND kind = 'defence_filed'")).await, 1);
     let (_, html) = page(&app, &boss, &path).await;
     assert!(!html.contains("/do/file_defence"), "offered once");
+    assert!(html.contains("内容：申请人所述加班事实不存在。"), "the timeline shows what was filed");
+    let (_, en) = page(&app, &boss, &format!("{path}?lang=en")).await;
+    assert!(en.contains("What you can do now") && en.contains("Agree to electronic service"), "English");
+    assert!(en.contains("Case file") && en.contains("Notice to respond"), "the case file in English");
     let c = browser();
     sign_in(&app, &c, "w@example.com").await;
     let (_, html) = page(&app, &c, &path).await;
