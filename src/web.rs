@@ -2,9 +2,11 @@
 //! English switch, usable without JavaScript, every form protected against CSRF.
 
 pub mod account;
+pub mod approvals;
 pub mod assets;
 pub mod cases;
 pub mod controls;
+pub mod docket;
 pub mod error;
 pub mod evidence;
 pub mod filing;

@@ -14,6 +14,9 @@ mod helpers;
 #[path = "browser/support.rs"]
 mod support;
 
+#[path = "browser/lifecycle.rs"]
+mod lifecycle;
+
 use std::cell::RefCell;
 use std::time::Duration;
 

@@ -7,7 +7,7 @@ use futures_util::future::try_join_all;
 use uuid::Uuid;
 
 use super::enums::{DbChannel, DbRole, DbStatus};
-use super::schema::{case_events, case_number_sequences, cases, users};
+use super::schema::{case_events, case_number_sequences, case_parties, cases, users};
 use crate::domain::case::event::Event;
 
 /// A case row (the current projection of its event log). Inserted whole: a new case is built
@@ -310,14 +310,26 @@ pub async fn next_case_number(conn: &mut AsyncPgConnection, commission: &str, ye
         .await
 }
 
-/// One page of the filings a user owns or created, newest first, and how many there are.
+/// One page of the filings a user owns or created (for an employer: the cases against it),
+/// newest first, and how many there are.
 pub async fn page_for_user(
     conn: &mut AsyncPgConnection,
     user: Uuid,
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Vec<CaseRow>, i64)> {
-    let mine = || cases::table.filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)));
+    // An employer account also sees the cases against its credit code (it is the respondent).
+    let against = || {
+        case_parties::table
+            .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
+            .filter(users::id.eq(user))
+            .filter(case_parties::role.eq("respondent"))
+            .select(case_parties::case_id)
+    };
+    let mine = || {
+        cases::table
+            .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)).or(cases::id.eq_any(against())))
+    };
     let total = mine().count().get_result(conn).await?;
     let rows = mine()
         .order((cases::updated_at.desc(), cases::id.asc()))

@@ -216,6 +216,22 @@ pub async fn is_respondent(conn: &mut AsyncPgConnection, user: Uuid, case: Uuid)
     .await
 }
 
+/// The active staff of a commission in one role, by name (to assign a case).
+pub async fn list_staff(
+    conn: &mut AsyncPgConnection,
+    commission: &str,
+    role: DbRole,
+) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::commission_code.eq(commission))
+        .filter(users::role.eq(role))
+        .filter(users::disabled_at.is_null())
+        .order((users::display_name.asc(), users::id.asc()))
+        .select(UserRow::as_select())
+        .load(conn)
+        .await
+}
+
 /// Ties an employer account to a credit code.
 pub async fn set_uscc(conn: &mut AsyncPgConnection, id: Uuid, uscc: &str) -> QueryResult<()> {
     diesel::update(users::table.find(id)).set(users::uscc.eq(uscc)).execute(conn).await.map(|_| ())

@@ -2,6 +2,7 @@
 //! service records, and one document's content for reading or printing.
 
 use chrono::NaiveDate;
+use diesel_async::AsyncPgConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -65,9 +66,14 @@ pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     visible(&mut conn, actor, &row).await?;
-    let records = documents::services(&mut conn, id).await?;
+    items(&mut conn, id).await
+}
+
+/// The documents of a case whose visibility the caller has checked, oldest first.
+pub async fn items(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Vec<DocumentItem>, ServiceError> {
+    let records = documents::services(conn, id).await?;
     let mut items = Vec::new();
-    for doc in documents::list(&mut conn, id).await? {
+    for doc in documents::list(conn, id).await? {
         let Some(kind) = DocumentKind::parse(&doc.kind) else { continue };
         let service = records
             .iter()

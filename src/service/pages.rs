@@ -6,12 +6,14 @@ use diesel_async::AsyncPgConnection;
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseRow};
 use crate::db::filings::{self as filing_rows, EvidenceMeta};
-use crate::domain::access::{Action, Actor};
+use crate::db::users;
+use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::command::CommandKind;
-use crate::domain::case::status::CaseStatus;
+use crate::domain::case::status::{CaseStatus, Track};
 use crate::domain::filing::{LimitationWarning, limitation_warnings};
 use crate::domain::input::FieldError;
 use crate::domain::routing::{ChoiceWarning, route};
+use crate::service::case_file::DocumentItem;
 use crate::service::cases::transition::load_events;
 use crate::service::cases::view::CaseView;
 use crate::service::cases::{authorize, parse_id};
@@ -78,12 +80,29 @@ impl CaseActions {
 /// A case as its detail page shows it.
 #[derive(Debug, Clone)]
 pub struct CasePage {
-    /// The full view.
+    /// The full view, with the commands the table offers the viewer now (`view.actions`).
     pub view: CaseView,
     /// The evidence files.
     pub evidence: Vec<EvidenceMeta>,
     /// What the viewer may do now.
     pub actions: CaseActions,
+    /// The case file: the documents issued, with their service records.
+    pub documents: Vec<DocumentItem>,
+    /// The commission's active arbitrators and clerks, when the viewer may assign the case.
+    pub staff: Vec<StaffMember>,
+    /// The track the triage rules propose, when the viewer may triage the case.
+    pub proposal: Option<Track>,
+}
+
+/// A staff member who may be assigned a case.
+#[derive(Debug, Clone)]
+pub struct StaffMember {
+    /// Account id.
+    pub id: uuid::Uuid,
+    /// Display name.
+    pub name: String,
+    /// `Arbitrator` or `Clerk`.
+    pub role: crate::domain::access::Role,
 }
 
 async fn visible_row(conn: &mut AsyncPgConnection, actor: &Actor, id: &str) -> Result<CaseRow, ServiceError> {
@@ -173,8 +192,27 @@ pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage,
     let offered = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
     let actions = actions(actor, &row, &offered);
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
-    let view = filings::view_from(state, &row, &log);
-    Ok(CasePage { view, evidence, actions })
+    let documents = crate::service::case_file::items(&mut conn, row.id).await?;
+    let staff = match row.commission_code.as_deref().filter(|_| offered.contains(&CommandKind::Assign)) {
+        Some(commission) => staff_of(&mut conn, commission).await?,
+        None => Vec::new(),
+    };
+    let proposal = offered
+        .contains(&CommandKind::Triage)
+        .then(|| crate::service::cases::triage::proposal(state, &row).track);
+    let mut view = filings::view_from(state, &row, &log);
+    view.actions = offered;
+    Ok(CasePage { view, evidence, actions, documents, staff, proposal })
+}
+
+/// The arbitrators, then the clerks, of a commission.
+async fn staff_of(conn: &mut AsyncPgConnection, commission: &str) -> Result<Vec<StaffMember>, ServiceError> {
+    let mut out = Vec::new();
+    for role in [Role::Arbitrator, Role::Clerk] {
+        let rows = users::list_staff(conn, commission, role.into()).await?;
+        out.extend(rows.into_iter().map(|u| StaffMember { id: u.id, name: u.display_name, role }));
+    }
+    Ok(out)
 }
 
 /// The page's action flags, each read from the commands the table offers this actor now.

@@ -74,9 +74,10 @@ fn safe_next(next: &str) -> Option<String> {
 
 fn home_of(role: Role) -> &'static str {
     match role {
-        Role::Worker => "/cases",
+        Role::Worker | Role::Employer => "/cases",
         Role::Clerk | Role::Supervisor => "/queue",
-        Role::Employer | Role::Mediator | Role::Arbitrator | Role::Admin => "/",
+        Role::Arbitrator => "/docket",
+        Role::Mediator | Role::Admin => "/",
     }
 }
 

@@ -1,15 +1,19 @@
 //! "My cases", the intake queue, the case page and the review actions posted from it.
 
+mod case_file;
+pub mod command;
 mod detail;
 mod forms;
-mod list;
+pub mod list;
 mod next_step;
 mod queue;
 mod receipt;
+mod timeline;
 
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
 
+pub use self::command::run_command;
 use self::forms::Posted;
 use super::error::WebError;
 use super::form::Post;
@@ -60,6 +64,12 @@ pub async fn show_receipt(page: Page, id: web::Path<String>) -> Result<HttpRespo
     let case = pages::case(&page.state, &page.actor()?, &id).await?;
     let receipt = receipt::receipt_page(&page, &case).ok_or(ServiceError::NotFound)?;
     page.render("pages/receipt", &receipt)
+}
+
+/// `GET /documents/{id}`: one document of a case file as issued, for reading and printing (A4).
+pub async fn show_document(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let doc = service::case_file::content(&page.state, &page.actor()?, &id).await?;
+    Ok(crate::http::case_file::document_response(doc))
 }
 
 /// The slug of an action in URLs and flash keys.
@@ -173,7 +183,8 @@ pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpRe
             let status = e.status();
             let error = refusal_text(page, &e);
             let case = pages::case(&page.state, &actor, &id).await?;
-            let posted = Posted { action: slug, reason: decision.reason.clone(), confirmed, error, decision };
+            let reason = decision.reason.clone();
+            let posted = Posted { action: slug, reason, confirmed, error, decision, fields: f.clone() };
             page.render_status(status, "pages/case", &detail::case_detail(page, &case, posted))
         }
         Err(e) => Err(e.into()),

@@ -58,6 +58,10 @@ pub struct Control {
     pub autocapitalize: &'static str,
     /// The ids of the hint and the error message, for `aria-describedby` (empty for none).
     pub described_by: String,
+    /// The `min` of a number input, empty for none.
+    pub min: String,
+    /// The `max` of a number input, empty for none.
+    pub max: String,
 }
 
 /// The HTML id for a field name: `claims[0].amount` → `f-claims-0-amount`.
@@ -95,6 +99,8 @@ impl Control {
             error: None,
             autocapitalize: "",
             described_by: String::new(),
+            min: String::new(),
+            max: String::new(),
         }
     }
 
@@ -150,6 +156,21 @@ impl Control {
     pub fn autocapitalize(mut self, value: &'static str) -> Control {
         self.autocapitalize = value;
         self
+    }
+
+    /// A number input between `min` and `max`.
+    pub fn number(mut self, min: u32, max: u32) -> Control {
+        self.input_type = "number";
+        self.inputmode = "numeric";
+        self.min = min.to_string();
+        self.max = max.to_string();
+        self
+    }
+
+    /// Gives the field another HTML id (several forms of one page may share a field name).
+    pub fn with_id(mut self, id: String) -> Control {
+        self.id = id;
+        self.describe()
     }
 
     /// Sets `autocomplete`.

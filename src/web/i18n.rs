@@ -2,7 +2,9 @@
 //! (the default) and English, looked up by a stable key.
 
 mod cases;
+mod commands;
 mod common;
+mod docket;
 mod filing;
 mod guidance;
 
@@ -65,8 +67,15 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 4] {
-    [common::MESSAGES, filing::MESSAGES, cases::MESSAGES, guidance::MESSAGES]
+fn catalogs() -> [&'static [Entry]; 6] {
+    [
+        common::MESSAGES,
+        filing::MESSAGES,
+        cases::MESSAGES,
+        guidance::MESSAGES,
+        commands::MESSAGES,
+        docket::MESSAGES,
+    ]
 }
 
 /// The text of `key` in `lang`, or `None` when the key is unknown.
@@ -172,6 +181,27 @@ mod tests {
         }
         for status in [400, 403, 404, 409, 422, 500, 503] {
             assert!(text_of(&format!("error.title_{status}")), "{status}");
+        }
+    }
+
+    /// Every command has a title; every command form a hint and a message once done.
+    #[test]
+    fn every_command_has_its_title_and_every_form_its_hint_and_outcome() {
+        use crate::domain::case::command::CommandKind;
+        use crate::web::cases::command::spec::spec;
+        for &kind in CommandKind::ALL {
+            let name = kind.name();
+            assert!(text_of(&["cmd.", name, ".title"].concat()), "{name}");
+            if let Some(spec) = spec(kind) {
+                assert!(text_of(&["cmd.", name, ".hint"].concat()), "{name}");
+                assert!(text_of(&["done.", name].concat()), "{name}");
+                for f in spec.fields {
+                    assert!(text_of(f.label()), "{name}: {}", f.label());
+                }
+                if let Some(d) = spec.decision {
+                    assert!(text_of(d.yes) && text_of(d.no), "{name}");
+                }
+            }
         }
     }
 

@@ -51,6 +51,10 @@ pub struct Nav {
     pub cases: bool,
     /// The intake queue (clerks, supervisors).
     pub queue: bool,
+    /// The docket of assigned cases (arbitrators, clerks).
+    pub docket: bool,
+    /// The approval queue (supervisors).
+    pub approvals: bool,
 }
 
 /// The context of `partials/layout`, embedded as `layout` in every page context.
@@ -193,14 +197,28 @@ impl Page {
                 .map(|c| self.lang.pick(&c.name_zh, &c.name_en).to_owned()),
         });
         let role = self.user.as_ref().map(|u| u.claims.role);
+        let none = Nav {
+            file: false,
+            file_label: "nav.file",
+            cases: false,
+            queue: false,
+            docket: false,
+            approvals: false,
+        };
         let nav = match role {
-            None => Nav { file: false, file_label: "nav.file", cases: false, queue: false },
-            Some(Role::Worker) => Nav { file: true, file_label: "nav.file", cases: true, queue: false },
-            Some(Role::Clerk) => Nav { file: true, file_label: "nav.file_window", cases: true, queue: true },
-            Some(Role::Supervisor) => Nav { file: false, file_label: "nav.file", cases: false, queue: true },
-            Some(Role::Employer | Role::Mediator | Role::Arbitrator | Role::Admin) => {
-                Nav { file: false, file_label: "nav.file", cases: true, queue: false }
-            }
+            None => none,
+            Some(Role::Worker) => Nav { file: true, cases: true, ..none },
+            Some(Role::Clerk) => Nav {
+                file: true,
+                file_label: "nav.file_window",
+                cases: true,
+                queue: true,
+                docket: true,
+                ..none
+            },
+            Some(Role::Supervisor) => Nav { queue: true, approvals: true, ..none },
+            Some(Role::Arbitrator) => Nav { docket: true, ..none },
+            Some(Role::Employer | Role::Mediator | Role::Admin) => Nav { cases: true, ..none },
         };
         Layout {
             lang: self.lang.code(),

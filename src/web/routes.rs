@@ -13,11 +13,15 @@
 //! | POST | `/file/{id}/submit` | submit the draft |
 //! | GET | `/cases`, `/queue` | my cases, intake queue (`?commission=&q=&status=&urgency=&channel=&venue=&sort=&page=`) |
 //! | GET | `/queue.csv` | the rows the same queue query finds, as CSV |
-//! | GET | `/cases/{id}` | case page |
+//! | GET | `/cases/{id}` | case page (its command forms, case file and clocks) |
 //! | GET | `/cases/{id}/receipt` | the printable receipt (回执) of a submitted filing |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
+//! | POST | `/cases/{id}/do/{command}` | any other command the table offers (`file_defence`, `decide_extension` …) |
 //! | POST | `/cases/{id}/{action}` | receive, return, request-correction, accept, reject, refer-out, transfer, withdraw |
+//! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
+//! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
+//! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
 //!
 //! Every page answer: `?lang=en|zh` is remembered in the `lang` cookie; errors render the
 //! error page; security headers forbid framing, scripts and foreign form targets.
@@ -30,7 +34,7 @@ use actix_web::web;
 
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
-use super::{account, assets, cases, error, evidence, filing, password};
+use super::{account, approvals, assets, cases, docket, error, evidence, filing, password};
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
@@ -98,7 +102,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/receipt", web::get().to(cases::show_receipt))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
+            .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
             .route("/cases/{id}/{action}", web::post().to(cases::act))
+            .route("/documents/{id}", web::get().to(cases::show_document))
+            .route("/docket", web::get().to(docket::show_docket))
+            .route("/approvals", web::get().to(approvals::show_approvals))
             .default_service(web::to(error::not_found)),
     );
 }

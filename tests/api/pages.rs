@@ -5,6 +5,8 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
+mod commands;
+mod docket;
 mod outcomes;
 mod queue;
 mod review;

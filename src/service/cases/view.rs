@@ -52,6 +52,10 @@ pub struct ClockView {
     pub urgency: Option<String>,
     /// Day the step was done.
     pub met_on: Option<NaiveDate>,
+    /// Whether counting is paused now (suspension, service by public notice: 办案规则 第四十六条第（六）项).
+    pub paused: bool,
+    /// The first day of the pause in progress.
+    pub paused_from: Option<NaiveDate>,
     /// Whether the due date rests on a year the calendar does not cover yet.
     pub provisional: bool,
     /// How the due date was computed.
@@ -191,6 +195,8 @@ pub struct CaseSummary {
     pub working_days_left: Option<i64>,
     /// `on_track`, `at_risk` or `overdue`.
     pub urgency: Option<String>,
+    /// Version, for a form posted from a list (`If-Match` or a hidden `version` field).
+    pub version: i32,
 }
 
 fn commission_ref(state: &AppState, code: Option<&str>) -> Option<CommissionRef> {
@@ -218,6 +224,8 @@ pub fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockVie
         working_days_left: c.working_days_left(&state.calendar, today),
         urgency: c.urgency(&state.calendar, today, margin).map(|u| u.code().to_owned()),
         met_on: c.met_on,
+        paused: c.paused(),
+        paused_from: c.pauses.iter().find(|p| p.until.is_none()).map(|p| p.from),
         provisional: c.deadline.provisional,
         explanation_zh: c.deadline.explain_zh(),
         explanation_en: c.deadline.explain_en(),
@@ -319,5 +327,6 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
         next_due: next.map(|(_, d)| d),
         working_days_left: left,
         urgency: urgency.map(str::to_owned),
+        version: row.version,
     }
 }

@@ -5,15 +5,18 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::case_file::{DocumentRow, document_rows};
+use super::command::view::{CommandForm, command_forms};
 use super::forms::{Forms, Posted, forms};
-use super::next_step::{NextStep, kind_of, next_step, plain_status};
-use crate::domain::case::event::EventKind;
+use super::next_step::{NextStep, next_step, plain_status};
+use super::timeline::event_details;
+use crate::domain::access::Role;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::routing::RoutingDecision;
-use crate::service::cases::view::{CaseView, ClockView, EventView};
+use crate::service::cases::view::{CaseView, ClockView};
 use crate::service::pages::{CaseActions, CasePage};
 use crate::web::evidence::{EvidenceItem, evidence_items};
-use crate::web::i18n::{self, Lang};
+use crate::web::i18n::Lang;
 use crate::web::page::{Layout, Page};
 use crate::web::summary::{SummarySection, commission_name, summarize};
 
@@ -25,6 +28,7 @@ struct TimeRow {
 
 #[derive(Serialize)]
 struct ClockRow {
+    rule: String,
     name: String,
     basis: String,
     start: NaiveDate,
@@ -35,6 +39,8 @@ struct ClockRow {
     overdue_by: i64,
     urgency: String,
     met_on: Option<NaiveDate>,
+    paused: bool,
+    paused_from: Option<NaiveDate>,
     provisional: bool,
     explanation: Vec<String>,
 }
@@ -107,6 +113,9 @@ pub struct CaseDetail {
     actions: CaseActions,
     any_review: bool,
     forms: Forms,
+    commands: Vec<CommandForm>,
+    documents: Vec<DocumentRow>,
+    version: i32,
     edit_href: String,
 }
 
@@ -150,6 +159,7 @@ fn status_label(page: &Page, code: &str, staff: bool) -> String {
 fn clock_row(lang: Lang, c: &ClockView) -> ClockRow {
     let left = c.working_days_left;
     ClockRow {
+        rule: c.rule.clone(),
         name: lang.pick(&c.name_zh, &c.name_en).to_owned(),
         basis: lang.pick(&c.basis_zh, &c.basis_en).to_owned(),
         start: c.start,
@@ -160,6 +170,8 @@ fn clock_row(lang: Lang, c: &ClockView) -> ClockRow {
         overdue_by: left.map(|l| (-l).max(0)).unwrap_or(0),
         urgency: c.urgency.clone().unwrap_or_default(),
         met_on: c.met_on,
+        paused: c.paused,
+        paused_from: c.paused_from,
         provisional: c.provisional,
         explanation: if lang == Lang::En { c.explanation_en.clone() } else { c.explanation_zh.clone() },
     }
@@ -192,80 +204,6 @@ fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
     })
 }
 
-fn event_details(page: &Page, e: &EventView) -> Vec<String> {
-    let (lang, net) = (page.lang, &page.state.network);
-    let Some(kind) = kind_of(e) else { return Vec::new() };
-    let labelled = |key: &str, value: &str| i18n::format(lang, key, &[("v", value)]);
-    let name = |c: &str| commission_name(net, lang, c);
-    match kind {
-        EventKind::Submitted { commission, .. } => vec![labelled("event.to", &name(&commission))],
-        EventKind::Rerouted { from_commission, to, reason } => vec![
-            labelled("event.returned_by", &name(&from_commission)),
-            labelled("event.to", &name(&to)),
-            labelled("event.reason", &reason),
-        ],
-        EventKind::CorrectionRequested { items, note } => {
-            let mut out: Vec<String> =
-                items.iter().map(|i| lang.pick(i.label_zh(), i.label_en()).to_owned()).collect();
-            out.extend((!note.is_empty()).then(|| labelled("event.note", &note)));
-            out
-        }
-        EventKind::Accepted { case_number } => vec![labelled("event.case_number", &case_number)],
-        EventKind::Rejected { reasons, note } => {
-            let mut out: Vec<String> = reasons
-                .iter()
-                .map(|r| {
-                    [lang.pick(r.label_zh(), r.label_en()), " (", lang.pick(r.basis_zh(), r.basis_en()), ")"]
-                        .concat()
-                })
-                .collect();
-            out.extend((!note.is_empty()).then(|| labelled("event.note", &note)));
-            out
-        }
-        EventKind::ReferredOut { explanation } => vec![labelled("event.reason", &explanation)],
-        EventKind::Transferred { from_commission, to, reason, case_number } => vec![
-            labelled("event.from", &name(&from_commission)),
-            labelled("event.to", &name(&to)),
-            labelled("event.case_number", &case_number),
-            labelled("event.reason", &reason),
-        ],
-        EventKind::Withdrawn { reason } => vec![labelled("event.reason", &reason)],
-        EventKind::Received
-        | EventKind::Corrected
-        | EventKind::MediationStarted
-        | EventKind::Settled { .. }
-        | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
-        | EventKind::HearingHeld
-        | EventKind::Awarded { .. }
-        | EventKind::Suspended { .. }
-        | EventKind::Resumed { .. }
-        | EventKind::Terminated { .. }
-        | EventKind::Triaged { .. }
-        | EventKind::ConvertedToOrdinary { .. }
-        | EventKind::Assigned { .. }
-        | EventKind::Served { .. }
-        | EventKind::ConsentGiven { .. }
-        | EventKind::DefenceFiled { .. }
-        | EventKind::DefenceLapsed
-        | EventKind::CounterclaimFiled { .. }
-        | EventKind::CounterclaimDecided { .. }
-        | EventKind::ObjectionRaised { .. }
-        | EventKind::ObjectionDecided { .. }
-        | EventKind::ClaimChangeApplied { .. }
-        | EventKind::ClaimChangeDecided { .. }
-        | EventKind::PartyJoined { .. }
-        | EventKind::SuspensionRequested { .. }
-        | EventKind::SuspensionRefused { .. }
-        | EventKind::ExtensionRequested { .. }
-        | EventKind::ExtensionDecided { .. }
-        | EventKind::WithdrawalApplied { .. }
-        | EventKind::PostponementApplied { .. }
-        | EventKind::RecusalApplied { .. }
-        | EventKind::OverdueCertified => Vec::new(),
-    }
-}
-
 /// Builds the case page; `posted` refills the form of a refused decision.
 pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let (lang, net) = (page.lang, &page.state.network);
@@ -277,7 +215,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let warnings: Vec<StoredWarning> =
         serde_json::from_value(v.limitation_warnings.clone()).unwrap_or_default();
     // Workers read plain words; the register's terms and the T1–T4 times are for staff.
-    let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
+    let role = page.user.as_ref().map(|u| u.claims.role);
+    let staff = role.is_some_and(Role::is_staff);
     CaseDetail {
         layout: page.layout("case.title"),
         id: id.clone(),
@@ -288,7 +227,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         applicant: v.applicant_name.clone(),
         respondent: v.respondent_name.clone(),
         staff,
-        next: if p.actions.any_review() { None } else { next_step(page, v) },
+        // The box speaks to the applicant; the employer (respondent) has its own forms.
+        next: if p.actions.any_review() || role == Some(Role::Employer) { None } else { next_step(page, v) },
         channel: if v.channel == "window" { "case.channel_window" } else { "case.channel_online" },
         commission: name(&v.commission),
         intake_commission: name(&v.intake_commission),
@@ -332,6 +272,9 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         evidence: evidence_items(&id, &p.evidence),
         actions: p.actions,
         any_review: p.actions.any_review(),
+        commands: command_forms(page, p, &posted),
+        documents: document_rows(page.lang, &p.documents),
+        version: v.version,
         forms: forms(page, posted),
         edit_href: ["/file/", &id].concat(),
     }

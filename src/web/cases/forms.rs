@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::service::review::Decision;
 use crate::web::controls::{Control, area_groups, commission_options};
+use crate::web::form::FormData;
 use crate::web::page::Page;
 
 /// A coded choice (rejection reason, correction item) with its legal basis.
@@ -31,6 +32,9 @@ pub struct Posted {
     /// The other fields, for the controls.
     #[serde(skip)]
     pub decision: Decision,
+    /// Every field of a command form as posted (`POST /cases/{id}/do/{command}`).
+    #[serde(skip)]
+    pub fields: FormData,
 }
 
 /// The values of the review forms.

@@ -1,0 +1,95 @@
+//! `POST /cases/{id}/do/{command}`: a command form of the case page (or of the approval
+//! queue), turned into the command's JSON body and run through the one command path,
+//! [`crate::service::commands::run_named`].
+
+mod body;
+pub mod spec;
+pub(super) mod view;
+
+use actix_web::{HttpResponse, web};
+
+use super::forms::Posted;
+use super::{detail, refusal_text, unconfirmed};
+use crate::domain::access::Actor;
+use crate::domain::case::command::CommandKind;
+use crate::service::commands::{self, Expected};
+use crate::service::error::ServiceError;
+use crate::service::pages;
+use crate::web::error::WebError;
+use crate::web::form::{FormData, Post};
+use crate::web::page::{Page, see_other, with_query};
+
+/// Where to go after a command: back to the case, or to the approval queue it was decided
+/// from (`back=approvals`; nothing else is followed, so the field cannot redirect elsewhere).
+fn after(id: &str, kind: CommandKind, back: &str) -> String {
+    let to = if back == "approvals" { "/approvals".to_owned() } else { ["/cases/", id].concat() };
+    with_query(&to, "done", kind.name())
+}
+
+/// `POST /cases/{id}/do/{command}`: runs one command, then back to the case (303). A refusal
+/// shows the case page again with the reason and the form as it was posted.
+pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
+    let (id, name) = path.into_inner();
+    let kind = CommandKind::parse(&name).ok_or(ServiceError::NotFound)?;
+    let spec = spec::spec(kind).ok_or(ServiceError::NotFound)?;
+    let (page, f) = (&post.page, &post.form);
+    let actor = page.actor()?;
+    let outcome = match body::body(&spec, f) {
+        Err(e) => Err(ServiceError::Input(e)),
+        Ok(_) if spec.irreversible && f.get("confirm") != "yes" => Err(unconfirmed()),
+        Ok(body) => {
+            let expected = Expected::from_form(f.get("version"));
+            commands::run_named(&page.state, &actor, &id, kind.name(), body, expected).await.map(|_| ())
+        }
+    };
+    match outcome {
+        Ok(()) => Ok(see_other(&after(&id, kind, f.get("back")))),
+        Err(e) => refused(page, &actor, &id, kind, f, e).await,
+    }
+}
+
+/// The case page again after a refusal the user can act on (invalid or missing data, a
+/// precondition, a stale version), with everything typed kept; other errors get their page.
+async fn refused(
+    page: &Page,
+    actor: &Actor,
+    id: &str,
+    kind: CommandKind,
+    f: &FormData,
+    e: ServiceError,
+) -> Result<HttpResponse, WebError> {
+    match e {
+        ServiceError::Input(_)
+        | ServiceError::Conflict { .. }
+        | ServiceError::BadRequest { .. }
+        | ServiceError::PreconditionFailed { .. } => {
+            let posted = Posted {
+                action: kind.name().to_owned(),
+                confirmed: f.get("confirm") == "yes",
+                error: refusal_text(page, &e),
+                fields: f.clone(),
+                ..Posted::default()
+            };
+            let case = pages::case(&page.state, actor, id).await?;
+            page.render_status(e.status(), "pages/case", &detail::case_detail(page, &case, posted))
+        }
+        ServiceError::NotFound
+        | ServiceError::Forbidden
+        | ServiceError::Unauthorized(_)
+        | ServiceError::Throttled { .. }
+        | ServiceError::Unavailable(_)
+        | ServiceError::Unexpected(_) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_a_command_the_user_returns_to_the_case_or_the_approvals_only() {
+        assert_eq!(after("x", CommandKind::FileDefence, ""), "/cases/x?done=file_defence");
+        assert_eq!(after("x", CommandKind::DecideExtension, "approvals"), "/approvals?done=decide_extension");
+        assert_eq!(after("x", CommandKind::Resume, "https://evil.example"), "/cases/x?done=resume");
+    }
+}

@@ -1,0 +1,147 @@
+//! From the fields a command form posted to the command's JSON body: texts as typed (the
+//! rules say which may not be blank), codes as chosen, and numbers, days and times read here,
+//! so a mistyped one is named in plain words instead of a parser's message.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde_json::{Map, Value};
+
+use super::spec::{Field, Spec};
+use crate::domain::input::{FieldError, InputError};
+use crate::web::form::FormData;
+use crate::web::i18n::{self, Lang};
+
+/// The JSON body of the command, or the message of every field that could not be read.
+pub fn body(spec: &Spec, form: &FormData) -> Result<Value, InputError> {
+    let mut out = Map::new();
+    let mut errors = InputError::default();
+    for &field in spec.fields {
+        match value(field, form.get(field.name())) {
+            Ok(Some(v)) => {
+                out.insert(field.name().to_owned(), v);
+            }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(d) = spec.decision {
+        match form.get(d.name) {
+            "yes" => {
+                out.insert(d.name.to_owned(), Value::Bool(true));
+            }
+            "no" => {
+                out.insert(d.name.to_owned(), Value::Bool(false));
+            }
+            _ => errors.push(FieldError::new(
+                d.name,
+                "command.decision_missing",
+                "请选择同意或不同意",
+                "Choose yes or no",
+            )),
+        }
+    }
+    errors.into_result().map(|()| Value::Object(out))
+}
+
+/// The label of a field in both languages, for a message naming it.
+fn label(field: Field) -> (&'static str, &'static str) {
+    let key = field.label();
+    (i18n::text(Lang::Zh, key).unwrap_or(key), i18n::text(Lang::En, key).unwrap_or(key))
+}
+
+fn wrong(field: Field, code: &'static str, zh: &str, en: &str) -> FieldError {
+    let (label_zh, label_en) = label(field);
+    FieldError::new(field.name(), code, [zh, label_zh].concat(), [en, label_en].concat())
+}
+
+/// The body value of one field; `None` leaves it to the command's default.
+fn value(field: Field, raw: &str) -> Result<Option<Value>, FieldError> {
+    let s = raw.trim();
+    Ok(Some(match field {
+        Field::Text { .. } | Field::Line { .. } => Value::String(raw.to_owned()),
+        Field::Choice { required, .. } => match (s.is_empty(), required) {
+            (true, true) => return Err(wrong(field, "command.choice_missing", "请选择", "Choose: ")),
+            (true, false) => Value::Null,
+            (false, _) => Value::String(s.to_owned()),
+        },
+        Field::Days { .. } => match s.parse::<u32>() {
+            Ok(n) => Value::from(n),
+            Err(_) => {
+                return Err(wrong(field, "command.days_invalid", "请用整数填写", "Enter a whole number: "));
+            }
+        },
+        Field::Day { .. } => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(day) => Value::String(day.to_string()),
+            Err(_) => return Err(wrong(field, "command.day_invalid", "请填写", "Enter the date: ")),
+        },
+        Field::Moment { .. } => match instant(s) {
+            Some(at) => Value::String(at),
+            None => {
+                return Err(wrong(field, "command.moment_invalid", "请填写", "Enter the date and time: "));
+            }
+        },
+        Field::Tick { .. } => Value::Bool(s == "yes"),
+    }))
+}
+
+/// A `datetime-local` value read as China time, as an RFC 3339 instant.
+fn instant(raw: &str) -> Option<String> {
+    let local = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    let at = crate::clock::china().from_local_datetime(&local).single()?;
+    Some(at.with_timezone(&Utc).to_rfc3339())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::command::{Command, CommandKind};
+    use crate::web::cases::command::spec::spec;
+
+    fn parsed(kind: CommandKind, pairs: &[(&str, &str)]) -> Result<Command, String> {
+        let form = FormData::from_pairs(pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect());
+        let spec = spec(kind).ok_or("no form")?;
+        let body = body(&spec, &form).map_err(|e| format!("{:?}", e.0))?;
+        Command::from_request(kind.name(), body).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn posted_fields_become_the_command_of_the_form() {
+        assert_eq!(
+            parsed(CommandKind::RequestExtension, &[("days", " 15 "), ("reason", "案情复杂")]),
+            Ok(Command::RequestExtension { days: 15, reason: "案情复杂".into() })
+        );
+        assert_eq!(
+            parsed(CommandKind::DecideSuspension, &[("approve", "no"), ("note", "")]),
+            Ok(Command::DecideSuspension { approve: false, note: String::new() })
+        );
+        assert_eq!(
+            parsed(CommandKind::Triage, &[("track", ""), ("reason", "")]),
+            Ok(Command::Triage { track: None, reason: String::new() })
+        );
+        let at = parsed(CommandKind::ScheduleHearing, &[("at", "2026-03-20T09:30")]);
+        let Ok(expected) = chrono::DateTime::parse_from_rfc3339("2026-03-20T01:30:00Z") else {
+            panic!("a date")
+        };
+        assert_eq!(at, Ok(Command::ScheduleHearing { at: expected.to_utc() }), "read as China time");
+        assert_eq!(
+            parsed(CommandKind::Award, &[("partial", "yes")]),
+            Ok(Command::Award { partial: true, final_award: false })
+        );
+    }
+
+    #[test]
+    fn a_mistyped_number_or_date_and_a_missing_choice_are_named() {
+        let form = FormData::from_pairs(vec![("days".into(), "十五".into()), ("reason".into(), "x".into())]);
+        let Some(extension) = spec(CommandKind::RequestExtension) else { panic!("a form") };
+        let errors = body(&extension, &form).err().map(|e| e.0).unwrap_or_default();
+        assert_eq!(errors.iter().map(|e| e.code).collect::<Vec<_>>(), ["command.days_invalid"]);
+        assert!(errors[0].message_zh.contains("延长"), "{}", errors[0].message_zh);
+        let Some(service) = spec(CommandKind::RecordService) else { panic!("a form") };
+        let errors = body(&service, &FormData::default()).err().map(|e| e.0).unwrap_or_default();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["document", "to", "method", "on"], "the optional proof is not asked for");
+        let Some(decide) = spec(CommandKind::DecideExtension) else { panic!("a form") };
+        assert!(body(&decide, &FormData::default()).is_err(), "neither button");
+    }
+}

@@ -1,0 +1,151 @@
+//! What the timeline of the case page says under each event: the data a person needs to
+//! follow the case (reasons, grounds, what was served how and when, the days asked for).
+
+use super::next_step::kind_of;
+use crate::domain::case::event::EventKind;
+use crate::service::cases::view::EventView;
+use crate::web::i18n;
+use crate::web::page::Page;
+use crate::web::summary::commission_name;
+
+/// The details of one event, in the page language.
+pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
+    let (lang, net) = (page.lang, &page.state.network);
+    let Some(kind) = kind_of(e) else { return Vec::new() };
+    let labelled = |key: &str, value: &str| i18n::format(lang, key, &[("v", value)]);
+    let name = |c: &str| commission_name(net, lang, c);
+    let optional = |key: &str, value: &str| (!value.trim().is_empty()).then(|| labelled(key, value));
+    match kind {
+        EventKind::Submitted { commission, .. } => vec![labelled("event.to", &name(&commission))],
+        EventKind::Rerouted { from_commission, to, reason } => vec![
+            labelled("event.returned_by", &name(&from_commission)),
+            labelled("event.to", &name(&to)),
+            labelled("event.reason", &reason),
+        ],
+        EventKind::CorrectionRequested { items, note } => {
+            let mut out: Vec<String> =
+                items.iter().map(|i| lang.pick(i.label_zh(), i.label_en()).to_owned()).collect();
+            out.extend((!note.is_empty()).then(|| labelled("event.note", &note)));
+            out
+        }
+        EventKind::Accepted { case_number } => vec![labelled("event.case_number", &case_number)],
+        EventKind::Rejected { reasons, note } => {
+            let mut out: Vec<String> = reasons
+                .iter()
+                .map(|r| {
+                    [lang.pick(r.label_zh(), r.label_en()), " (", lang.pick(r.basis_zh(), r.basis_en()), ")"]
+                        .concat()
+                })
+                .collect();
+            out.extend((!note.is_empty()).then(|| labelled("event.note", &note)));
+            out
+        }
+        EventKind::ReferredOut { explanation } => vec![labelled("event.reason", &explanation)],
+        EventKind::Transferred { from_commission, to, reason, case_number } => vec![
+            labelled("event.from", &name(&from_commission)),
+            labelled("event.to", &name(&to)),
+            labelled("event.case_number", &case_number),
+            labelled("event.reason", &reason),
+        ],
+        EventKind::Withdrawn { reason } => vec![labelled("event.reason", &reason)],
+        EventKind::Suspended { ground, note } | EventKind::SuspensionRequested { ground, note } => {
+            let mut out = vec![labelled("event.ground", lang.pick(ground.label_zh(), ground.label_en()))];
+            out.extend(optional("event.note", &note));
+            out
+        }
+        EventKind::Resumed { note } | EventKind::SuspensionRefused { note } => {
+            optional("event.note", &note).into_iter().collect()
+        }
+        EventKind::Terminated { reason, mode } => {
+            vec![
+                labelled("event.mode", lang.pick(mode.label_zh(), mode.label_en())),
+                labelled("event.reason", &reason),
+            ]
+        }
+        EventKind::Settled { mode } => {
+            vec![labelled("event.mode", lang.pick(mode.label_zh(), mode.label_en()))]
+        }
+        EventKind::Triaged { track, reason, .. } => {
+            let mut out = vec![labelled("event.track", lang.pick(track.label_zh(), track.label_en()))];
+            out.extend(optional("event.reason", &reason));
+            out
+        }
+        EventKind::ConvertedToOrdinary { reason }
+        | EventKind::WithdrawalApplied { reason }
+        | EventKind::ObjectionRaised { grounds: reason } => vec![labelled("event.reason", &reason)],
+        EventKind::DefenceFiled { text }
+        | EventKind::CounterclaimFiled { claims: text }
+        | EventKind::ClaimChangeApplied { description: text } => vec![labelled("event.text", &text)],
+        EventKind::CounterclaimDecided { accepted, reason }
+        | EventKind::ClaimChangeDecided { accepted, reason } => {
+            vec![
+                page.text(if accepted { "event.accepted" } else { "event.not_accepted" }),
+                labelled("event.reason", &reason),
+            ]
+        }
+        EventKind::ObjectionDecided { upheld, reason } => {
+            vec![
+                page.text(if upheld { "event.upheld" } else { "event.dismissed" }),
+                labelled("event.reason", &reason),
+            ]
+        }
+        EventKind::PartyJoined { name: party, side, reason } => vec![
+            labelled(
+                "event.party",
+                &[party.as_str(), " · ", lang.pick(side.label_zh(), side.label_en())].concat(),
+            ),
+            labelled("event.reason", &reason),
+        ],
+        EventKind::ExtensionRequested { days, reason } => {
+            vec![labelled("event.days", &days.to_string()), labelled("event.reason", &reason)]
+        }
+        EventKind::ExtensionDecided { approved, days, note } => {
+            let mut out = vec![if approved {
+                labelled("event.granted", &days.to_string())
+            } else {
+                page.text("event.refused")
+            }];
+            out.extend(optional("event.note", &note));
+            out
+        }
+        EventKind::PostponementApplied { side, reason }
+        | EventKind::RecusalApplied { side, grounds: reason } => {
+            vec![
+                labelled("event.by", lang.pick(side.label_zh(), side.label_en())),
+                labelled("event.reason", &reason),
+            ]
+        }
+        EventKind::ConsentGiven { side } => {
+            vec![labelled("event.by", lang.pick(side.label_zh(), side.label_en()))]
+        }
+        EventKind::Served { document, to, method, on, .. } => vec![i18n::format(
+            lang,
+            "event.served",
+            &[
+                ("document", lang.pick(document.title_zh(), document.title_en())),
+                ("method", lang.pick(method.label_zh(), method.label_en())),
+                ("side", lang.pick(to.label_zh(), to.label_en())),
+                ("on", &on.to_string()),
+            ],
+        )],
+        EventKind::HearingScheduled { at } => {
+            let local = at.with_timezone(&crate::clock::china()).format("%Y-%m-%d %H:%M").to_string();
+            vec![labelled("event.at", &local)]
+        }
+        EventKind::Awarded { partial, final_award } => {
+            [(partial, "event.partial_award"), (final_award, "event.final_award")]
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, key)| page.text(key))
+                .collect()
+        }
+        EventKind::Received
+        | EventKind::Corrected
+        | EventKind::MediationStarted
+        | EventKind::MediationFailed
+        | EventKind::HearingHeld
+        | EventKind::Assigned { .. }
+        | EventKind::DefenceLapsed
+        | EventKind::OverdueCertified => Vec::new(),
+    }
+}

@@ -1,0 +1,203 @@
+//! Titles and one-line hints of the case commands (`cmd.{name}.title`, `cmd.{name}.hint`), in
+//! plain words for workers and employers; the legal basis shown under each hint comes from the
+//! command's row of the transition table.
+
+use super::Entry;
+
+/// The command titles and hints.
+pub const MESSAGES: &[Entry] = &[
+    ("cmd.submit.title", "提交申请", "Submit the application"),
+    ("cmd.receive.title", "确认接收", "Confirm receipt"),
+    ("cmd.reroute.title", "退回（非本委管辖）", "Return (not ours)"),
+    ("cmd.request_correction.title", "通知补正", "Request a correction"),
+    ("cmd.submit_correction.title", "提交补正", "Send the correction"),
+    ("cmd.accept.title", "受理", "Accept"),
+    ("cmd.reject.title", "不予受理", "Do not accept"),
+    ("cmd.refer_out.title", "告知管辖", "Refer out"),
+    ("cmd.transfer.title", "移送", "Transfer"),
+    ("cmd.withdraw.title", "撤回申请", "Withdraw the application"),
+    ("cmd.triage.title", "繁简分流", "Choose the track"),
+    (
+        "cmd.triage.hint",
+        "确定按简易处理还是一般程序办理；不采纳系统建议的，须写明理由。",
+        "Put the case on the simple or the ordinary track; give a reason when you depart from the proposal.",
+    ),
+    ("cmd.convert_to_ordinary.title", "转为一般程序", "Convert to the ordinary procedure"),
+    (
+        "cmd.convert_to_ordinary.hint",
+        "不宜简易处理的转为一般程序，审理期限仍从受理之日起计算。",
+        "When the simple procedure does not fit, convert; the time limit still runs from acceptance.",
+    ),
+    ("cmd.assign.title", "分案（指定仲裁员）", "Assign an arbitrator"),
+    (
+        "cmd.assign.hint",
+        "指定独任仲裁员或首席仲裁员和书记员，并通知双方当事人。",
+        "Name the sole or presiding arbitrator and the clerk; both parties are told.",
+    ),
+    ("cmd.record_service.title", "登记送达", "Record service of a document"),
+    (
+        "cmd.record_service.hint",
+        "记录文书以什么方式、哪一天送达。留置或张贴满三个工作日、公告满三十日视为送达。",
+        "Record how and when a document reached the party. Left at the address counts after 3 working days; public notice after 30 days.",
+    ),
+    ("cmd.consent_electronic_service.title", "同意电子送达", "Agree to electronic service"),
+    (
+        "cmd.consent_electronic_service.hint",
+        "同意后，仲裁委可以通过网上案卷或电子邮件向您送达文书。",
+        "Once you agree, the commission may send you documents through the online case file or by e-mail.",
+    ),
+    ("cmd.file_defence.title", "提交答辩书", "Submit your defence"),
+    (
+        "cmd.file_defence.hint",
+        "收到仲裁申请书副本后十日内，写明您对申请人请求的意见和理由。不答辩不影响仲裁继续进行。",
+        "Within 10 days of receiving the application copy, say what you think of the claims and why. Not answering does not stop the case.",
+    ),
+    ("cmd.record_defence_lapsed.title", "登记答辩期届满", "Record that the defence period ended"),
+    (
+        "cmd.record_defence_lapsed.hint",
+        "答辩期届满没有收到答辩书的，登记后程序继续进行。",
+        "No defence came in time; recording it lets the case go on.",
+    ),
+    ("cmd.file_counterclaim.title", "提出反申请", "File a counter-claim"),
+    (
+        "cmd.file_counterclaim.hint",
+        "在答辩期内，可以对申请人提出反申请，写明请求和理由。",
+        "Within the defence period you may make claims against the applicant, with your reasons.",
+    ),
+    ("cmd.decide_counterclaim.title", "决定是否受理反申请", "Decide on the counter-claim"),
+    (
+        "cmd.decide_counterclaim.hint",
+        "五个工作日内决定；受理的与本案合并审理，审理期限重新计算。",
+        "Decide within 5 working days; accepted, it is heard with this case and the time limit restarts.",
+    ),
+    ("cmd.object_jurisdiction.title", "提出管辖异议", "Object to jurisdiction"),
+    (
+        "cmd.object_jurisdiction.hint",
+        "认为本仲裁委不应处理本案的，请在答辩期满前写明理由。",
+        "If you think this commission should not handle the case, say why before the defence period ends.",
+    ),
+    ("cmd.decide_objection.title", "决定管辖异议", "Decide on the objection"),
+    (
+        "cmd.decide_objection.hint",
+        "异议成立的，将案件移送有管辖权的仲裁委。",
+        "Upheld, the case goes to the competent commission.",
+    ),
+    ("cmd.change_claims.title", "增加或变更仲裁请求", "Add or change your claims"),
+    (
+        "cmd.change_claims.hint",
+        "写明增加或变更的请求；仲裁庭决定受理后，审理期限重新计算。",
+        "Say what you add or change; once the tribunal accepts it, the time limit restarts.",
+    ),
+    ("cmd.decide_claim_change.title", "决定是否受理请求变更", "Decide on the change of claims"),
+    ("cmd.decide_claim_change.hint", "受理的，审理期限重新计算。", "Accepted, the time limit restarts."),
+    ("cmd.join_party.title", "追加当事人", "Join a party"),
+    (
+        "cmd.join_party.hint",
+        "追加当事人或第三人后，审理期限重新计算。",
+        "Once a party or third party is joined, the time limit restarts.",
+    ),
+    ("cmd.request_suspension.title", "提请中止审理", "Propose suspending the case"),
+    (
+        "cmd.request_suspension.hint",
+        "出现法定中止情形的，报仲裁委负责人批准；批准后审理期限暂停计算。",
+        "When a ground of the Rules arises, ask the head to approve; once approved the time limit stops running.",
+    ),
+    ("cmd.decide_suspension.title", "审批中止审理", "Decide on the suspension"),
+    (
+        "cmd.decide_suspension.hint",
+        "批准的，案件中止审理，中止期间不计入审理期限，并书面通知双方当事人。",
+        "Approved, the case is suspended, the time does not count towards the limit, and both parties are told in writing.",
+    ),
+    ("cmd.resume.title", "恢复审理", "Resume the case"),
+    (
+        "cmd.resume.hint",
+        "中止的原因消除后恢复审理，审理期限接着计算。",
+        "When the reason for the suspension is gone, the case resumes and the time limit runs on.",
+    ),
+    ("cmd.request_extension.title", "申请延长审理期限", "Ask to extend the time limit"),
+    (
+        "cmd.request_extension.hint",
+        "案情复杂需要延期的，在期限届满前报负责人批准；最多延长十五日，只能延长一次。",
+        "A complex case may be extended once, by up to 15 days, with the head's approval before the limit expires.",
+    ),
+    ("cmd.decide_extension.title", "审批延长审理期限", "Decide on the extension"),
+    (
+        "cmd.decide_extension.hint",
+        "须在审理期限届满前审批；批准的，书面通知双方当事人。",
+        "Decide before the time limit expires; approved, both parties are told in writing.",
+    ),
+    ("cmd.apply_withdrawal.title", "申请撤回仲裁申请", "Ask to withdraw your application"),
+    (
+        "cmd.apply_withdrawal.hint",
+        "裁决作出前可以申请撤回，由仲裁委决定是否准许；准许后案件结束。",
+        "Before the award you may ask to withdraw; the commission decides, and then the case ends.",
+    ),
+    ("cmd.deem_withdrawn.title", "按撤回申请处理", "Treat as withdrawn"),
+    (
+        "cmd.deem_withdrawn.hint",
+        "申请人经书面通知，无正当理由拒不到庭或者未经许可中途退庭的，可以按撤回仲裁申请处理。",
+        "If the applicant, notified in writing, fails to appear or leaves without permission, the application may be treated as withdrawn.",
+    ),
+    ("cmd.revoke.title", "撤销案件", "Revoke the case"),
+    (
+        "cmd.revoke.hint",
+        "已受理的案件不符合受理条件的，撤销案件并书面通知当事人。",
+        "An accepted case that did not meet the conditions is revoked; the parties are told in writing.",
+    ),
+    ("cmd.terminate.title", "终结审理", "End the proceedings"),
+    (
+        "cmd.terminate.hint",
+        "出现应当终结审理的情形时作出决定，案件结束。",
+        "When the proceedings must end, decide so; the case closes.",
+    ),
+    ("cmd.apply_postponement.title", "申请延期开庭", "Ask to postpone the hearing"),
+    (
+        "cmd.apply_postponement.hint",
+        "有正当理由的，请在开庭三日前提出并写明理由。",
+        "With good reason, ask at least 3 days before the hearing and say why.",
+    ),
+    ("cmd.challenge_arbitrator.title", "申请仲裁员回避", "Ask for an arbitrator to step aside"),
+    (
+        "cmd.challenge_arbitrator.hint",
+        "仲裁员与本案有利害关系或者可能影响公正的，您可以申请其回避，并写明理由。",
+        "If an arbitrator has an interest in the case or may not be impartial, you may ask them to step aside; say why.",
+    ),
+    ("cmd.issue_overdue_certificate.title", "出具逾期未裁决证明", "Certify that no award was made in time"),
+    (
+        "cmd.issue_overdue_certificate.hint",
+        "审理期限届满未作出裁决的，出具证明书，当事人可以就该争议向人民法院起诉。",
+        "The time limit ran out without an award; with the certificate a party may sue in court.",
+    ),
+    ("cmd.start_mediation.title", "开始调解", "Start mediation"),
+    (
+        "cmd.start_mediation.hint",
+        "作出裁决前，应当先行调解。",
+        "Before the award, the tribunal first tries mediation.",
+    ),
+    ("cmd.record_settlement.title", "调解或和解结案", "Close by mediation or settlement"),
+    (
+        "cmd.record_settlement.hint",
+        "达成调解协议的制作调解书，或者当事人和解后撤回申请，案件结束。",
+        "A mediation document is made, or the parties settle and withdraw; the case ends.",
+    ),
+    ("cmd.mediation_failed.title", "调解不成", "Mediation failed"),
+    (
+        "cmd.mediation_failed.hint",
+        "调解不成的，及时安排开庭。",
+        "Mediation did not succeed; the case goes to a hearing.",
+    ),
+    ("cmd.schedule_hearing.title", "安排开庭", "Schedule the hearing"),
+    (
+        "cmd.schedule_hearing.hint",
+        "应当在开庭五日前将开庭日期、地点书面通知双方当事人。",
+        "Tell both parties the date and place in writing at least 5 days before the hearing.",
+    ),
+    ("cmd.hold_hearing.title", "登记开庭", "Record the hearing"),
+    ("cmd.hold_hearing.hint", "开庭审理后登记。", "Record that the hearing took place."),
+    ("cmd.award.title", "作出裁决", "Make the award"),
+    (
+        "cmd.award.hint",
+        "裁决作出后案件结束；先行裁决的，其余请求继续审理。",
+        "The award ends the case; with a partial award the other claims go on.",
+    ),
+];
