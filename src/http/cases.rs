@@ -101,7 +101,7 @@ pub async fn get_case(
 }
 
 /// Sends the corrected application back to review (the acceptance clock restarts).
-#[utoipa::path(post, path = "/api/v1/cases/{id}/correction", responses((status = 200, body = CaseView), (status = 409), (status = 422)))]
+#[utoipa::path(post, path = "/api/v1/cases/{id}/correction", responses((status = 200, body = CaseView), (status = 403), (status = 409), (status = 422)))]
 pub async fn submit_correction(
     state: web::Data<AppState>,
     user: CurrentUser,
