@@ -41,7 +41,8 @@ pub async fn capacities(
     Ok(access::capacities(actor, &scope(row), respondent))
 }
 
-fn scope(row: &CaseRow) -> CaseScope<'_> {
+/// The facts of a stored case that decide access.
+pub(crate) fn scope(row: &CaseRow) -> CaseScope<'_> {
     CaseScope {
         owner: row.owner_id,
         created_by: row.created_by,

@@ -142,8 +142,9 @@ pub async fn execute(
 }
 
 /// Fills what the service decides for the client (official numbers) and checks references to
-/// other records (accounts, commissions, evidence) before `decide`.
-async fn prepare(
+/// other records (accounts, commissions, evidence) before `decide`; the review decisions use it
+/// too.
+pub(crate) async fn prepare(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     row: &CaseRow,

@@ -134,13 +134,7 @@ fn item(state: &AppState, actor: &Actor, row: &CaseRow, events: &[Event]) -> Doc
     let today = local_date(now);
     let case = lifecycle::replay(events);
     let clocks = clocks_of(state, events);
-    let scope = access::CaseScope {
-        owner: row.owner_id,
-        created_by: row.created_by,
-        commission: row.commission_code.as_deref(),
-        intake_commission: row.intake_commission.as_deref(),
-    };
-    let who = access::capacities(actor, &scope, false);
+    let who = access::capacities(actor, &crate::service::cases::scope(row), false);
     let facts = Facts { now, today, clocks: &clocks, proposal: Some(triage::proposal(state, row)) };
     DocketItem {
         case: summary(state, row),

@@ -146,10 +146,9 @@ async fn run(
             note: reason.clone(),
         },
         ReviewAction::Accept => {
-            let commission = row.commission_code.clone().ok_or(ServiceError::NotFound)?;
-            let case_number = number(conn, state, &commission, now).await?;
             changes.accepted_at = Some(Some(now));
-            Command::Accept { case_number }
+            let cmd = Command::Accept { case_number: String::new() };
+            crate::service::commands::prepare(conn, state, row, cmd, now).await?
         }
         ReviewAction::Reject => Command::Reject {
             reasons: codes("codes", &d.codes, RejectionReason::parse)?,
@@ -157,17 +156,9 @@ async fn run(
         },
         ReviewAction::ReferOut => Command::ReferOut { explanation: reason.clone() },
         ReviewAction::Transfer => {
-            let to = d.to.trim();
-            if !state.network.is_commission(to) {
-                return Err(ServiceError::field(
-                    "to",
-                    "commission.unknown",
-                    "受移送的仲裁委不存在",
-                    "Unknown receiving commission",
-                ));
-            }
-            let case_number = number(conn, state, to, now).await?;
-            Command::Transfer { to: to.to_owned(), reason: reason.clone(), case_number }
+            let cmd =
+                Command::Transfer { to: d.to.clone(), reason: reason.clone(), case_number: String::new() };
+            crate::service::commands::prepare(conn, state, row, cmd, now).await?
         }
         ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
     };

@@ -7,11 +7,11 @@
 use std::time::Duration;
 
 use diesel_async::AsyncConnection;
-use serde::Serialize;
 
 use crate::db::{users, warnings};
 use crate::domain::deadline::{Period, PeriodCode, compute};
 use crate::notify::outbox::{self, Notice};
+use crate::service::cases::notices::NoticeContext;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -26,19 +26,6 @@ pub struct Swept {
     pub overdue: usize,
     /// Notices queued.
     pub notices: usize,
-}
-
-#[derive(Serialize)]
-struct NoticeContext<'a> {
-    recipient_name: &'a str,
-    title_zh: &'a str,
-    title_en: &'a str,
-    case_ref: String,
-    lines_zh: Vec<String>,
-    lines_en: Vec<String>,
-    link: String,
-    commission_name: String,
-    commission_name_en: String,
 }
 
 /// Runs one sweep at the state's "now", in one transaction.

@@ -14,17 +14,18 @@ use crate::notify::outbox::Notice;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
+/// The context of the notice e-mail templates (`templates/email/notice/`).
 #[derive(Serialize)]
-struct NoticeContext<'a> {
-    recipient_name: &'a str,
-    title_zh: &'a str,
-    title_en: &'a str,
-    case_ref: String,
-    lines_zh: Vec<String>,
-    lines_en: Vec<String>,
-    link: String,
-    commission_name: String,
-    commission_name_en: String,
+pub(crate) struct NoticeContext<'a> {
+    pub(crate) recipient_name: &'a str,
+    pub(crate) title_zh: &'a str,
+    pub(crate) title_en: &'a str,
+    pub(crate) case_ref: String,
+    pub(crate) lines_zh: Vec<String>,
+    pub(crate) lines_en: Vec<String>,
+    pub(crate) link: String,
+    pub(crate) commission_name: String,
+    pub(crate) commission_name_en: String,
 }
 
 /// Who is told: every applicant with an e-mail address, and the owning account (address and
