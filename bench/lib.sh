@@ -30,6 +30,24 @@ require_tools() {
     PSQL=$(pg_tool psql) || die "psql not found"
 }
 
+# Sets BIN: the prebuilt BENCH_BIN, or the release binary built from this checkout.
+build_binary() {
+    if [[ -n ${BENCH_BIN:-} ]]; then
+        BIN=$BENCH_BIN
+        log "using the prebuilt binary $BIN"
+    else
+        export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+        log "building the release binary in $CARGO_TARGET_DIR"
+        cargo build --release --quiet
+        BIN=$CARGO_TARGET_DIR/release/arbitration
+        # A target directory shared with another checkout of this crate can hand back that
+        # checkout's binary (cargo keys the build by crate, not by directory).
+        grep -aqF "$ROOT" "$BIN" 2>/dev/null \
+            || die "$BIN was not built from $ROOT (CARGO_TARGET_DIR shared with another checkout?); use another CARGO_TARGET_DIR"
+    fi
+    [[ -x $BIN ]] || die "no binary at $BIN"
+}
+
 # Names a fresh database `<prefix>_<timestamp>_<pid>` on the server of DATABASE_URL (default
 # postgres://postgres@127.0.0.1:5432; only scheme, credentials, host, port and query are taken).
 # Sets DB_NAME, AUTHORITY, ADMIN_URL and BENCH_URL.
@@ -142,3 +160,18 @@ reset_tables() {
     # size, as for a table in use.
     sql -c "CHECKPOINT"
 }
+
+# Warns when something else keeps the CPUs busy (numbers from a busy machine are not comparable).
+check_quiet() {
+    local a b c d e f g h t1 i1 t2 i2 idle
+    read -r _ a b c d e f g h _ </proc/stat; t1=$((a + b + c + d + e + f + g + h)); i1=$((d + e))
+    sleep 2
+    read -r _ a b c d e f g h _ </proc/stat; t2=$((a + b + c + d + e + f + g + h)); i2=$((d + e))
+    idle=$((100 * (i2 - i1) / (t2 - t1)))
+    if ((idle < 85)); then
+        printf 'bench: WARNING: the machine is only %d%% idle before this run; busiest: %s\n' "$idle" \
+            "$(ps -eo comm,pcpu --sort=-pcpu | sed -n '2,4p' | tr -s ' ' | paste -sd, -)" >&2
+        BUSY_WARNINGS=$((BUSY_WARNINGS + 1))
+    fi
+}
+BUSY_WARNINGS=0

@@ -1,11 +1,20 @@
-//! Docket benchmark: makes cases through the real commands (file → accept → assign), then
-//! times the docket of one arbitrator. Not part of the test suite; see docs/benchmarks.md.
+//! Docket benchmark: makes cases through the real commands, then times the docket of each
+//! arbitrator in turn. Every OPEN-th case stays open on a docket (file → accept → assign); of
+//! the others, which close, one in ten is accepted, assigned and then withdrawn (file → accept
+//! → assign → withdraw) and the rest are withdrawn by the applicant before acceptance (file →
+//! withdraw). Not part of the test suite; see docs/benchmarks.md.
 //!
 //! ```text
-//! cargo run --release --example docket_load -- CASES ARBITRATORS
+//! cargo run --release --example docket_load -- CASES ARBITRATORS [OPEN]
 //! ```
+//! OPEN defaults to 1 (every case stays open); a commission's table holds mostly closed cases,
+//! so the million-case run keeps one in ten open. CASES 0 only times the dockets of what is
+//! there.
 //! Uses `DATABASE_URL` when set, else a database `arbitration_docket_bench` on the server the
-//! service would use (kept between runs: a second run adds more cases).
+//! service would use (kept between runs: a second run adds more cases, numbered on from the
+//! cases already there, with the same arbitrator accounts). The load's connections commit with
+//! `synchronous_commit = off` (set on that database): the rows are the same, only the wait for
+//! the WAL flush at each commit is skipped; the timed docket queries only read.
 
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
@@ -23,17 +32,24 @@ use arbitration::startup::{self, AppState};
 use futures_util::StreamExt;
 use serde_json::json;
 
+/// The account of this role and number, made on the first run and found on later ones.
 async fn account(state: &AppState, role: Role, commission: Option<&str>, n: usize) -> anyhow::Result<Actor> {
     let mut conn = state.pool.get().await?;
-    let reg = Registration {
-        email: format!("{}.{n}.{}@bench.local", role.as_str(), uuid::Uuid::new_v4().simple()),
-        password: "bench-password-2026".into(),
-        display_name: format!("{}{n}", role.label_zh()),
-        phone: String::new(),
+    let email = format!("{}.{n}@bench.local", role.as_str());
+    let name = format!("{}{n}", role.label_zh());
+    let id = match arbitration::db::users::find_by_email(&mut conn, &email).await? {
+        Some(user) => user.id,
+        None => {
+            let reg = Registration {
+                email,
+                password: "bench-password-2026".into(),
+                display_name: name.clone(),
+                phone: String::new(),
+            };
+            accounts::create_user(&mut conn, &reg, role, commission).await.map_err(|e| anyhow::anyhow!("{e}"))?
+        }
     };
-    let id =
-        accounts::create_user(&mut conn, &reg, role, commission).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(Actor { id, role, commission: commission.map(str::to_owned), name: reg.display_name })
+    Ok(Actor { id, role, commission: commission.map(str::to_owned), name })
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -46,6 +62,8 @@ async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let cases: usize = args.next().unwrap_or_else(|| "10000".into()).parse().context("CASES")?;
     let arbitrators: usize = args.next().unwrap_or_else(|| "100".into()).parse().context("ARBITRATORS")?;
+    let open_every: usize = args.next().unwrap_or_else(|| "1".into()).parse().context("OPEN")?;
+    anyhow::ensure!(arbitrators > 0 && open_every > 0, "ARBITRATORS and OPEN must be at least 1");
     let mut settings = config::load()?;
     settings.application.fixed_now = "2026-03-02T09:00:00+08:00".into();
     settings.database.pool_size = 16;
@@ -53,6 +71,14 @@ async fn main() -> anyhow::Result<()> {
         settings.database.name = "arbitration_docket_bench".into();
     }
     let url = startup::prepare_database(&settings).await?;
+    {
+        let mut conn = <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(&url).await?;
+        diesel_async::SimpleAsyncConnection::batch_execute(
+            &mut conn,
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = off', current_database()); END $$",
+        )
+        .await?;
+    }
     let state = AppState::build(settings, &url).await?;
     let worker = account(&state, Role::Worker, None, 0).await?;
     let clerk = account(&state, Role::Clerk, Some("SIP"), 0).await?;
@@ -60,8 +86,15 @@ async fn main() -> anyhow::Result<()> {
     for n in 0..arbitrators {
         staff.push(account(&state, Role::Arbitrator, Some("SIP"), n).await?);
     }
+    let already = {
+        use diesel::prelude::*;
+        use diesel_async::RunQueryDsl;
+        let mut conn = state.pool.get().await?;
+        let n: i64 = arbitration::db::schema::cases::table.count().get_result(&mut conn).await?;
+        usize::try_from(n)?
+    };
     let started = Instant::now();
-    let made = futures_util::stream::iter(0..cases)
+    let made = futures_util::stream::iter(already..already + cases)
         .map(|n| {
             let (state, worker, clerk, arbitrator) = (&state, &worker, &clerk, &staff[n % arbitrators]);
             async move {
@@ -74,27 +107,52 @@ async fn main() -> anyhow::Result<()> {
                     .await?
                     .into_view();
                 let id = view.id.to_string();
+                let withdraw = json!({ "reason": "申请人撤回仲裁申请" });
+                let open = n % open_every == 0;
+                if !open && (n / open_every) % 10 != 0 {
+                    // Withdrawn by the applicant before the commission decided on it.
+                    commands::run_named(state, worker, &id, "withdraw", withdraw, Expected::Any).await?;
+                    return Ok(n);
+                }
                 commands::run_named(state, clerk, &id, "accept", json!({}), Expected::Any).await?;
                 let body = json!({ "arbitrator": arbitrator.id });
                 commands::run_named(state, clerk, &id, "assign", body, Expected::Any).await?;
-                Ok::<(), arbitration::service::error::ServiceError>(())
+                if !open {
+                    // Accepted, assigned, then withdrawn by the commission's decision.
+                    commands::run_named(state, clerk, &id, "withdraw", withdraw, Expected::Any).await?;
+                }
+                Ok::<usize, arbitration::service::error::ServiceError>(n)
             }
         })
         .buffer_unordered(16)
-        .filter_map(|r| async move { r.err() })
+        .enumerate()
+        .filter_map(|(done, r)| {
+            let started = &started;
+            async move {
+                if (done + 1) % 10_000 == 0 {
+                    let secs = started.elapsed().as_secs_f64();
+                    println!("{} cases in {secs:.0} s ({:.0} cases/s)", done + 1, (done + 1) as f64 / secs);
+                }
+                r.err()
+            }
+        })
         .collect::<Vec<_>>()
         .await;
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "made {} cases through file → accept → assign in {secs:.0} s ({:.0} cases/s), {} failed",
-        cases,
-        cases as f64 / secs,
-        made.len()
+        "made {cases} cases (every {open_every}th left open, the rest closed) in {secs:.0} s ({:.0} cases/s), \
+         {} failed; {} cases in the database",
+        cases as f64 / secs.max(0.001),
+        made.len(),
+        already + cases - made.len()
     );
-    let target = &staff[0];
+    if let Some(e) = made.first() {
+        println!("first failure: {e}");
+    }
+    // The docket of each arbitrator in turn, so no one docket's pages stay hot in the cache.
     let mut conn = state.pool.get().await?;
-    let filter = DocketFilter {
-        holder: Holder::Arbitrator(target.id),
+    let filter = |id| DocketFilter {
+        holder: Holder::Arbitrator(id),
         statuses: Vec::new(),
         track: None,
         due_from: None,
@@ -103,15 +161,20 @@ async fn main() -> anyhow::Result<()> {
         limit: arbitration::service::docket::PER_PAGE,
     };
     let mut query = Vec::new();
-    for _ in 0..2000 {
+    let mut open_cases = 0;
+    for i in 0..2000 {
+        let f = filter(staff[i % staff.len()].id);
         let t = Instant::now();
-        let (rows, total) = docket::page(&mut conn, &filter).await?;
+        let (rows, total) = docket::page(&mut conn, &f).await?;
         query.push(t.elapsed().as_secs_f64() * 1000.0);
-        std::hint::black_box((rows, total));
+        open_cases = open_cases.max(total);
+        std::hint::black_box(rows);
     }
+    println!("largest docket: {open_cases} open cases of one arbitrator");
     drop(conn);
     let mut full = Vec::new();
-    for _ in 0..500 {
+    for i in 0..500 {
+        let target = &staff[i % staff.len()];
         let t = Instant::now();
         let page = arbitration::service::docket::page(&state, target, &DocketParams::default()).await?;
         full.push(t.elapsed().as_secs_f64() * 1000.0);

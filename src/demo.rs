@@ -1,8 +1,13 @@
-//! The demonstration data set (`serve --demo`): staff of several commissions, a worker, and
-//! filings in every early state, including a Kunshan-window filing handed over to the Park.
-//! Loading is idempotent: a second run adds nothing.
+//! The demonstration data set (`serve --demo`): staff of several commissions, a worker, the
+//! respondent employer, and cases at every stage — under review, awaiting correction, handed
+//! over from the Kunshan window, rejected, accepted and served with a defence in, suspended and
+//! resumed, a suspension and an extension awaiting the head, withdrawn. The cases are the
+//! scenario config/demo/cases.toml, driven through the commands by the scenario runner and
+//! brought up to the present week. Loading is idempotent: a second run adds nothing.
 
 use std::io::Write;
+
+use anyhow::Context;
 
 use diesel_async::AsyncPgConnection;
 
@@ -11,25 +16,34 @@ use crate::domain::access::{Actor, Role};
 use crate::domain::filing::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
 use crate::domain::input::{id_card, uscc};
 use crate::service::accounts::{self, Registration};
-use crate::service::commands::Expected;
+use crate::scenario::{self, Accounts, Scenario};
 use crate::service::error::ServiceError;
-use crate::service::filings::{self, FilingRequest};
-use crate::service::review::{self, Decision, ReviewAction};
+use crate::service::filings;
 use crate::startup::AppState;
 
 /// Password of every demonstration account.
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
 
-/// The demonstration accounts: (e-mail, name, role, commission).
-pub const DEMO_USERS: &[(&str, &str, Role, Option<&str>)] = &[
-    ("worker@demo.local", "王小明", Role::Worker, None),
-    ("clerk.sip@demo.local", "园区立案员李静", Role::Clerk, Some("SIP")),
-    ("clerk.ks@demo.local", "昆山立案员陈刚", Role::Clerk, Some("KS")),
-    ("clerk.wz@demo.local", "吴中立案员周敏", Role::Clerk, Some("WZ")),
-    ("supervisor.sz@demo.local", "市仲裁院负责人赵华", Role::Supervisor, Some("SZ")),
-    ("arbitrator.sip@demo.local", "园区仲裁员孙伟", Role::Arbitrator, Some("SIP")),
-    ("admin@demo.local", "系统管理员", Role::Admin, None),
+/// The demonstration accounts: (scenario alias, e-mail, name, role, commission).
+pub const DEMO_USERS: &[(&str, &str, &str, Role, Option<&str>)] = &[
+    ("worker", "worker@demo.local", "王小明", Role::Worker, None),
+    ("clerk:SIP", "clerk.sip@demo.local", "园区立案员李静", Role::Clerk, Some("SIP")),
+    ("clerk:KS", "clerk.ks@demo.local", "昆山立案员陈刚", Role::Clerk, Some("KS")),
+    ("clerk:WZ", "clerk.wz@demo.local", "吴中立案员周敏", Role::Clerk, Some("WZ")),
+    ("supervisor:SZ", "supervisor.sz@demo.local", "市仲裁院负责人赵华", Role::Supervisor, Some("SZ")),
+    ("supervisor:SIP", "supervisor.sip@demo.local", "园区仲裁委负责人吴芳", Role::Supervisor, Some("SIP")),
+    ("arbitrator:SIP", "arbitrator.sip@demo.local", "园区仲裁员孙伟", Role::Arbitrator, Some("SIP")),
+    ("respondent", "employer@demo.local", "苏州某某电子科技有限公司人事部", Role::Employer, None),
+    ("admin", "admin@demo.local", "系统管理员", Role::Admin, None),
 ];
+
+/// The demonstration cases: a scenario (docs/scenarios.md).
+const DEMO_CASES: &str = include_str!("../config/demo/cases.toml");
+
+/// The credit code of the employer every sample filing names.
+pub fn sample_employer_uscc() -> String {
+    credit_code("91320594MA1MABCDE")
+}
 
 /// A valid 18-digit ID number built from a 17-digit body (check digit computed).
 pub fn id_number(body17: &str) -> String {
@@ -54,7 +68,7 @@ pub fn sample_form(n: u32, workplace_area: &str, employer_area: &str) -> FilingF
         }],
         respondent: RespondentForm {
             name: "苏州某某电子科技有限公司".into(),
-            uscc: credit_code("91320594MA1MABCDE"),
+            uscc: sample_employer_uscc(),
             registered_area: employer_area.into(),
             business_address: "苏州工业园区金鸡湖大道 100 号".into(),
             legal_representative: "张某".into(),
@@ -116,72 +130,31 @@ async fn ensure_user(
 /// Loads the demonstration data set into the running application's database.
 pub async fn load(state: &AppState) -> anyhow::Result<()> {
     let mut conn = state.pool.get().await?;
-    let mut actors = Vec::new();
-    for (email, name, role, commission) in DEMO_USERS {
-        actors.push(
-            ensure_user(&mut conn, email, name, *role, *commission)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?,
-        );
+    let mut people = Accounts::default();
+    let mut worker = None;
+    for (alias, email, name, role, commission) in DEMO_USERS {
+        let actor =
+            ensure_user(&mut conn, email, name, *role, *commission).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        if *role == Role::Employer {
+            users::set_uscc(&mut conn, actor.id, &sample_employer_uscc()).await?;
+        }
+        if *role == Role::Worker {
+            worker = Some(actor.clone());
+        }
+        people.know(alias, actor);
     }
     drop(conn);
-    let [worker, clerk_sip, clerk_ks, clerk_wz, ..] = actors.as_slice() else {
-        anyhow::bail!("demo users missing")
-    };
-    if !filings::list_mine(state, worker).await.map_err(|e| anyhow::anyhow!("{e:?}"))?.is_empty() {
-        return Ok(());
+    let worker = worker.context("the demonstration worker is missing")?;
+    if filings::list_mine(state, &worker).await.map_err(|e| anyhow::anyhow!("{e:?}"))?.is_empty() {
+        let cases = Scenario::parse(DEMO_CASES)?.brought_up_to(state.clock.now().fixed_offset());
+        let lines = scenario::run_as(state, &cases, people, |_| {}).await?;
+        if let Some(refused) = lines.iter().find(|l| !l.ok) {
+            anyhow::bail!("loading demo data: step {} was refused: {:?} {:?}", refused.step, refused.code, refused.reasons);
+        }
     }
-    let run = async {
-        // Online filings by the demo worker: one stays under review, one is accepted, one
-        // awaits correction.
-        let mut ids = Vec::new();
-        for (n, area) in [(1, "320571001"), (2, "320571002"), (3, "320571003")] {
-            let mut form = sample_form(n, area, "320571");
-            form.applicants[0].email = "worker@demo.local".into();
-            let req = FilingRequest { form, intake_venue: None };
-            ids.push(filings::file(state, worker, &req, None).await?.into_view().id.to_string());
-        }
-        let none = Decision::default();
-        if let Some(id) = ids.get(1) {
-            review::decide(state, clerk_sip, id, ReviewAction::Accept, &none, Expected::Any).await?;
-        }
-        if let Some(id) = ids.get(2) {
-            let d = Decision {
-                codes: vec!["evidence_list".into()],
-                reason: "请补充证据清单及工资流水".into(),
-                ..Decision::default()
-            };
-            review::decide(state, clerk_sip, id, ReviewAction::RequestCorrection, &d, Expected::Any).await?;
-        }
-        // Paper filings at the Kunshan window: one worker works in the Park (handed over),
-        // others in Kunshan.
-        let req = FilingRequest {
-            form: sample_form(10, "320571004", "320571"),
-            intake_venue: Some("KS-HQ".into()),
-        };
-        filings::file(state, clerk_ks, &req, None).await?;
-        for n in 11..=14 {
-            let req = FilingRequest { form: sample_form(n, "320583105", "320583"), intake_venue: None };
-            filings::file(state, clerk_ks, &req, None).await?;
-        }
-        // Wuzhong: one rejected, one accepted.
-        let a = FilingRequest { form: sample_form(20, "320506002", "320506"), intake_venue: None };
-        let b = FilingRequest { form: sample_form(21, "320506003", "320506"), intake_venue: None };
-        for (req, action) in [(a, ReviewAction::Reject), (b, ReviewAction::Accept)] {
-            let id = filings::file(state, clerk_wz, &req, None).await?.into_view().id.to_string();
-            let d = Decision {
-                codes: vec!["out_of_scope".into()],
-                reason: "属劳务关系争议".into(),
-                ..Decision::default()
-            };
-            review::decide(state, clerk_wz, &id, action, &d, Expected::Any).await?;
-        }
-        Ok::<(), ServiceError>(())
-    };
-    run.await.map_err(|e| anyhow::anyhow!("loading demo data: {e:?}"))?;
     let mut out = std::io::stderr().lock();
     writeln!(out, "Demo data loaded. Accounts (password {DEMO_PASSWORD}):")?;
-    for (email, name, role, commission) in DEMO_USERS {
+    for (_, email, name, role, commission) in DEMO_USERS {
         writeln!(
             out,
             "  {email:<28} {name} ({}{})",

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use anyhow::Context;
 use uuid::Uuid;
 
+pub use self::actors::Accounts;
 pub use self::file::{Scenario, StepSpec};
 pub use self::output::{ClockLine, StepLine};
 use crate::clock::Clock;
@@ -27,9 +28,18 @@ use crate::startup::AppState;
 pub async fn run(
     state: &AppState,
     scenario: &Scenario,
+    emit: impl FnMut(&StepLine),
+) -> anyhow::Result<Vec<StepLine>> {
+    run_as(state, scenario, Accounts::default(), emit).await
+}
+
+/// As [`run`], with some aliases given existing accounts beforehand.
+pub async fn run_as(
+    state: &AppState,
+    scenario: &Scenario,
+    mut people: Accounts,
     mut emit: impl FnMut(&StepLine),
 ) -> anyhow::Result<Vec<StepLine>> {
-    let mut people = actors::Accounts::default();
     let mut cases: BTreeMap<String, Uuid> = BTreeMap::new();
     let mut lines = Vec::new();
     for (i, step) in scenario.step.iter().enumerate() {
@@ -42,9 +52,12 @@ pub async fn run(
         let outcome = match step.action.as_str() {
             "file" => {
                 let req = match &step.with {
+                    Some(with) if with.get("sample").is_some() => serde_json::from_value::<Sample>(with.clone())
+                        .with_context(|| format!("step {}: `with` is not a sample filing", i + 1))?
+                        .request(&at),
                     Some(with) => serde_json::from_value::<FilingRequest>(with.clone())
                         .with_context(|| format!("step {}: `with` is not a filing request", i + 1))?,
-                    None => FilingRequest { form: default_form(&at), intake_venue: None },
+                    None => Sample::default().request(&at),
                 };
                 filings::file(&at, &actor, &req, None).await.map(|s| s.into_view())
             }
@@ -69,12 +82,47 @@ pub async fn run(
     Ok(lines)
 }
 
-/// The filing of a `file` step without `with`: the demonstration worker against a Park
-/// employer, workplace in the Park, employment ended ten days before the step.
-fn default_form(state: &AppState) -> crate::domain::filing::FilingForm {
-    let mut form = crate::demo::sample_form(1, "320571001", "320571");
-    let today = state.clock.today();
-    form.employment.end_date = (today - chrono::Duration::days(10)).to_string();
-    form.employment.start_date = (today - chrono::Duration::days(800)).to_string();
-    form
+/// A `file` step's `with` naming a sample filing instead of a whole form: the sample's
+/// number (its applicant), the workplace and employer areas, and the intake venue of a window
+/// filing. The employment ended ten days before the step. A `file` step without `with` files
+/// sample 1: the demonstration worker against a Park employer, workplace in the Park.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sample {
+    sample: u32,
+    #[serde(default = "park_area")]
+    workplace_area: String,
+    #[serde(default = "park_employer")]
+    employer_area: String,
+    #[serde(default)]
+    intake_venue: Option<String>,
+}
+
+fn park_area() -> String {
+    "320571001".to_owned()
+}
+
+fn park_employer() -> String {
+    "320571".to_owned()
+}
+
+impl Default for Sample {
+    fn default() -> Sample {
+        Sample { sample: 1, workplace_area: park_area(), employer_area: park_employer(), intake_venue: None }
+    }
+}
+
+impl Sample {
+    fn request(self, state: &AppState) -> FilingRequest {
+        let mut form = crate::demo::sample_form(self.sample, &self.workplace_area, &self.employer_area);
+        let today = state.clock.today();
+        form.employment.end_date = (today - chrono::Duration::days(10)).to_string();
+        form.employment.start_date = (today - chrono::Duration::days(800)).to_string();
+        // The sample's wage claim covers the two months before the employment ended.
+        if let Some(wages) = form.claims.first_mut() {
+            wages.period_from = (today - chrono::Duration::days(70)).to_string();
+            wages.period_to = (today - chrono::Duration::days(10)).to_string();
+        }
+        FilingRequest { form, intake_venue: self.intake_venue }
+    }
 }

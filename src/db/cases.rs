@@ -318,7 +318,8 @@ pub async fn page_for_user(
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Vec<CaseRow>, i64)> {
-    // An employer account also sees the cases against its credit code (it is the respondent).
+    // An employer account also sees the accepted cases against its credit code (it is the
+    // respondent; see `users::is_respondent`).
     let against = || {
         case_parties::table
             .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
@@ -327,8 +328,12 @@ pub async fn page_for_user(
             .select(case_parties::case_id)
     };
     let mine = || {
-        cases::table
-            .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)).or(cases::id.eq_any(against())))
+        cases::table.filter(
+            cases::owner_id
+                .eq(user)
+                .or(cases::created_by.eq(user))
+                .or(cases::id.eq_any(against()).and(cases::accepted_at.is_not_null())),
+        )
     };
     let total = mine().count().get_result(conn).await?;
     let rows = mine()
@@ -341,15 +346,10 @@ pub async fn page_for_user(
     Ok((rows, total))
 }
 
-/// Filings a user owns or created, newest first.
+/// The first 200 cases of [`page_for_user`]: the filings a user owns or created, and for an
+/// employer the cases against it, newest first.
 pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<Vec<CaseRow>> {
-    cases::table
-        .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)))
-        .order(cases::updated_at.desc())
-        .limit(200)
-        .select(CaseRow::as_select())
-        .load(conn)
-        .await
+    page_for_user(conn, user, 0, 200).await.map(|(rows, _)| rows)
 }
 
 /// The logs of several cases, each oldest first (for lists that show what can be done next).

@@ -6,7 +6,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use super::enums::DbRole;
-use super::schema::{case_parties, login_failures, users};
+use super::schema::{case_parties, cases, login_failures, users};
 use crate::domain::access::Actor;
 
 /// A user row.
@@ -203,14 +203,19 @@ pub async fn clear_failures(conn: &mut AsyncPgConnection, subject: &str) -> Quer
         .map(|_| ())
 }
 
-/// Whether the account is an employer tied to the credit code of a respondent of the case.
+/// Whether the account is an employer tied to the credit code of a respondent of the case,
+/// and the case was accepted: a filing is not the employer's business before the commission
+/// accepts it and serves the application copy (a worker's complaint stays out of the
+/// employer's sight while it is reviewed, and for good when it is not accepted).
 pub async fn is_respondent(conn: &mut AsyncPgConnection, user: Uuid, case: Uuid) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         case_parties::table
             .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
+            .inner_join(cases::table.on(cases::id.eq(case_parties::case_id)))
             .filter(users::id.eq(user))
             .filter(case_parties::case_id.eq(case))
-            .filter(case_parties::role.eq("respondent")),
+            .filter(case_parties::role.eq("respondent"))
+            .filter(cases::accepted_at.is_not_null()),
     ))
     .get_result(conn)
     .await

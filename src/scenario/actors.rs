@@ -20,6 +20,11 @@ pub struct Accounts {
 const PASSWORD: &str = "scenario-password-2026";
 
 impl Accounts {
+    /// Gives an alias an existing account (the demonstration accounts people sign in with).
+    pub fn know(&mut self, alias: &str, actor: Actor) {
+        self.by_alias.insert(alias.to_owned(), actor);
+    }
+
     /// The account for an alias, created on first use; `respondent` is an employer account
     /// tied to the credit code of the case's respondent.
     pub async fn actor(

@@ -103,4 +103,58 @@ impl Scenario {
     pub fn parse(text: &str) -> Result<Scenario, toml::de::Error> {
         toml::from_str(text)
     }
+
+    /// The scenario moved later by whole weeks, so that its last step falls in the seven days
+    /// up to `now` (weekdays stay what they were; an earlier scenario is not moved back). The
+    /// demonstration data uses it so that its cases always look current.
+    pub fn brought_up_to(mut self, now: DateTime<FixedOffset>) -> Scenario {
+        let Some(last) = self.step.iter().map(|s| s.at).max() else { return self };
+        let weeks = (now - last).num_days().div_euclid(7).max(0);
+        let shift = chrono::Duration::weeks(weeks);
+        for step in &mut self.step {
+            step.at += shift;
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Datelike;
+
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    const TWO_STEPS: &str = r#"
+        [[step]]
+        at = "2026-11-02T09:00:00+08:00"
+        as = "worker"
+        case = "a"
+        do = "file"
+        [[step]]
+        at = "2026-11-30T16:00:00+08:00"
+        as = "clerk:SIP"
+        case = "a"
+        do = "accept"
+    "#;
+
+    #[test]
+    fn brought_up_to_moves_by_whole_weeks_keeping_weekdays_and_order() {
+        let s = Scenario::parse(TWO_STEPS).unwrap().brought_up_to(at("2027-01-13T10:00:00+08:00"));
+        // 2026-11-30 (Mon) + 6 weeks = 2027-01-11 (Mon), within the week up to 01-13.
+        assert_eq!(s.step[1].at, at("2027-01-11T16:00:00+08:00"));
+        assert_eq!(s.step[0].at, at("2026-12-14T09:00:00+08:00"));
+        assert_eq!(s.step[0].at.weekday(), chrono::Weekday::Mon);
+    }
+
+    #[test]
+    fn a_scenario_already_current_or_later_stays_put() {
+        let s = Scenario::parse(TWO_STEPS).unwrap().brought_up_to(at("2026-12-01T10:00:00+08:00"));
+        assert_eq!(s.step[1].at, at("2026-11-30T16:00:00+08:00"));
+        let s = Scenario::parse(TWO_STEPS).unwrap().brought_up_to(at("2026-06-01T10:00:00+08:00"));
+        assert_eq!(s.step[0].at, at("2026-11-02T09:00:00+08:00"));
+    }
 }

@@ -5,6 +5,7 @@ mod auth;
 mod bootstrap;
 mod case_flow;
 mod deadlines;
+mod demo;
 mod filing;
 mod health;
 mod helpers;
