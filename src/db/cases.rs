@@ -341,10 +341,16 @@ pub async fn page_for_user(
     Ok((rows, total))
 }
 
-/// Filings a user owns or created, newest first.
+/// Filings a user owns or created, and for an employer account the cases against its credit
+/// code (as on the "my cases" page), newest first.
 pub async fn list_for_user(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<Vec<CaseRow>> {
+    let against = case_parties::table
+        .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
+        .filter(users::id.eq(user))
+        .filter(case_parties::role.eq("respondent"))
+        .select(case_parties::case_id);
     cases::table
-        .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)))
+        .filter(cases::owner_id.eq(user).or(cases::created_by.eq(user)).or(cases::id.eq_any(against)))
         .order(cases::updated_at.desc())
         .limit(200)
         .select(CaseRow::as_select())
