@@ -15,6 +15,8 @@ pub struct Settings {
     pub database: DatabaseSettings,
     /// Token signing and cookies.
     pub auth: AuthSettings,
+    /// The signed link sent to the respondent with the service notice.
+    pub respondent_link: RespondentLinkSettings,
     /// E-mail notices.
     pub email: EmailSettings,
     /// Filing limits.
@@ -88,6 +90,21 @@ pub struct AuthSettings {
     pub login_window_seconds: i64,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
+}
+
+/// The respondent's link (`{base_url}/respond/{token}`): a token signed with `auth.jwt_secret`
+/// under its own audience, naming the case and the respondent's credit code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentLinkSettings {
+    /// Token audience (`aud`); must differ from `auth.audience`, so that a link is never an
+    /// access token and an access token never a link.
+    pub audience: String,
+    /// A link is good for at least this many natural days after it is issued.
+    pub ttl_days: i64,
+    /// When the defence period is known at issue, the link is good until at least this many
+    /// natural days after the period ends.
+    pub margin_days: i64,
 }
 
 /// How notices are delivered.
@@ -206,6 +223,19 @@ pub fn check_production(settings: &Settings, public_default: &str) -> Result<(),
     }
 }
 
+/// Refuses a respondent's link audience equal to the access tokens': a link must never be
+/// accepted as an access token, nor an access token as a link.
+pub fn check_audiences(settings: &Settings) -> Result<(), config::ConfigError> {
+    if settings.respondent_link.audience == settings.auth.audience {
+        return Err(config::ConfigError::Message(
+            "respondent_link.audience must differ from auth.audience: a respondent's link must never \
+             be accepted as an access token"
+                .to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 /// The signing secret written in `config/base.toml`, which is public.
 fn public_default_secret(dir: &Path) -> Result<String, config::ConfigError> {
     config::Config::builder()
@@ -232,6 +262,7 @@ pub fn load_for(environment: &str) -> Result<Settings, config::ConfigError> {
         builder = builder.set_override("database.url", url)?;
     }
     let settings: Settings = builder.build()?.try_deserialize()?;
+    check_audiences(&settings)?;
     if environment == PRODUCTION {
         check_production(&settings, &public_default_secret(&dir)?)
             .map_err(|e| config::ConfigError::Message(e.to_string()))?;
@@ -266,5 +297,14 @@ mod tests {
         }
         let strong = "0123456789abcdef0123456789abcdef";
         assert_eq!(check_production(&with_secret(strong), &public), Ok(()));
+    }
+
+    #[test]
+    fn a_respondent_link_audience_equal_to_the_access_tokens_is_refused() {
+        let mut s = load_for("test").unwrap();
+        assert!(check_audiences(&s).is_ok(), "the shipped settings keep them apart");
+        s.respondent_link.audience = s.auth.audience.clone();
+        let message = check_audiences(&s).unwrap_err().to_string();
+        assert!(message.contains("respondent_link.audience"), "{message}");
     }
 }

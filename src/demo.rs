@@ -73,6 +73,7 @@ pub fn sample_form(n: u32, workplace_area: &str, employer_area: &str) -> FilingF
             business_address: "苏州工业园区金鸡湖大道 100 号".into(),
             legal_representative: "张某".into(),
             contact_phone: "0512-66668888".into(),
+            email: String::new(),
             employer_kind: "enterprise".into(),
             employer_level: String::new(),
         },

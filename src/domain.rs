@@ -6,6 +6,7 @@
 pub mod access;
 pub mod calendar;
 pub mod case;
+pub mod citation;
 pub mod clock;
 pub mod deadline;
 pub mod document;

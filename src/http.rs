@@ -11,4 +11,5 @@ pub mod evidence;
 pub mod health;
 pub mod openapi;
 pub mod reference;
+pub mod respond;
 pub mod routes;

@@ -10,5 +10,6 @@ pub mod error;
 pub mod filings;
 pub mod pages;
 pub mod queue;
+pub mod respond;
 pub mod review;
 pub mod sweep;

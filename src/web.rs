@@ -15,5 +15,6 @@ pub mod helpers;
 pub mod i18n;
 pub mod page;
 pub mod password;
+pub mod respond;
 pub mod routes;
 pub mod summary;

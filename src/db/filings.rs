@@ -52,7 +52,7 @@ pub async fn insert_parties_and_claims(
         case_parties::id_number.eq(None::<String>),
         case_parties::uscc.eq(r.uscc.as_ref().map(|u| u.as_str().to_owned())),
         case_parties::phone.eq(r.contact_phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()),
-        case_parties::email.eq(None::<String>),
+        case_parties::email.eq(r.email.as_ref().map(|e| e.as_str().to_owned())),
         case_parties::address.eq(r.business_address.as_str().to_owned()),
     ));
     let claims: Vec<_> = f

@@ -255,14 +255,43 @@ pub async fn respondent_uscc(conn: &mut AsyncPgConnection, case: Uuid) -> QueryR
         .map(Option::flatten)
 }
 
-/// The addresses and names of the employer accounts tied to a respondent of the case.
+/// Where the respondent's notices go, with the respondent's name: the employer accounts tied
+/// to a respondent's credit code, then the e-mail address the filing gives for a respondent
+/// (so that an employer without an account is told too); each address once.
 pub async fn respondent_contacts(conn: &AsyncPgConnection, case: Uuid) -> QueryResult<Vec<(String, String)>> {
-    case_parties::table
+    let mut out: Vec<(String, String)> = case_parties::table
         .inner_join(users::table.on(users::uscc.eq(case_parties::uscc)))
         .filter(case_parties::case_id.eq(case))
         .filter(case_parties::role.eq("respondent"))
         .filter(users::disabled_at.is_null())
         .select((users::email, case_parties::name))
         .load(&mut &*conn)
-        .await
+        .await?;
+    let filed: Vec<(String, String)> = case_parties::table
+        .filter(case_parties::case_id.eq(case))
+        .filter(case_parties::role.eq("respondent"))
+        .filter(case_parties::email.is_not_null())
+        .order(case_parties::position.asc())
+        .select((case_parties::email.assume_not_null(), case_parties::name))
+        .load(&mut &*conn)
+        .await?;
+    for (email, name) in filed {
+        let email = email.trim().to_lowercase();
+        if !email.is_empty() && !out.iter().any(|(known, _)| known.eq_ignore_ascii_case(&email)) {
+            out.push((email, name));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the credit code is a respondent's on the case.
+pub async fn is_respondent_uscc(conn: &mut AsyncPgConnection, case: Uuid, uscc: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        case_parties::table
+            .filter(case_parties::case_id.eq(case))
+            .filter(case_parties::role.eq("respondent"))
+            .filter(case_parties::uscc.eq(uscc)),
+    ))
+    .get_result(conn)
+    .await
 }

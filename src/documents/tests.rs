@@ -35,6 +35,8 @@ fn every_kind_renders_a_standalone_a4_page_with_its_heading_and_signature() {
         if let Some(case_number) = &ctx.case_number {
             assert!(html.contains(case_number.as_str()), "{kind:?} shows the case number");
         }
+        // The respondent's own link is the only address a document prints.
+        let html = crate::service::respond::mask_link(html);
         for forbidden in ["<script", "<style", " style=", "http://", "https://", "{{", "}}"] {
             assert!(!html.contains(forbidden), "{kind:?} contains {forbidden}");
         }
@@ -85,13 +87,28 @@ fn respondent_notice_states_the_defence_period_and_the_respondents_rights() {
     assert!(html.contains("自收到仲裁申请书副本之日起十个工作日内"));
     assert!(html.contains(r#"最迟于<span class="due">二〇二六年三月十八日</span>前提交"#));
     assert!(html.contains("（送达日期：二〇二六年三月四日）"));
-    assert!(html.contains("苏州劳动人事争议网上仲裁平台"));
+    assert!(html.contains(
+        r#"网上应诉链接 <span class="respond-link">https://arbitration.example/respond/eyJhbGciOiJIUzI1NiJ9.e30.c2ln</span>（二〇二六年五月一日前有效）"#
+    ));
     assert!(html.contains("一、支付二〇二六年一月至二月工资（金额：人民币12,000.00元）。"));
     assert!(html.contains("二、确认双方存在劳动关系。"));
     for right in ["应当在答辩期满前以书面形式提出", "应当在答辩期内向本委提出", "举证", "申请其回避"]
     {
         assert!(html.contains(right), "{right}");
     }
+}
+
+#[test]
+fn respondent_notice_without_a_link_points_to_signing_in() {
+    let mut ctx = sample(DocumentKind::RespondentNotice);
+    if let DocumentBody::RespondentNotice { online, .. } = &mut ctx.body {
+        *online = None;
+    }
+    let html = render(&templates(), &ctx).unwrap().html;
+    assert!(
+        html.contains("你（单位）可以登录本委网上仲裁平台，在“我的案件”中查阅案件并在线提交答辩书、证据")
+    );
+    assert!(!html.contains("respond-link"));
 }
 
 #[test]
@@ -141,9 +158,11 @@ fn user_text_is_escaped_everywhere() {
                 lines.push(evil.into());
                 *note = evil.into();
             }
-            DocumentBody::RespondentNotice { claims, portal_hint, .. } => {
+            DocumentBody::RespondentNotice { claims, online, .. } => {
                 claims[0].label = evil.into();
-                *portal_hint = evil.into();
+                if let Some(access) = online {
+                    access.link = evil.into();
+                }
             }
             DocumentBody::DefenceCopy { defence_text, .. } => *defence_text = evil.into(),
             DocumentBody::WithdrawalDecision { reason, .. }

@@ -95,6 +95,9 @@ pub struct Respondent {
     pub legal_representative: Option<PersonName>,
     /// The employer's telephone, if known.
     pub contact_phone: Option<PhoneNumber>,
+    /// The employer's e-mail address for notices, if known.
+    #[serde(default)]
+    pub email: Option<EmailAddress>,
     /// Legal form, if given (for level-jurisdiction rules).
     #[serde(default)]
     pub kind: Option<EmployerKind>,
@@ -165,6 +168,7 @@ impl Filing {
                     self.respondent.legal_representative.as_ref().map(PersonName::as_str),
                 ),
                 contact_phone: text(self.respondent.contact_phone.as_ref().map(PhoneNumber::as_str)),
+                email: text(self.respondent.email.as_ref().map(EmailAddress::as_str)),
                 employer_kind: text(self.respondent.kind.map(EmployerKind::code)),
                 employer_level: text(self.respondent.level.map(EmployerLevel::code)),
             },

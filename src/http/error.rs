@@ -68,6 +68,7 @@ impl ServiceError {
             ServiceError::Conflict { .. } => StatusCode::CONFLICT,
             ServiceError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ServiceError::NotFound => StatusCode::NOT_FOUND,
+            ServiceError::Gone { .. } => StatusCode::GONE,
             ServiceError::Forbidden => StatusCode::FORBIDDEN,
             ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ServiceError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -85,7 +86,8 @@ impl ServiceError {
                 format!("{} field(s) need correcting", e.0.len()),
             ),
             ServiceError::BadRequest { code, message_zh, message_en }
-            | ServiceError::Conflict { code, message_zh, message_en } => {
+            | ServiceError::Conflict { code, message_zh, message_en }
+            | ServiceError::Gone { code, message_zh, message_en } => {
                 (code, message_zh.clone(), message_en.clone())
             }
             ServiceError::PreconditionFailed { current } => (
@@ -133,6 +135,7 @@ impl ServiceError {
             | ServiceError::Conflict { .. }
             | ServiceError::PreconditionFailed { .. }
             | ServiceError::NotFound
+            | ServiceError::Gone { .. }
             | ServiceError::Forbidden
             | ServiceError::Unauthorized(_)
             | ServiceError::Unexpected(_) => None,

@@ -12,7 +12,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference};
+use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -30,6 +30,8 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         accounts::logout,
         accounts::change_password,
         accounts::me,
+        respond::get_respond_link,
+        respond::register_through_link,
         admin::disable_user,
         admin::enable_user,
         reference::network,
@@ -60,6 +62,10 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         crate::service::accounts::Login,
         crate::service::accounts::PasswordChange,
         accounts::Me,
+        crate::service::respond::RespondSummary,
+        crate::service::respond::ClaimItem,
+        crate::service::respond::ServedDocument,
+        crate::service::respond::DefenceView,
         crate::service::filings::FilingRequest,
         crate::service::review::Decision,
         crate::service::review::ReviewAction,
@@ -79,11 +85,13 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
 pub struct ApiDoc;
 
 /// Operations anyone may call without a token.
-const PUBLIC: [&str; 7] = [
+const PUBLIC: [&str; 9] = [
     "/healthz",
     "/readyz",
     "/api/v1/auth/register",
     "/api/v1/auth/login",
+    "/api/v1/respond/{token}",
+    "/api/v1/respond/{token}/register",
     "/api/v1/reference/network",
     "/api/v1/reference/codes",
     "/api/v1/deadlines",

@@ -9,7 +9,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference};
+use super::{accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond};
 use crate::service::error::ServiceError;
 
 /// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
@@ -48,6 +48,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/auth/logout", "POST").post(accounts::logout))
                         .service(resource("/auth/password", "POST").post(accounts::change_password))
                         .service(resource("/me", "GET").get(accounts::me))
+                        .service(resource("/respond/{token}", "GET").get(respond::get_respond_link))
+                        .service(
+                            resource("/respond/{token}/register", "POST")
+                                .post(respond::register_through_link),
+                        )
                         .service(resource("/admin/users/{id}/disable", "POST").post(admin::disable_user))
                         .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
                         .service(resource("/reference/network", "GET").get(reference::network))

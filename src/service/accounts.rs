@@ -8,6 +8,7 @@ use crate::auth::{password, token};
 use crate::db::users::{self, NewUser, UserRow};
 use crate::domain::access::{Actor, Role};
 use crate::domain::input::contact::{EmailAddress, PersonName, PhoneNumber};
+use crate::domain::input::uscc::Uscc;
 use crate::domain::input::{FieldError, InputError};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -96,6 +97,17 @@ pub async fn create_user(
     role: Role,
     commission: Option<&str>,
 ) -> Result<Uuid, ServiceError> {
+    create_account(conn, r, role, commission, None).await
+}
+
+/// Creates an account; an employer's may be tied to the credit code it acts for.
+async fn create_account(
+    conn: &mut AsyncPgConnection,
+    r: &Registration,
+    role: Role,
+    commission: Option<&str>,
+    uscc: Option<&Uscc>,
+) -> Result<Uuid, ServiceError> {
     let v = validate(r)?;
     if role.is_staff() != commission.is_some() {
         return Err(ServiceError::field(
@@ -117,7 +129,7 @@ pub async fn create_user(
         commission_code: commission,
         display_name: v.name.as_str(),
         phone,
-        uscc: None,
+        uscc: uscc.filter(|_| role == Role::Employer).map(Uscc::as_str),
     };
     match users::insert(conn, &new).await {
         Ok(()) => Ok(id),
@@ -161,9 +173,21 @@ pub async fn register_worker(
     r: &Registration,
     client: ClientAddress,
 ) -> Result<Session, ServiceError> {
+    register(state, r, client, Role::Worker, None).await
+}
+
+/// Self-registration of a party under the rules of [`register_worker`]: a worker, or an
+/// employer tied to the credit code its respondent's link names.
+pub(crate) async fn register(
+    state: &AppState,
+    r: &Registration,
+    client: ClientAddress,
+    role: Role,
+    uscc: Option<&Uscc>,
+) -> Result<Session, ServiceError> {
     let mut conn = state.pool.get().await?;
     throttle(&mut conn, state, None, client).await?;
-    let id = match create_user(&mut conn, r, Role::Worker, None).await {
+    let id = match create_account(&mut conn, r, role, None, uscc).await {
         Err(ServiceError::Input(e)) if e.0.iter().any(|f| f.code == "email.taken") => {
             let window = state.settings.auth.login_window_seconds;
             users::record_failures(&mut conn, &[&client.subject()], window).await?;

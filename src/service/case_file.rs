@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::db::{cases, documents};
-use crate::domain::access::Actor;
+use crate::domain::access::{Actor, Role};
 use crate::domain::case::party::Side;
 use crate::domain::case::service::ServiceMethod;
 use crate::domain::document::DocumentKind;
@@ -115,9 +115,20 @@ pub async fn content(
 ) -> Result<documents::DocumentRow, ServiceError> {
     let id = parse_id(document_id)?;
     let mut conn = state.pool.get().await?;
-    let doc = documents::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
+    let mut doc = documents::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     let row = cases::find(&mut conn, doc.case_id).await?.ok_or(ServiceError::NotFound)?;
     visible(&mut conn, actor, &row).await?;
+    // The respondent's link lets its holder register for the respondent: the applicant reads
+    // the respondent notice without it (an employer who sees the case is its respondent).
+    let masked = match actor.role {
+        Role::Worker => true,
+        Role::Employer | Role::Clerk | Role::Mediator | Role::Arbitrator | Role::Supervisor | Role::Admin => {
+            false
+        }
+    };
+    if masked {
+        doc.html = crate::service::respond::mask_link(&doc.html);
+    }
     Ok(doc)
 }
 

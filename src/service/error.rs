@@ -37,6 +37,16 @@ pub enum ServiceError {
     /// Not found, or not visible to this user (HTTP 404).
     #[error("not found")]
     NotFound,
+    /// Existed, but is no longer good, such as an expired link (HTTP 410).
+    #[error("gone: {code}")]
+    Gone {
+        /// Stable code.
+        code: &'static str,
+        /// Chinese message.
+        message_zh: String,
+        /// English message.
+        message_en: String,
+    },
     /// Visible but not allowed for this user (HTTP 403).
     #[error("forbidden")]
     Forbidden,

@@ -370,7 +370,8 @@ pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, 
     Ok(view)
 }
 
-/// The filings a worker owns, or a clerk registered, newest first.
+/// The filings a worker owns or a clerk registered, or the cases against an employer's credit
+/// code, newest first.
 pub async fn list_mine(state: &AppState, actor: &Actor) -> Result<Vec<CaseSummary>, ServiceError> {
     let mut conn = state.pool.get().await?;
     let rows = cases::list_for_user(&mut conn, actor.id).await?;

@@ -92,7 +92,8 @@ pub fn session_cookie(page: &Page, session: &Session) -> Cookie<'static> {
         .finish()
 }
 
-fn signed_in(page: &Page, session: &Session, next: Option<&str>) -> HttpResponse {
+/// Sets the session cookie and goes to `next` when it is a same-site path, else the role's home.
+pub(super) fn signed_in(page: &Page, session: &Session, next: Option<&str>) -> HttpResponse {
     let to = next.and_then(safe_next).unwrap_or_else(|| home_of(session.role).to_owned());
     let mut res = see_other(&to);
     // A cookie that does not serialise cannot be set; the user simply stays signed out.
@@ -100,7 +101,8 @@ fn signed_in(page: &Page, session: &Session, next: Option<&str>) -> HttpResponse
     res
 }
 
-fn with_form_cookie(mut res: HttpResponse, page: &Page, id: Uuid, fresh: bool) -> HttpResponse {
+/// Sets the `arb_form` cookie of a freshly made anonymous form id.
+pub(super) fn with_form_cookie(mut res: HttpResponse, page: &Page, id: Uuid, fresh: bool) -> HttpResponse {
     if fresh {
         let _ = res.add_cookie(&form_cookie(page, id));
     }

@@ -134,7 +134,8 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         ServiceError::BadRequest { message_zh, message_en, .. }
-        | ServiceError::Conflict { message_zh, message_en, .. } => {
+        | ServiceError::Conflict { message_zh, message_en, .. }
+        | ServiceError::Gone { message_zh, message_en, .. } => {
             page.lang.pick(message_zh, message_en).to_owned()
         }
         ServiceError::PreconditionFailed { current } => page

@@ -47,6 +47,7 @@ fn heading(status: StatusCode) -> &'static str {
         404 => "error.title_404",
         405 => "error.title_405",
         409 => "error.title_409",
+        410 => "error.title_410",
         422 => "error.title_422",
         429 => "error.title_429",
         503 => "error.title_503",

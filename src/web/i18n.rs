@@ -7,6 +7,7 @@ mod common;
 mod docket;
 mod filing;
 mod guidance;
+mod respond;
 
 use serde::Serialize;
 
@@ -67,7 +68,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 6] {
+fn catalogs() -> [&'static [Entry]; 7] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -75,6 +76,7 @@ fn catalogs() -> [&'static [Entry]; 6] {
         guidance::MESSAGES,
         commands::MESSAGES,
         docket::MESSAGES,
+        respond::MESSAGES,
     ]
 }
 
@@ -179,7 +181,7 @@ mod tests {
         for rule in ["handover", "acceptance_review", "case_limit"] {
             assert!(text_of(&["rule.", rule].concat()), "{rule}");
         }
-        for status in [400, 403, 404, 409, 422, 500, 503] {
+        for status in [400, 403, 404, 409, 410, 422, 500, 503] {
             assert!(text_of(&format!("error.title_{status}")), "{status}");
         }
     }

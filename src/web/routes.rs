@@ -22,6 +22,8 @@
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
 //! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
+//! | GET | `/respond/{token}` | the respondent's link: the case, the defence period, sign in or register |
+//! | POST | `/respond/{token}/register`, `/respond/{token}/bind` | an employer account tied to the link's credit code (GET of the first goes back to the link) |
 //!
 //! Every page answer: `?lang=en|zh` is remembered in the `lang` cookie; errors render the
 //! error page; security headers forbid framing, scripts and foreign form targets.
@@ -34,7 +36,7 @@ use actix_web::web;
 
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
-use super::{account, approvals, assets, cases, docket, error, evidence, filing, password};
+use super::{account, approvals, assets, cases, docket, error, evidence, filing, password, respond};
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
@@ -107,6 +109,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
             .route("/approvals", web::get().to(approvals::show_approvals))
+            .route("/respond/{token}", web::get().to(respond::show_link))
+            .route("/respond/{token}/register", web::get().to(respond::back_to_link))
+            .route("/respond/{token}/register", web::post().to(respond::register_through_link))
+            .route("/respond/{token}/bind", web::post().to(respond::bind_through_link))
             .default_service(web::to(error::not_found)),
     );
 }

@@ -138,6 +138,7 @@ pub fn summarize(
                     item("respondent.business_address", &r.business_address),
                     item("respondent.legal_representative", &r.legal_representative),
                     item("respondent.contact_phone", &r.contact_phone),
+                    item("respondent.email", &r.email),
                     item("respondent.employer_kind", &kind_name(lang, &r.employer_kind)),
                     item("respondent.employer_level", &level_name(lang, &r.employer_level)),
                 ],

@@ -15,6 +15,7 @@ mod migrations;
 mod notices;
 mod numbering;
 mod pages;
+mod respond;
 mod review;
 mod scenarios;
 mod security;

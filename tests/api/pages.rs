@@ -9,6 +9,7 @@ mod commands;
 mod docket;
 mod outcomes;
 mod queue;
+mod respond;
 mod review;
 mod steps;
 

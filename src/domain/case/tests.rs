@@ -64,6 +64,23 @@ fn every_command_kind_has_a_row_and_rows_of_one_command_do_not_overlap() {
     }
 }
 
+#[test]
+fn every_row_has_its_legal_basis_in_english_without_chinese_characters() {
+    for row in TABLE {
+        let en = row.basis_en();
+        assert!(!en.trim().is_empty(), "{}: no English basis", row.command.name());
+        assert!(!crate::domain::citation::has_cjk(&en), "{}: {} reads {en}", row.command.name(), row.basis);
+    }
+    let accept = TABLE.iter().find(|r| r.command == CommandKind::Accept).map(|r| r.basis_en());
+    assert_eq!(
+        accept.as_deref(),
+        Some(
+            "Labour Dispute Mediation and Arbitration Law, Arts. 29, 30; Rules for Handling Labour and \
+             Personnel Dispute Arbitration Cases, Art. 30"
+        )
+    );
+}
+
 /// Where the row says the sample leads; `None` when it depends on data the sample fixes.
 fn expected_to(to: To, status: S, kind: CommandKind) -> BTreeSet<S> {
     match to {

@@ -18,6 +18,15 @@ pub struct ClaimLine {
     pub amount_yuan: Option<String>,
 }
 
+/// The respondent's signed link to respond online, as printed on the respondent notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineAccess {
+    /// The full address (`{base_url}/respond/{token}`).
+    pub link: String,
+    /// The last day the link works (China time).
+    pub expires_on: NaiveDate,
+}
+
 /// The typed content of a document; its variant decides the kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -57,8 +66,9 @@ pub enum DocumentBody {
         defence_days: u32,
         /// The applicant's claims.
         claims: Vec<ClaimLine>,
-        /// Where and how to file the defence online, in Chinese.
-        portal_hint: String,
+        /// The signed link to read the case and respond online; none when the filing does not
+        /// name the respondent's credit code (the notice then points to signing in).
+        online: Option<OnlineAccess>,
     },
     /// 答辩书副本送达通知.
     DefenceCopy {

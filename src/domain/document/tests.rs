@@ -40,7 +40,10 @@ pub(crate) fn sample_body(kind: DocumentKind) -> DocumentBody {
                 },
                 ClaimLine { label: "确认双方存在劳动关系".into(), amount_yuan: None },
             ],
-            portal_hint: "可登录苏州劳动人事争议网上仲裁平台，在“我的案件”中提交答辩书及证据".into(),
+            online: Some(OnlineAccess {
+                link: "https://arbitration.example/respond/eyJhbGciOiJIUzI1NiJ9.e30.c2ln".into(),
+                expires_on: day(2026, 5, 1),
+            }),
         },
         DocumentKind::DefenceCopy => DocumentBody::DefenceCopy {
             defence_received_on: day(2026, 3, 16),

@@ -41,6 +41,13 @@ struct ClaimItem {
     amount_yuan: Option<String>,
 }
 
+/// The respondent's link with its last day in Chinese.
+#[derive(Debug, Clone, Serialize)]
+struct OnlineView {
+    link: String,
+    expires_on_zh: String,
+}
+
 /// The body with dates as Chinese strings; untagged, so each template reads its own fields
 /// under `body` and strict mode rejects a view of another kind.
 #[derive(Debug, Clone, Serialize)]
@@ -65,7 +72,7 @@ enum BodyView {
         defence_due_zh: Option<String>,
         defence_days_zh: String,
         claims: Vec<ClaimItem>,
-        portal_hint: String,
+        online: Option<OnlineView>,
     },
     DefenceCopy {
         defence_received_on_zh: String,
@@ -144,19 +151,18 @@ impl From<&DocumentBody> for BodyView {
                 note: note.clone(),
                 reply_by_zh: official_date_zh(*reply_by),
             },
-            DocumentBody::RespondentNotice {
-                served_on,
-                defence_due,
-                defence_days,
-                claims: c,
-                portal_hint,
-            } => BodyView::RespondentNotice {
-                served_on_zh: served_on.map(official_date_zh),
-                defence_due_zh: defence_due.map(official_date_zh),
-                defence_days_zh: count_zh(*defence_days),
-                claims: claims(c),
-                portal_hint: portal_hint.clone(),
-            },
+            DocumentBody::RespondentNotice { served_on, defence_due, defence_days, claims: c, online } => {
+                BodyView::RespondentNotice {
+                    served_on_zh: served_on.map(official_date_zh),
+                    defence_due_zh: defence_due.map(official_date_zh),
+                    defence_days_zh: count_zh(*defence_days),
+                    claims: claims(c),
+                    online: online.as_ref().map(|o| OnlineView {
+                        link: o.link.clone(),
+                        expires_on_zh: official_date_zh(o.expires_on),
+                    }),
+                }
+            }
             DocumentBody::DefenceCopy { defence_received_on, defence_text } => BodyView::DefenceCopy {
                 defence_received_on_zh: official_date_zh(*defence_received_on),
                 defence_text: defence_text.clone(),

@@ -52,6 +52,9 @@ pub struct RespondentForm {
     pub legal_representative: String,
     /// The employer's telephone; may be empty.
     pub contact_phone: String,
+    /// The employer's e-mail address for notices (the link to respond online goes there);
+    /// may be empty.
+    pub email: String,
     /// Legal form code (`enterprise`, `state_organ`, …); may be empty. Used by level rules.
     pub employer_kind: String,
     /// Affiliation level code (`district`, `municipal`, …); may be empty. Used by level rules.

@@ -159,6 +159,7 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
     let legal_representative =
         c.optional("respondent.legal_representative", &form.legal_representative, PersonName::parse);
     let contact_phone = c.optional("respondent.contact_phone", &form.contact_phone, PhoneNumber::parse);
+    let email = c.optional("respondent.email", &form.email, EmailAddress::parse);
     let kind = c.optional("respondent.employer_kind", &form.employer_kind, |raw| {
         EmployerKind::from_code(raw.trim()).ok_or_else(|| {
             FieldError::new(
@@ -186,6 +187,7 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
         business_address: business_address?,
         legal_representative: legal_representative?,
         contact_phone: contact_phone?,
+        email: email?,
         kind: kind?,
         level: level?,
     })

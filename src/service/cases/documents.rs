@@ -16,7 +16,8 @@ use crate::domain::case::lifecycle::Case;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::document::{
-    Addressee, ClaimLine, CommissionLine, DocumentBody, DocumentContext, DocumentKind, PartyLine,
+    Addressee, ClaimLine, CommissionLine, DocumentBody, DocumentContext, DocumentKind, OnlineAccess,
+    PartyLine,
 };
 use crate::domain::filing::{ClaimType, FilingForm};
 use crate::domain::input::money::Money;
@@ -192,7 +193,12 @@ fn body(
                     amount_yuan: Money::parse_yuan(&c.amount).ok().map(Money::yuan_string),
                 })
                 .collect(),
-            portal_hint: format!("{}/cases/{}", state.settings.application.base_url, ctx.row.id),
+            online: crate::service::respond::link_for(state, ctx.row, event.at, None)?.map(|link| {
+                OnlineAccess {
+                    link: link.url(&state.settings.application.base_url),
+                    expires_on: link.expires_on(),
+                }
+            }),
         },
         (DocumentKind::NonAcceptance, EventKind::Rejected { reasons, note }) => DocumentBody::NonAcceptance {
             reasons: reasons.iter().map(|r| format!("{}（{}）", r.label_zh(), r.basis_zh())).collect(),

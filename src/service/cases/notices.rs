@@ -1,5 +1,7 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
+mod respondent;
+
 use serde::Serialize;
 
 use crate::clock::local_date;
@@ -81,12 +83,24 @@ pub fn for_events(
             .unwrap_or_else(|| ("劳动人事争议仲裁委员会".into(), "Arbitration commission".into()))
     };
     let (commission_name, commission_name_en) = name(after.commission.as_deref());
+    let base_url = &state.settings.application.base_url;
+    let case_link = [base_url.trim_end_matches('/'), "/cases/", &row.id.to_string()].concat();
     let mut notices = Vec::new();
     for (event_id, event) in events {
+        // The respondent's notices carry its signed link: an employer without an account yet
+        // reads the case and registers through it; one with an account goes straight to the case.
+        let respond = if addressed.iter().any(|(_, _, side)| *side == Side::Respondent) {
+            respondent::link(state, row, clocks, event)?
+        } else {
+            None
+        };
         for (email, person, side) in &addressed {
-            let text = match side {
-                Side::Applicant => lines(state, row, after, clocks, event, &name),
-                Side::Respondent => respondent_lines(after, clocks, event, &name),
+            let (text, link) = match side {
+                Side::Applicant => (lines(state, row, after, clocks, event, &name), case_link.clone()),
+                Side::Respondent => (
+                    respondent::lines(after, clocks, event, &name, respond.as_ref()),
+                    respond.as_ref().map_or_else(|| case_link.clone(), |l| l.url(base_url)),
+                ),
             };
             let Some((lines_zh, lines_en)) = text else { continue };
             let ctx = NoticeContext {
@@ -96,7 +110,7 @@ pub fn for_events(
                 case_ref: after.case_number.clone().unwrap_or_default(),
                 lines_zh,
                 lines_en,
-                link: format!("{}/cases/{}", state.settings.application.base_url, row.id),
+                link,
                 commission_name: commission_name.clone(),
                 commission_name_en: commission_name_en.clone(),
             };
@@ -310,86 +324,4 @@ fn lines(
 
 fn limit_due(clocks: &CaseClocks) -> String {
     clocks.get(PeriodCode::CaseLimit).map_or_else(String::new, |c| c.deadline.due.to_string())
-}
-
-/// The message lines for the respondent, or None when the event sends it no notice.
-fn respondent_lines(
-    after: &Case,
-    clocks: &CaseClocks,
-    event: &Event,
-    name: &Names<'_>,
-) -> Option<(Vec<String>, Vec<String>)> {
-    let day = local_date(event.at);
-    let (to_zh, to_en) = name(after.commission.as_deref());
-    let number = after.case_number.clone().unwrap_or_default();
-    Some(match &event.kind {
-        EventKind::Accepted { .. } => (
-            vec![
-                format!("{to_zh}已于 {day} 受理以贵单位为被申请人的劳动人事争议仲裁案件，案号 {number}。"),
-                "应诉通知书及仲裁申请书副本将依法送达。贵单位可登录本系统查阅申请书和证据，在线提交答辩书、证据，并可在答辩期内提出反申请或管辖异议。".into(),
-                "答辩期为收到仲裁申请书副本之日起十个工作日；未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。".into(),
-            ],
-            vec![
-                format!("{to_en} accepted on {day} an arbitration case against your organisation, case number {number}."),
-                "The notice of response and the application copy will be served. You may read the application and evidence here, file your defence and evidence online, and counter-claim or object to jurisdiction within the defence period.".into(),
-                "The defence period is ten working days from receipt of the application copy; no defence does not stop the proceedings (Law Art. 30).".into(),
-            ],
-        ),
-        EventKind::Served { document, method, on, to, .. } => {
-            let mut zh = vec![format!("{}已于 {on} 以{}送达。", document.title_zh(), method.label_zh())];
-            let mut en = vec![format!("{} was served on {on} ({}).", document.title_en(), method.label_en().to_lowercase())];
-            if *to == Side::Respondent
-                && let Some(defence) = clocks.get(PeriodCode::Defence)
-            {
-                zh.push(format!("答辩期自 {} 起计算，至 {} 届满（《劳动争议调解仲裁法》第三十条）。", defence.deadline.start, defence.deadline.due));
-                en.push(format!("The defence period runs from {} to {} (Law Art. 30).", defence.deadline.start, defence.deadline.due));
-            }
-            (zh, en)
-        }
-        EventKind::Withdrawn { reason } => (
-            vec![format!("申请人已撤回仲裁申请，本案于 {day} 结案。理由：{reason}")],
-            vec![format!("The applicant withdrew; the case closed on {day}. Reason: {reason}")],
-        ),
-        EventKind::Received
-        | EventKind::Submitted { .. }
-        | EventKind::Rerouted { .. }
-        | EventKind::CorrectionRequested { .. }
-        | EventKind::Corrected
-        | EventKind::Rejected { .. }
-        | EventKind::ReferredOut { .. }
-        | EventKind::SuspensionRequested { .. }
-        | EventKind::SuspensionRefused { .. }
-        | EventKind::ExtensionRequested { .. }
-        | EventKind::ConsentGiven { .. }
-        | EventKind::Triaged { .. }
-        | EventKind::DefenceLapsed
-        | EventKind::DefenceFiled { .. }
-        | EventKind::CounterclaimFiled { .. }
-        | EventKind::ObjectionRaised { .. }
-        | EventKind::WithdrawalApplied { .. }
-        | EventKind::PostponementApplied { .. }
-        | EventKind::RecusalApplied { .. }
-        | EventKind::OverdueCertified => return None,
-        EventKind::Transferred { .. }
-        | EventKind::MediationStarted
-        | EventKind::Settled { .. }
-        | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
-        | EventKind::HearingHeld
-        | EventKind::Awarded { .. }
-        | EventKind::Suspended { .. }
-        | EventKind::Resumed { .. }
-        | EventKind::Terminated { .. }
-        | EventKind::ConvertedToOrdinary { .. }
-        | EventKind::Assigned { .. }
-        | EventKind::CounterclaimDecided { .. }
-        | EventKind::ObjectionDecided { .. }
-        | EventKind::ClaimChangeApplied { .. }
-        | EventKind::ClaimChangeDecided { .. }
-        | EventKind::PartyJoined { .. }
-        | EventKind::ExtensionDecided { .. } => (
-            vec![format!("案件进展：{}（{day}），详见案卷中的文书。", event.kind.label_zh())],
-            vec![format!("Case update: {} ({day}); see the documents in the case file.", event.kind.label_en())],
-        ),
-    })
 }

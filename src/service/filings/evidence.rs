@@ -9,7 +9,7 @@ use crate::db::filings::{self, EvidenceMeta};
 use crate::domain::access::{Action, Actor};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::input::{FieldError, InputError, file_name};
-use crate::service::cases::{authorize, parse_id};
+use crate::service::cases::{authorize, parse_id, visible};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -113,7 +113,8 @@ pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<
     let case_id = parse_id(case_id)?;
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, case_id).await?.ok_or(ServiceError::NotFound)?;
-    authorize(actor, Action::View, &row)?;
+    // The respondent's employer accounts read the applicant's evidence too.
+    visible(&mut conn, actor, &row).await?;
     Ok(filings::list_evidence(&mut conn, case_id).await?)
 }
 
@@ -128,6 +129,7 @@ pub async fn download(
     let id = parse_id(id)?;
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, case_id).await?.ok_or(ServiceError::NotFound)?;
-    authorize(actor, Action::View, &row)?;
+    // The respondent's employer accounts read the applicant's evidence too.
+    visible(&mut conn, actor, &row).await?;
     filings::find_evidence(&mut conn, case_id, id).await?.ok_or(ServiceError::NotFound)
 }

@@ -74,6 +74,7 @@ async fn refused(
             page.render_status(e.status(), "pages/case", &detail::case_detail(page, &case, posted))
         }
         ServiceError::NotFound
+        | ServiceError::Gone { .. }
         | ServiceError::Forbidden
         | ServiceError::Unauthorized(_)
         | ServiceError::Throttled { .. }

@@ -82,6 +82,9 @@ fn respondent_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
         Control::input("respondent.contact_phone", "field.respondent.contact_phone", &r.contact_phone)
             .typed("tel")
             .inputmode("tel"),
+        Control::input("respondent.email", "field.respondent.email", &r.email)
+            .typed("email")
+            .hint("hint.respondent_email"),
         Control::select(
             "respondent.employer_kind",
             "field.respondent.employer_kind",

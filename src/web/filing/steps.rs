@@ -161,6 +161,7 @@ pub fn apply(step: Step, form: &FormData) -> Result<FilingForm, ServiceError> {
                 business_address: v("business_address"),
                 legal_representative: v("legal_representative"),
                 contact_phone: v("contact_phone"),
+                email: v("email"),
                 employer_kind: v("employer_kind"),
                 employer_level: v("employer_level"),
             };

@@ -85,6 +85,7 @@ pub const MESSAGES: &[Entry] = &[
     ("error.title_429", "尝试次数过多", "Too many attempts"),
     ("error.title_404", "页面不存在", "Page not found"),
     ("error.title_409", "操作与案件状态冲突", "Not possible in the case's current state"),
+    ("error.title_410", "已失效", "No longer valid"),
     ("error.title_422", "填写有误", "Please check your input"),
     ("error.title_500", "系统错误", "Something went wrong"),
     ("error.title_503", "系统繁忙", "Service busy"),

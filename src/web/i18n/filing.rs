@@ -79,6 +79,7 @@ pub const MESSAGES: &[Entry] = &[
     ("field.respondent.business_address", "实际经营地址", "Business address"),
     ("field.respondent.legal_representative", "法定代表人或主要负责人", "Legal representative or principal"),
     ("field.respondent.contact_phone", "单位电话", "Employer's telephone"),
+    ("field.respondent.email", "单位电子邮箱", "Employer's e-mail"),
     ("field.respondent.employer_kind", "单位性质", "Legal form"),
     ("field.respondent.employer_level", "隶属层级", "Affiliation level"),
     ("field.employment.start_date", "入职日期", "Start date"),
@@ -112,6 +113,11 @@ pub const MESSAGES: &[Entry] = &[
     ("field.transfer_to", "受移送的仲裁委", "Receiving commission"),
     ("hint.id_number", "18 位，最后一位可能是 X。", "18 characters; the last may be X."),
     ("hint.email", "选填，用于接收受理通知。", "Optional, for notices."),
+    (
+        "hint.respondent_email",
+        "选填。仲裁委员会受理后，应诉通知和网上应诉链接将发送到该邮箱。",
+        "Optional. Once the commission accepts the case, the notice and the link to respond online go to this address.",
+    ),
     (
         "hint.uscc",
         "18 位，可在营业执照或国家企业信用信息公示系统查到；不清楚可不填。",

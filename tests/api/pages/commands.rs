@@ -230,3 +230,36 @@ async fn a_refused_command_keeps_what_was_typed_and_a_stale_version_is_refused_w
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn english_pages_give_the_legal_basis_of_each_command_in_english() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let email = app.create_staff("arbitrator", "SIP").await;
+    let id = running_case(&app, &worker, 1, &user_id(&app, &email).await).await;
+    let c = browser();
+    let csrf = sign_in(&app, &c, &email).await;
+
+    let (_, en) = page(&app, &c, &format!("/cases/{id}?lang=en")).await;
+    let forms = en.split(r#"id="commands-heading""#).nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(
+        forms.contains("Basis: Rules for Handling Labour and Personnel Dispute Arbitration Cases, Art. 47")
+    );
+    assert!(
+        forms.contains("Basis: Labour Dispute Mediation and Arbitration Law, Art. 43; Rules for Handling")
+    );
+    assert!(!forms.contains("办案规则") && !forms.contains("调解仲裁法"), "no Chinese basis: {forms}");
+    let (_, zh) = page(&app, &c, &format!("/cases/{id}?lang=zh")).await;
+    assert!(zh.contains("办案规则 第四十七条"), "Chinese pages keep the Chinese basis");
+
+    // The head's approval queue names the decision's basis in the page language too.
+    let ask = [("csrf_token", csrf.as_str()), ("ground", "awaiting_appraisal"), ("note", "")];
+    let (status, _, _) = post_form(&app, &c, &format!("/cases/{id}/do/request_suspension"), &ask).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (head, _) = staff(&app, "supervisor", "SIP").await;
+    let (_, en) = page(&app, &head, "/approvals?lang=en").await;
+    assert!(
+        en.contains("Rules for Handling Labour and Personnel Dispute Arbitration Cases, Arts. 47, 46(6)"),
+        "{en}"
+    );
+}

@@ -93,7 +93,7 @@ pub struct Row {
     pub documents: &'static [D],
     /// The sides notified.
     pub notify: &'static [Side],
-    /// Legal basis.
+    /// Legal basis, in Chinese; [`Row::basis_en`] gives it in English.
     pub basis: &'static str,
 }
 
@@ -154,6 +154,11 @@ impl Row {
     const fn basis(mut self, basis: &'static str) -> Row {
         self.basis = basis;
         self
+    }
+
+    /// The legal basis in English (`Labour Dispute Mediation and Arbitration Law, Art. 29`).
+    pub fn basis_en(&self) -> String {
+        crate::domain::citation::english(self.basis)
     }
 }
 

@@ -176,6 +176,7 @@ fn optional_fields_are_validated_when_present() {
     form.applicants[0].email = "zhang@@example.com".into();
     form.respondent.uscc = "9132059".into();
     form.respondent.legal_representative = "李\n四".into();
+    form.respondent.email = "hr.example.com".into();
     form.employment.workplace_address = "路".repeat(201);
     form.employment.post = "岗".repeat(101);
     form.employment.monthly_wage = "8000.123".into();
@@ -187,6 +188,7 @@ fn optional_fields_are_validated_when_present() {
             ("applicants[0].email", "email.format"),
             ("respondent.uscc", "uscc.length"),
             ("respondent.legal_representative", "name.format"),
+            ("respondent.email", "email.format"),
             ("employment.workplace_address", "address.too_long"),
             ("employment.post", "post.too_long"),
             ("employment.monthly_wage", "money.precision"),

@@ -5,6 +5,7 @@
 use crate::domain::case::command::CommandKind;
 use crate::domain::case::lifecycle::table;
 use crate::domain::case::status::CaseStatus;
+use crate::web::i18n::Lang;
 
 /// Where the options of a select come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,12 +313,16 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
     })
 }
 
-/// The legal basis of the command's row in the case's status (or of its first row).
-pub fn basis(kind: CommandKind, status: Option<CaseStatus>) -> &'static str {
-    status
-        .and_then(|s| table::find(kind, s))
-        .or_else(|| table::TABLE.iter().find(|r| r.command == kind))
-        .map_or("", |r| r.basis)
+/// The legal basis of the command's row in the case's status (or of its first row), in the
+/// page language.
+pub fn basis(lang: Lang, kind: CommandKind, status: Option<CaseStatus>) -> String {
+    let row =
+        status.and_then(|s| table::find(kind, s)).or_else(|| table::TABLE.iter().find(|r| r.command == kind));
+    match (row, lang) {
+        (Some(r), Lang::Zh) => r.basis.to_owned(),
+        (Some(r), Lang::En) => r.basis_en(),
+        (None, Lang::Zh | Lang::En) => String::new(),
+    }
 }
 
 /// The fragment of the case page where a command's form is: `#form-{name}` for the forms

@@ -91,7 +91,7 @@ fn form(page: &Page, p: &CasePage, posted: &Posted, kind: CommandKind, spec: Spe
         href: ["/cases/", &p.view.id.to_string(), "/do/", name].concat(),
         title: page.text(&key("title")),
         hint: page.text(&key("hint")),
-        basis: basis(kind, status).to_owned(),
+        basis: basis(page.lang, kind, status),
         controls,
         ticks,
         decision: spec.decision.map(|d| Buttons { name: d.name, yes: d.yes, no: d.no }),
