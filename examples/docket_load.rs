@@ -46,7 +46,9 @@ async fn account(state: &AppState, role: Role, commission: Option<&str>, n: usiz
                 display_name: name.clone(),
                 phone: String::new(),
             };
-            accounts::create_user(&mut conn, &reg, role, commission).await.map_err(|e| anyhow::anyhow!("{e}"))?
+            accounts::create_user(&mut conn, &reg, role, commission)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
         }
     };
     Ok(Actor { id, role, commission: commission.map(str::to_owned), name })
@@ -72,7 +74,8 @@ async fn main() -> anyhow::Result<()> {
     }
     let url = startup::prepare_database(&settings).await?;
     {
-        let mut conn = <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(&url).await?;
+        let mut conn =
+            <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(&url).await?;
         diesel_async::SimpleAsyncConnection::batch_execute(
             &mut conn,
             "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = off', current_database()); END $$",
@@ -109,7 +112,7 @@ async fn main() -> anyhow::Result<()> {
                 let id = view.id.to_string();
                 let withdraw = json!({ "reason": "申请人撤回仲裁申请" });
                 let open = n % open_every == 0;
-                if !open && (n / open_every) % 10 != 0 {
+                if !open && !(n / open_every).is_multiple_of(10) {
                     // Withdrawn by the applicant before the commission decided on it.
                     commands::run_named(state, worker, &id, "withdraw", withdraw, Expected::Any).await?;
                     return Ok(n);

@@ -15,8 +15,8 @@ use crate::db::users;
 use crate::domain::access::{Actor, Role};
 use crate::domain::filing::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
 use crate::domain::input::{id_card, uscc};
-use crate::service::accounts::{self, Registration};
 use crate::scenario::{self, Accounts, Scenario};
+use crate::service::accounts::{self, Registration};
 use crate::service::error::ServiceError;
 use crate::service::filings;
 use crate::startup::AppState;
@@ -134,8 +134,9 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
     let mut people = Accounts::default();
     let mut worker = None;
     for (alias, email, name, role, commission) in DEMO_USERS {
-        let actor =
-            ensure_user(&mut conn, email, name, *role, *commission).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let actor = ensure_user(&mut conn, email, name, *role, *commission)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         if *role == Role::Employer {
             users::set_uscc(&mut conn, actor.id, &sample_employer_uscc()).await?;
         }
@@ -150,7 +151,12 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
         let cases = Scenario::parse(DEMO_CASES)?.brought_up_to(state.clock.now().fixed_offset());
         let lines = scenario::run_as(state, &cases, people, |_| {}).await?;
         if let Some(refused) = lines.iter().find(|l| !l.ok) {
-            anyhow::bail!("loading demo data: step {} was refused: {:?} {:?}", refused.step, refused.code, refused.reasons);
+            anyhow::bail!(
+                "loading demo data: step {} was refused: {:?} {:?}",
+                refused.step,
+                refused.code,
+                refused.reasons
+            );
         }
     }
     let mut out = std::io::stderr().lock();

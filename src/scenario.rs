@@ -52,9 +52,11 @@ pub async fn run_as(
         let outcome = match step.action.as_str() {
             "file" => {
                 let req = match &step.with {
-                    Some(with) if with.get("sample").is_some() => serde_json::from_value::<Sample>(with.clone())
-                        .with_context(|| format!("step {}: `with` is not a sample filing", i + 1))?
-                        .request(&at),
+                    Some(with) if with.get("sample").is_some() => {
+                        serde_json::from_value::<Sample>(with.clone())
+                            .with_context(|| format!("step {}: `with` is not a sample filing", i + 1))?
+                            .request(&at)
+                    }
                     Some(with) => serde_json::from_value::<FilingRequest>(with.clone())
                         .with_context(|| format!("step {}: `with` is not a filing request", i + 1))?,
                     None => Sample::default().request(&at),

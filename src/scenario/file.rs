@@ -106,19 +106,40 @@ impl Scenario {
 
     /// The scenario moved later by whole weeks, so that its last step falls in the seven days
     /// up to `now` (weekdays stay what they were; an earlier scenario is not moved back). The
-    /// demonstration data uses it so that its cases always look current.
+    /// dates in the request bodies (`YYYY-MM-DD`, or RFC 3339 instants) move with the steps.
+    /// The demonstration data uses it so that its cases always look current.
     pub fn brought_up_to(mut self, now: DateTime<FixedOffset>) -> Scenario {
         let Some(last) = self.step.iter().map(|s| s.at).max() else { return self };
         let weeks = (now - last).num_days().div_euclid(7).max(0);
         let shift = chrono::Duration::weeks(weeks);
         for step in &mut self.step {
             step.at += shift;
+            if let Some(with) = &mut step.with {
+                shift_dates(with, shift);
+            }
         }
         self
     }
 }
 
+/// Moves every date and instant among the strings of a request body.
+fn shift_dates(value: &mut serde_json::Value, by: chrono::Duration) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                *text = (day + by).to_string();
+            } else if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+                *text = (at + by).to_rfc3339();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| shift_dates(v, by)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| shift_dates(v, by)),
+        serde_json::Value::Null | serde_json::Value::Bool(_) | serde_json::Value::Number(_) => {}
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use chrono::Datelike;
 
@@ -138,7 +159,8 @@ mod tests {
         at = "2026-11-30T16:00:00+08:00"
         as = "clerk:SIP"
         case = "a"
-        do = "accept"
+        do = "record_service"
+        with = { document = "respondent_notice", to = "respondent", method = "direct", on = "2026-11-30", note = "2026年" }
     "#;
 
     #[test]
@@ -148,6 +170,9 @@ mod tests {
         assert_eq!(s.step[1].at, at("2027-01-11T16:00:00+08:00"));
         assert_eq!(s.step[0].at, at("2026-12-14T09:00:00+08:00"));
         assert_eq!(s.step[0].at.weekday(), chrono::Weekday::Mon);
+        let with = s.step[1].with.as_ref().unwrap();
+        assert_eq!(with["on"], "2027-01-11", "the service date moves with its step");
+        assert_eq!(with["note"], "2026年", "other text stays");
     }
 
     #[test]
