@@ -13,7 +13,7 @@ use crate::db::docket::{self, DocketFilter, Holder};
 use crate::db::enums::DbStatus;
 use crate::domain::access::{self, Actor, Role};
 use crate::domain::case::command::CommandKind;
-use crate::domain::case::event::Event;
+use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::{self, Facts, Pending};
 use crate::domain::case::status::{CaseStatus, Track};
 use crate::domain::deadline::{Period, PeriodCode, compute};
@@ -190,12 +190,16 @@ pub async fn approvals(state: &AppState, actor: &Actor) -> Result<Vec<ApprovalIt
             });
         }
         if let Some(days) = extension {
-            let due_if_approved = limit.map(|c| {
-                let rule = state.periods.get(PeriodCode::CaseLimit);
-                let mut period = rule.period;
-                period.days += c.paused_days() + days;
-                compute(&state.calendar, c.deadline.start, period, rule.roll_forward).due
-            });
+            // The clocks as the approval would leave them: the same fold over the log with the
+            // decision appended, so the figure cannot drift from what approving produces.
+            let approval = Event {
+                kind: EventKind::ExtensionDecided { approved: true, days, note: String::new() },
+                from: case.status,
+                to: case.status,
+                at: state.clock.now(),
+            };
+            let approved = [events, std::slice::from_ref(&approval)].concat();
+            let due_if_approved = clocks_of(state, &approved).get(PeriodCode::CaseLimit).map(|c| c.deadline.due);
             items.push(ApprovalItem {
                 case: summary(state, row),
                 decide: CommandKind::DecideExtension,
