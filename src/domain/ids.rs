@@ -124,6 +124,14 @@ impl CommissionCode {
     }
 }
 
+#[cfg(test)]
+impl CommissionCode {
+    /// A code written in a test, known to be well formed.
+    pub(crate) fn of(raw: &str) -> Self {
+        Self::parse(raw).unwrap_or_else(|e| panic!("{raw:?}: {e}"))
+    }
+}
+
 impl Serialize for CommissionCode {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)

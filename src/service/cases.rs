@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::db::cases::CaseRow;
 use crate::domain::access::{self, Access, Action, Actor, CaseScope};
+use crate::domain::ids::CommissionCode;
 use crate::service::error::ServiceError;
 
 /// Checks `action` on a loaded case row, mapping denials to 403/404.
@@ -93,6 +94,12 @@ pub async fn offered(
         proposal: Some(triage::proposal(state, row)),
     };
     Ok(lifecycle::available_commands(&case, &who, &facts))
+}
+
+/// A commission code read from a row or a routing decision, as the network knows it (none for
+/// a code the network does not know).
+pub fn known_commission(state: &crate::startup::AppState, code: Option<&str>) -> Option<CommissionCode> {
+    state.network.commission(code?).map(|c| c.code.clone())
 }
 
 /// Parses a case id from a path segment (an unknown or malformed id is a plain 404).

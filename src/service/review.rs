@@ -13,12 +13,13 @@ use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{offered, parse_id, visible};
-use crate::service::commands::Expected;
+use crate::service::cases::{known_commission, offered, parse_id, visible};
+use crate::service::commands::{Expected, unknown_receiving};
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
 use crate::startup::AppState;
@@ -156,8 +157,8 @@ async fn run(
         },
         ReviewAction::ReferOut => Command::ReferOut { explanation: reason.clone() },
         ReviewAction::Transfer => {
-            let cmd =
-                Command::Transfer { to: d.to.clone(), reason: reason.clone(), case_number: String::new() };
+            let to = CommissionCode::parse(d.to.trim()).map_err(|_| unknown_receiving())?;
+            let cmd = Command::Transfer { to, reason: reason.clone(), case_number: String::new() };
             crate::service::commands::prepare(conn, state, row, cmd, now).await?
         }
         ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
@@ -176,13 +177,13 @@ async fn run(
 pub async fn number(
     conn: &mut AsyncPgConnection,
     state: &AppState,
-    commission: &str,
+    commission: &CommissionCode,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let year = local_date(now).year();
-    let seq = cases::next_case_number(conn, commission, year).await?;
+    let seq = cases::next_case_number(conn, commission.as_str(), year).await?;
     let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
-    state.network.case_number(commission, year, seq).ok_or(ServiceError::NotFound)
+    state.network.case_number(commission.as_str(), year, seq).ok_or(ServiceError::NotFound)
 }
 
 /// Returns a misrouted filing: re-routes it without the returning commission(s), with the
@@ -221,14 +222,14 @@ async fn reroute(
         .await?
         .into_iter()
         .filter_map(|l| match l.event.kind {
-            EventKind::Rerouted { from_commission, .. } => Some(from_commission),
+            EventKind::Rerouted { from_commission, .. } => Some(String::from(from_commission)),
             _ => None,
         })
         .collect();
     excluded.extend(row.commission_code.clone());
     let decision =
         route(&state.network, &submit::routing_input(&filing, row.intake_commission.as_deref(), excluded));
-    let Some(to) = decision.commission.clone() else {
+    let Some(to) = known_commission(state, decision.commission.as_deref()) else {
         return Err(ServiceError::conflict(
             "routing.no_other_commission",
             format!(
@@ -256,7 +257,7 @@ async fn reroute(
     changes.routing = Some(Some(json!({ "current": decision, "history": history })));
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some(None);
-    let cmd = Command::Reroute { to, reason: reason.to_owned() };
+    let cmd = Command::Reroute { to: Some(to), reason: reason.to_owned() };
     let step = Step { actor, cmd, now, reason: Some(reason), changes, parties: None };
     apply_command(conn, state, Target::Locked(row), step).await
 }

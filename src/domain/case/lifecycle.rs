@@ -27,6 +27,7 @@ use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::clock::CaseClocks;
+use crate::domain::ids::CommissionCode;
 use crate::domain::triage::TriageProposal;
 
 /// Requests that wait for a decision.
@@ -52,7 +53,7 @@ pub struct Case {
     /// Where the case stands.
     pub status: CaseStatus,
     /// Code of the commission currently responsible; set on submission.
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// The case number; set on acceptance and replaced on transfer.
     pub case_number: Option<String>,
     /// How the case closed; set exactly when the status is `Closed`.

@@ -10,6 +10,7 @@ use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::FilingForm;
+use crate::domain::ids::CommissionCode;
 use crate::notify::outbox::Notice;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -80,7 +81,7 @@ pub fn for_events(
             .map(|c| (c.name_zh.clone(), c.name_en.clone()))
             .unwrap_or_else(|| ("劳动人事争议仲裁委员会".into(), "Arbitration commission".into()))
     };
-    let (commission_name, commission_name_en) = name(after.commission.as_deref());
+    let (commission_name, commission_name_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     let mut notices = Vec::new();
     for (event_id, event) in events {
         for (email, person, side) in &addressed {
@@ -127,7 +128,7 @@ fn lines(
     name: &Names<'_>,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let day = local_date(event.at);
-    let (to_zh, to_en) = name(after.commission.as_deref());
+    let (to_zh, to_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     Some(match &event.kind {
         EventKind::Submitted { handed_over, .. } => {
             let (from_zh, from_en) = name(row.intake_commission.as_deref());
@@ -144,7 +145,7 @@ fn lines(
         }
         EventKind::Received => return None,
         EventKind::Rerouted { from_commission, reason, .. } => {
-            let (from_zh, from_en) = name(Some(from_commission));
+            let (from_zh, from_en) = name(Some(from_commission.as_str()));
             (
                 vec![
                     format!("{from_zh}认为本申请不属其管辖，已退回并重新移交{to_zh}。原因：{reason}"),
@@ -216,7 +217,7 @@ fn lines(
             ],
         ),
         EventKind::Transferred { from_commission, reason, case_number, .. } => {
-            let (from_zh, from_en) = name(Some(from_commission));
+            let (from_zh, from_en) = name(Some(from_commission.as_str()));
             (
                 vec![
                     format!("移送通知：{from_zh}已将本案移送{to_zh}审理，新案号 {case_number}。原因：{reason}"),
@@ -320,7 +321,7 @@ fn respondent_lines(
     name: &Names<'_>,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let day = local_date(event.at);
-    let (to_zh, to_en) = name(after.commission.as_deref());
+    let (to_zh, to_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     let number = after.case_number.clone().unwrap_or_default();
     Some(match &event.kind {
         EventKind::Accepted { .. } => (

@@ -17,6 +17,7 @@ use crate::domain::case::party::Side;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::Filing;
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
 use crate::notify::outbox;
 use crate::service::cases::view::{CaseView, case_view};
@@ -137,7 +138,7 @@ pub struct Step<'a> {
 fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks) {
     let due = |code: PeriodCode| clocks.running(code).map(|c| c.deadline.due);
     extra.status = Some(DbStatus::from(after.status));
-    extra.commission_code = Some(after.commission.clone());
+    extra.commission_code = Some(after.commission.as_ref().map(|c| c.as_str().to_owned()));
     extra.case_number = Some(after.case_number.clone());
     extra.closure_mode = Some(after.closure.map(|c| c.as_str().to_owned()));
     extra.track = Some(after.track.map(|t| t.as_str().to_owned()));
@@ -226,7 +227,7 @@ pub async fn apply_command(
     // recorded without an actor.
     let authored: Vec<(Event, Option<Uuid>)> =
         new_events.iter().enumerate().map(|(i, e)| (e.clone(), (i == 0).then_some(actor.id))).collect();
-    let commission = after.commission.as_deref();
+    let commission = after.commission.as_ref().map(CommissionCode::as_str);
     let append = async {
         cases::append_events(shared, row.id, last_seq, &authored, commission, reason)
             .await

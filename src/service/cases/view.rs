@@ -10,7 +10,9 @@ use crate::db::cases::CaseRow;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{CaseClock, CaseClocks};
 use crate::domain::filing::FilingForm;
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::money::Money;
+use crate::service::cases::known_commission;
 use crate::service::cases::transition::Logged;
 use crate::startup::AppState;
 
@@ -18,7 +20,7 @@ use crate::startup::AppState;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CommissionRef {
     /// Code, e.g. `SIP`.
-    pub code: String,
+    pub code: CommissionCode,
     /// Chinese name.
     pub name_zh: String,
     /// English name.
@@ -176,9 +178,9 @@ pub struct CaseSummary {
     /// Last change (for a draft: when it was last saved).
     pub updated_at: DateTime<Utc>,
     /// Commission handling it.
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// Commission of the intake window.
-    pub intake_commission: Option<String>,
+    pub intake_commission: Option<CommissionCode>,
     /// First applicant.
     pub applicant_name: String,
     /// Respondent.
@@ -317,8 +319,8 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
         case_number: row.case_number.clone(),
         filing_ref: row.filing_ref.clone(),
         updated_at: row.updated_at,
-        commission: row.commission_code.clone(),
-        intake_commission: row.intake_commission.clone(),
+        commission: known_commission(state, row.commission_code.as_deref()),
+        intake_commission: known_commission(state, row.intake_commission.as_deref()),
         applicant_name: row.applicant_name.clone(),
         respondent_name: row.respondent_name.clone(),
         claim_total: yuan(row.claim_total_fen),

@@ -11,6 +11,7 @@ use crate::domain::case::command::Command;
 use crate::domain::filing::{Filing, FilingForm, WorkplaceKind, filing_reference, limitation_warnings};
 use crate::domain::input::InputError;
 use crate::domain::routing::{RoutingDecision, RoutingInput, route};
+use crate::service::cases::known_commission;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -86,8 +87,9 @@ pub async fn submit(
     let filing = validate(state, row, now)?;
     let decision =
         route(&state.network, &routing_input(&filing, row.intake_commission.as_deref(), Vec::new()));
-    let commission = decision.commission.clone().ok_or_else(|| no_commission(&decision))?;
-    let handed_over = row.intake_commission.as_deref().is_some_and(|ic| ic != commission);
+    let commission =
+        known_commission(state, decision.commission.as_deref()).ok_or_else(|| no_commission(&decision))?;
+    let handed_over = row.intake_commission.as_deref().is_some_and(|ic| commission != ic);
     let mut changes = filing_changes(&filing, now)?;
     changes.routing = Some(Some(json!({ "current": decision, "history": [] })));
     changes.received_at = Some(Some(now));

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::case::status::CaseStatus;
+use crate::domain::ids::CommissionCode;
 use crate::service::cases::view::CaseSummary;
 use crate::service::pages::{MY_CASES_PER_PAGE, MyCase};
 use crate::web::cases::next_step::plain_status;
@@ -116,7 +117,7 @@ pub fn row(page: &Page, s: &CaseSummary) -> Row {
         }),
         _ => None,
     };
-    let name = |code: &Option<String>| code.as_deref().map(|c| commission_name(net, lang, c));
+    let name = |code: &Option<CommissionCode>| code.as_ref().map(|c| commission_name(net, lang, c.as_str()));
     // Workers read plain words; the register's terms ("移交待接收") are for staff.
     let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
     Row {
