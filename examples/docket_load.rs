@@ -73,10 +73,10 @@ async fn main() -> anyhow::Result<()> {
                 let view = filings::file(state, worker, &FilingRequest { form, intake_venue: None }, None)
                     .await?
                     .into_view();
-                let id = view.id.to_string();
-                commands::run_named(state, clerk, &id, "accept", json!({}), Expected::Any).await?;
+                let id = view.id;
+                commands::run_named(state, clerk, id, "accept", json!({}), Expected::Any).await?;
                 let body = json!({ "arbitrator": arbitrator.id });
-                commands::run_named(state, clerk, &id, "assign", body, Expected::Any).await?;
+                commands::run_named(state, clerk, id, "assign", body, Expected::Any).await?;
                 Ok::<(), arbitration::service::error::ServiceError>(())
             }
         })

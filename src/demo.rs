@@ -139,11 +139,11 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
             let mut form = sample_form(n, area, "320571");
             form.applicants[0].email = "worker@demo.local".into();
             let req = FilingRequest { form, intake_venue: None };
-            ids.push(filings::file(state, worker, &req, None).await?.into_view().id.to_string());
+            ids.push(filings::file(state, worker, &req, None).await?.into_view().id);
         }
         let none = Decision::default();
         if let Some(id) = ids.get(1) {
-            review::decide(state, clerk_sip, id, ReviewAction::Accept, &none, Expected::Any).await?;
+            review::decide(state, clerk_sip, *id, ReviewAction::Accept, &none, Expected::Any).await?;
         }
         if let Some(id) = ids.get(2) {
             let d = Decision {
@@ -151,7 +151,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
                 reason: "请补充证据清单及工资流水".into(),
                 ..Decision::default()
             };
-            review::decide(state, clerk_sip, id, ReviewAction::RequestCorrection, &d, Expected::Any).await?;
+            review::decide(state, clerk_sip, *id, ReviewAction::RequestCorrection, &d, Expected::Any).await?;
         }
         // Paper filings at the Kunshan window: one worker works in the Park (handed over),
         // others in Kunshan.
@@ -168,13 +168,13 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
         let a = FilingRequest { form: sample_form(20, "320506002", "320506"), intake_venue: None };
         let b = FilingRequest { form: sample_form(21, "320506003", "320506"), intake_venue: None };
         for (req, action) in [(a, ReviewAction::Reject), (b, ReviewAction::Accept)] {
-            let id = filings::file(state, clerk_wz, &req, None).await?.into_view().id.to_string();
+            let id = filings::file(state, clerk_wz, &req, None).await?.into_view().id;
             let d = Decision {
                 codes: vec!["out_of_scope".into()],
                 reason: "属劳务关系争议".into(),
                 ..Decision::default()
             };
-            review::decide(state, clerk_wz, &id, action, &d, Expected::Any).await?;
+            review::decide(state, clerk_wz, id, action, &d, Expected::Any).await?;
         }
         Ok::<(), ServiceError>(())
     };

@@ -10,5 +10,6 @@ pub mod error;
 pub mod evidence;
 pub mod health;
 pub mod openapi;
+pub mod paths;
 pub mod reference;
 pub mod routes;

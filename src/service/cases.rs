@@ -7,11 +7,9 @@ pub mod transition;
 pub mod triage;
 pub mod view;
 
-use uuid::Uuid;
-
 use crate::db::cases::CaseRow;
 use crate::domain::access::{self, Access, Action, Actor, CaseScope};
-use crate::domain::ids::CommissionCode;
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::service::error::ServiceError;
 
 /// Checks `action` on a loaded case row, mapping denials to 403/404.
@@ -102,7 +100,7 @@ pub fn known_commission(state: &crate::startup::AppState, code: Option<&str>) ->
     state.network.commission(code?).map(|c| c.code.clone())
 }
 
-/// Parses a case id from a path segment (an unknown or malformed id is a plain 404).
-pub fn parse_id(raw: &str) -> Result<Uuid, ServiceError> {
-    Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound)
+/// Parses a case id from a page's path segment (a malformed id names no case: a plain 404).
+pub fn parse_id(raw: &str) -> Result<CaseId, ServiceError> {
+    CaseId::parse(raw).map_err(|_| ServiceError::NotFound)
 }

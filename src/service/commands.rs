@@ -14,9 +14,10 @@ use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::{Command, CommandKind};
+use crate::domain::ids::CaseId;
 use crate::service::cases::transition::{Step, Target, apply_command};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{known_commission, offered, parse_id, visible};
+use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::startup::AppState;
@@ -73,7 +74,7 @@ pub fn etag(version: i32) -> String {
 pub async fn run_named(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     name: &str,
     body: serde_json::Value,
     expected: Expected,
@@ -120,11 +121,11 @@ fn body_error(e: serde_json::Error) -> ServiceError {
 pub async fn execute(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     cmd: Command,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {

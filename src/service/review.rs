@@ -13,12 +13,12 @@ use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
-use crate::domain::ids::CommissionCode;
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::{FieldError, InputError};
 use crate::domain::routing::route;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{known_commission, offered, parse_id, visible};
+use crate::service::cases::{known_commission, offered, visible};
 use crate::service::commands::{Expected, unknown_receiving};
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
@@ -104,12 +104,12 @@ fn codes<T>(field: &str, raw: &[String], parse: impl Fn(&str) -> Option<T>) -> R
 pub async fn decide(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     action: ReviewAction,
     d: &Decision,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {

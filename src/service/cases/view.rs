@@ -3,14 +3,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{CaseClock, CaseClocks};
 use crate::domain::filing::FilingForm;
-use crate::domain::ids::CommissionCode;
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::money::Money;
 use crate::service::cases::known_commission;
 use crate::service::cases::transition::Logged;
@@ -105,7 +104,7 @@ pub struct EventActorView {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CaseView {
     /// Id.
-    pub id: Uuid,
+    pub id: CaseId,
     /// Status code.
     pub status: String,
     /// Status label.
@@ -164,7 +163,7 @@ pub struct CaseView {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CaseSummary {
     /// Id.
-    pub id: Uuid,
+    pub id: CaseId,
     /// Status code.
     pub status: String,
     /// Status label.
@@ -243,7 +242,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
     CaseView {
-        id: row.id,
+        id: CaseId::from_uuid(row.id),
         status: status.as_str().to_owned(),
         status_zh: status.label_zh().to_owned(),
         status_en: status.label_en().to_owned(),
@@ -312,7 +311,7 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
         .zip(left)
         .map(|((_, due), left)| crate::domain::clock::Urgency::of(today, due, left, margin).code());
     CaseSummary {
-        id: row.id,
+        id: CaseId::from_uuid(row.id),
         status: status.as_str().to_owned(),
         status_zh: status.label_zh().to_owned(),
         status_en: status.label_en().to_owned(),
