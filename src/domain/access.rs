@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::domain::case::party::Who;
 
 /// A user's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 劳动者 / 申请人.

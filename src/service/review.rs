@@ -5,7 +5,6 @@
 use chrono::{DateTime, Datelike, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
@@ -15,9 +14,9 @@ use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::{FieldError, InputError};
-use crate::domain::routing::route;
+use crate::domain::routing::{RoutingRecord, route};
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
-use crate::service::cases::view::CaseView;
+use crate::service::cases::view::{CaseView, stored_routing};
 use crate::service::cases::{known_commission, offered, visible};
 use crate::service::commands::{Expected, unknown_receiving};
 use crate::service::error::ServiceError;
@@ -242,19 +241,13 @@ async fn reroute(
             ),
         ));
     };
-    let mut history = row
-        .routing
-        .as_ref()
-        .and_then(|r| r.get("history").cloned())
-        .and_then(|h| h.as_array().cloned())
-        .unwrap_or_default();
-    if let Some(current) = row.routing.as_ref().and_then(|r| r.get("current")) {
-        history.push(
-            json!({ "decision": current, "returned_by": row.commission_code, "reason": reason, "at": now }),
-        );
-    }
+    let returned_by = known_commission(state, row.commission_code.as_deref());
+    let record = match stored_routing(row) {
+        Some(stored) => stored.returned(returned_by, reason, now, decision),
+        None => RoutingRecord::first(decision),
+    };
     let mut changes = submit::filing_changes(&filing, now)?;
-    changes.routing = Some(Some(json!({ "current": decision, "history": history })));
+    changes.routing = Some(Some(submit::routing_json(&record)?));
     changes.handed_over_at = Some(Some(now));
     changes.review_started_at = Some(None);
     let cmd = Command::Reroute { to: Some(to), reason: reason.to_owned() };

@@ -18,3 +18,4 @@ mod review;
 mod scenarios;
 mod security;
 mod sweep;
+mod views;

@@ -275,7 +275,9 @@ pub enum Command {
 macro_rules! command_kinds {
     ($($variant:ident => $name:literal),+ $(,)?) => {
         /// A command without its data: the key of the transition table.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+        )]
         #[serde(rename_all = "snake_case")]
         pub enum CommandKind {
             $(

@@ -13,6 +13,8 @@ use crate::domain::ids::CommissionCode;
 
 mod codes;
 
+pub use codes::EventCode;
+
 /// One transition of a case: what happened, between which statuses, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {

@@ -158,7 +158,7 @@ pub fn csv_of(page: &Page, rows: &[CaseSummary]) -> Result<Vec<u8>, csv::Error> 
             .received_at
             .map(|t| crate::clock::local_date(t).format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        let urgency = s.urgency.as_deref().map(|u| page.text(&["urgency.", u].concat())).unwrap_or_default();
+        let urgency = s.urgency.map(|u| page.text(&["urgency.", u.code()].concat())).unwrap_or_default();
         let record = [
             s.filing_ref.clone().unwrap_or_default(),
             s.case_number.clone().unwrap_or_default(),
