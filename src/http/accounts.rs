@@ -63,7 +63,6 @@ pub struct Me {
     /// Account id.
     pub user_id: Uuid,
     /// Role code.
-    #[schema(value_type = String, example = "worker")]
     pub role: Role,
     /// Commission code (staff).
     pub commission: Option<String>,

@@ -57,7 +57,6 @@ pub struct Session {
     /// User id.
     pub user_id: Uuid,
     /// Role code.
-    #[schema(value_type = String)]
     pub role: Role,
     /// Commission code (staff).
     pub commission: Option<String>,

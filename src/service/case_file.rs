@@ -20,10 +20,8 @@ use crate::startup::AppState;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceView {
     /// Side served.
-    #[schema(value_type = String)]
     pub side: Side,
     /// How.
-    #[schema(value_type = String)]
     pub method: ServiceMethod,
     /// Method label.
     pub method_zh: String,
@@ -43,7 +41,6 @@ pub struct DocumentItem {
     /// Id (`GET /api/v1/documents/{id}` gives its content).
     pub id: Uuid,
     /// Kind.
-    #[schema(value_type = String)]
     pub kind: DocumentKind,
     /// Title.
     pub title_zh: String,

@@ -118,8 +118,8 @@ pub fn queue_page(page: &Page, actor: &Actor, p: &QueueParams, found: &Found) ->
         .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
     QueuePage {
         layout: page.layout("queue.title"),
-        commission: commission_name(net, lang, &found.commission),
-        controls: controls(page, actor, p, &found.commission),
+        commission: commission_name(net, lang, found.commission.as_str()),
+        controls: controls(page, actor, p, found.commission.as_str()),
         rows: found.items.iter().map(|s| row(page, s)).collect(),
         all: found.counts.all,
         handovers: found.counts.handovers,
