@@ -15,6 +15,7 @@ use anyhow::Context;
 use arbitration::config;
 use arbitration::db::docket::{self, DocketFilter, Holder};
 use arbitration::domain::access::{Actor, Role};
+use arbitration::domain::ids::CommissionCode;
 use arbitration::service::accounts::{self, Registration};
 use arbitration::service::commands::{self, Expected};
 use arbitration::service::docket::DocketParams;
@@ -33,7 +34,12 @@ async fn account(state: &AppState, role: Role, commission: Option<&str>, n: usiz
     };
     let id =
         accounts::create_user(&mut conn, &reg, role, commission).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(Actor { id, role, commission: commission.map(str::to_owned), name: reg.display_name })
+    Ok(Actor {
+        id,
+        role,
+        commission: commission.and_then(|c| CommissionCode::parse(c).ok()),
+        name: reg.display_name,
+    })
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

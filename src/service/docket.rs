@@ -161,7 +161,7 @@ pub struct ApprovalItem {
 
 /// The approval queue of the head's commission.
 pub async fn approvals(state: &AppState, actor: &Actor) -> Result<Vec<ApprovalItem>, ServiceError> {
-    let commission = match (actor.role, actor.commission.as_deref()) {
+    let commission = match (actor.role, actor.commission_str()) {
         (Role::Supervisor, Some(c)) => c.to_owned(),
         _ => return Err(ServiceError::Forbidden),
     };

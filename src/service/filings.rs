@@ -64,7 +64,7 @@ fn intake(
     match actor.role {
         Role::Worker => Ok((DbChannel::Online, None, None)),
         Role::Clerk => {
-            let own = actor.commission.as_deref().ok_or(ServiceError::Forbidden)?;
+            let own = actor.commission_str().ok_or(ServiceError::Forbidden)?;
             let venue = match venue.filter(|v| !v.trim().is_empty()) {
                 Some(code) => state.network.venue(code.trim()).ok_or_else(|| {
                     ServiceError::field(

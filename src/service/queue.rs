@@ -163,7 +163,7 @@ fn commission_of(state: &AppState, actor: &Actor, p: &QueueParams) -> Result<Com
     if !access::can_in_commission(actor, Action::ViewQueue, asked) {
         return Err(ServiceError::Forbidden);
     }
-    let code = asked.or(actor.commission.as_deref()).ok_or(ServiceError::Forbidden)?;
+    let code = asked.or(actor.commission_str()).ok_or(ServiceError::Forbidden)?;
     state.network.commission(code).map(|c| c.code.clone()).ok_or(ServiceError::NotFound)
 }
 

@@ -39,7 +39,7 @@ pub struct StepQuery {
 fn start_page(page: &Page, actor: &Actor) -> StartPage {
     let lang = page.lang;
     let venue = (actor.role == Role::Clerk).then(|| {
-        let own = actor.commission.as_deref().unwrap_or("");
+        let own = actor.commission_str().unwrap_or("");
         let venues = page.state.network.venues_of(own).into_iter().filter(|v| v.intake);
         let items = venues.map(|v| (v.code.clone(), lang.pick(&v.name_zh, &v.name_en).to_owned()));
         Control::select("intake_venue", "field.intake_venue", "", options(lang, items))
