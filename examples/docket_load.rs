@@ -24,6 +24,7 @@ use anyhow::Context;
 use arbitration::config;
 use arbitration::db::docket::{self, DocketFilter, Holder};
 use arbitration::domain::access::{Actor, Role};
+use arbitration::domain::ids::CommissionCode;
 use arbitration::service::accounts::{self, Registration};
 use arbitration::service::commands::{self, Expected};
 use arbitration::service::docket::DocketParams;
@@ -51,7 +52,7 @@ async fn account(state: &AppState, role: Role, commission: Option<&str>, n: usiz
                 .map_err(|e| anyhow::anyhow!("{e}"))?
         }
     };
-    Ok(Actor { id, role, commission: commission.map(str::to_owned), name })
+    Ok(Actor { id, role, commission: commission.and_then(|c| CommissionCode::parse(c).ok()), name })
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -109,20 +110,20 @@ async fn main() -> anyhow::Result<()> {
                 let view = filings::file(state, worker, &FilingRequest { form, intake_venue: None }, None)
                     .await?
                     .into_view();
-                let id = view.id.to_string();
+                let id = view.id;
                 let withdraw = json!({ "reason": "申请人撤回仲裁申请" });
                 let open = n % open_every == 0;
                 if !open && !(n / open_every).is_multiple_of(10) {
                     // Withdrawn by the applicant before the commission decided on it.
-                    commands::run_named(state, worker, &id, "withdraw", withdraw, Expected::Any).await?;
+                    commands::run_named(state, worker, id, "withdraw", withdraw, Expected::Any).await?;
                     return Ok(n);
                 }
-                commands::run_named(state, clerk, &id, "accept", json!({}), Expected::Any).await?;
+                commands::run_named(state, clerk, id, "accept", json!({}), Expected::Any).await?;
                 let body = json!({ "arbitrator": arbitrator.id });
-                commands::run_named(state, clerk, &id, "assign", body, Expected::Any).await?;
+                commands::run_named(state, clerk, id, "assign", body, Expected::Any).await?;
                 if !open {
                     // Accepted, assigned, then withdrawn by the commission's decision.
-                    commands::run_named(state, clerk, &id, "withdraw", withdraw, Expected::Any).await?;
+                    commands::run_named(state, clerk, id, "withdraw", withdraw, Expected::Any).await?;
                 }
                 Ok::<usize, arbitration::service::error::ServiceError>(n)
             }

@@ -14,6 +14,7 @@ use diesel_async::AsyncPgConnection;
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
 use crate::domain::filing::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::{id_card, uscc};
 use crate::scenario::{self, Accounts, Scenario};
 use crate::service::accounts::{self, Registration};
@@ -125,7 +126,12 @@ async fn ensure_user(
         phone: String::new(),
     };
     let id = accounts::create_user(conn, &reg, role, commission).await?;
-    Ok(Actor { id, role, commission: commission.map(str::to_owned), name: name.to_owned() })
+    Ok(Actor {
+        id,
+        role,
+        commission: commission.and_then(|c| CommissionCode::parse(c).ok()),
+        name: name.to_owned(),
+    })
 }
 
 /// Loads the demonstration data set into the running application's database.

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod deadline;
 pub mod document;
 pub mod filing;
+pub mod ids;
 pub mod input;
 pub mod network;
 pub mod routing;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod evidence;
 pub mod health;
 pub mod openapi;
+pub mod paths;
 pub mod reference;
 pub mod respond;
 pub mod routes;

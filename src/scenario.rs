@@ -19,6 +19,7 @@ pub use self::actors::Accounts;
 pub use self::file::{Scenario, StepSpec};
 pub use self::output::{ClockLine, StepLine};
 use crate::clock::Clock;
+use crate::domain::ids::CaseId;
 use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest};
@@ -68,13 +69,13 @@ pub async fn run_as(
                     let body = people
                         .resolve(&at, name, step.with.clone().unwrap_or(serde_json::Value::Null))
                         .await?;
-                    commands::run_named(&at, &actor, &id.to_string(), name, body, Expected::Any).await
+                    commands::run_named(&at, &actor, CaseId::from_uuid(id), name, body, Expected::Any).await
                 }
                 None => Err(ServiceError::NotFound),
             },
         };
         if let (Ok(view), "file") = (&outcome, step.action.as_str()) {
-            cases.insert(step.case.clone(), view.id);
+            cases.insert(step.case.clone(), view.id.as_uuid());
         }
         let id = cases.get(&step.case).copied();
         let line = output::line(&at, i + 1, step, id, outcome).await?;

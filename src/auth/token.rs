@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::config::AuthSettings;
 use crate::domain::access::{Actor, Role};
+use crate::domain::ids::CommissionCode;
 
 /// The claims of an access token.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub struct Claims {
     pub role: Role,
     /// Commission code for staff.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub com: Option<String>,
+    pub com: Option<CommissionCode>,
     /// Display name, for page headers.
     pub name: String,
     /// Issued at (seconds).
@@ -154,7 +155,7 @@ mod tests {
         Actor {
             id: Uuid::new_v4(),
             role: Role::Clerk,
-            commission: Some("SIP".into()),
+            commission: Some(CommissionCode::of("SIP")),
             name: "园区书记员".into(),
         }
     }
@@ -165,7 +166,7 @@ mod tests {
         let (token, claims) = issue(&settings(), &actor(), 0, now).unwrap();
         let back = verify(&settings(), &token, now).unwrap();
         assert_eq!(back, claims);
-        assert_eq!(back.actor().commission.as_deref(), Some("SIP"));
+        assert_eq!(back.actor().commission_str(), Some("SIP"));
         assert_eq!(back.actor().name, "园区书记员");
     }
 

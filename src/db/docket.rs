@@ -9,6 +9,10 @@ use uuid::Uuid;
 use super::cases::CaseRow;
 use super::enums::DbStatus;
 use super::schema::{case_events, cases};
+use crate::domain::case::event::EventCode::{
+    self, ExtensionDecided, ExtensionRequested, Suspended, SuspensionRefused, SuspensionRequested,
+};
+use crate::domain::case::status::Track;
 
 /// Whose docket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +30,8 @@ pub struct DocketFilter {
     pub holder: Holder,
     /// Only these statuses (empty: every open one).
     pub statuses: Vec<DbStatus>,
-    /// Only this track code.
-    pub track: Option<String>,
+    /// Only this track.
+    pub track: Option<Track>,
     /// The next deadline on or after this day.
     pub due_from: Option<NaiveDate>,
     /// The next deadline on or before this day.
@@ -53,8 +57,8 @@ pub async fn page(conn: &mut AsyncPgConnection, f: &DocketFilter) -> QueryResult
         if !f.statuses.is_empty() {
             q = q.filter(cases::status.eq_any(f.statuses.clone()));
         }
-        if let Some(track) = &f.track {
-            q = q.filter(cases::track.eq(track.clone()));
+        if let Some(track) = f.track {
+            q = q.filter(cases::track.eq(track.as_str()));
         }
         if let Some(from) = f.due_from {
             q = q.filter(cases::next_due.ge(from));
@@ -80,7 +84,7 @@ pub async fn page(conn: &mut AsyncPgConnection, f: &DocketFilter) -> QueryResult
 pub async fn awaiting_approval(conn: &mut AsyncPgConnection, commission: &str) -> QueryResult<Vec<CaseRow>> {
     let requested = case_events::table
         .filter(case_events::case_id.eq(cases::id))
-        .filter(case_events::kind.eq_any(["suspension_requested", "extension_requested"]));
+        .filter(case_events::kind.eq_any([SuspensionRequested.as_str(), ExtensionRequested.as_str()]));
     let ids: Vec<Uuid> = cases::table
         .filter(cases::commission_code.eq(commission))
         .filter(cases::status.ne_all(FINAL))
@@ -91,13 +95,12 @@ pub async fn awaiting_approval(conn: &mut AsyncPgConnection, commission: &str) -
     // Each candidate's latest request and decision decide whether it is still pending.
     let events: Vec<(Uuid, i32, String)> = case_events::table
         .filter(case_events::case_id.eq_any(&ids))
-        .filter(case_events::kind.eq_any([
-            "suspension_requested",
-            "suspended",
-            "suspension_refused",
-            "extension_requested",
-            "extension_decided",
-        ]))
+        .filter(
+            case_events::kind.eq_any(
+                [SuspensionRequested, Suspended, SuspensionRefused, ExtensionRequested, ExtensionDecided]
+                    .map(EventCode::as_str),
+            ),
+        )
         .order((case_events::case_id, case_events::seq))
         .select((case_events::case_id, case_events::seq, case_events::kind))
         .load(conn)
@@ -106,11 +109,15 @@ pub async fn awaiting_approval(conn: &mut AsyncPgConnection, commission: &str) -
     for id in &ids {
         let mut open = (false, false);
         for (_, _, kind) in events.iter().filter(|(c, _, _)| c == id) {
-            match kind.as_str() {
-                "suspension_requested" => open.0 = true,
-                "suspended" | "suspension_refused" => open.0 = false,
-                "extension_requested" => open.1 = true,
-                _ => open.1 = false,
+            let code = EventCode::parse(kind);
+            if code == Some(SuspensionRequested) {
+                open.0 = true;
+            } else if matches!(code, Some(Suspended | SuspensionRefused)) {
+                open.0 = false;
+            } else if code == Some(ExtensionRequested) {
+                open.1 = true;
+            } else if code == Some(ExtensionDecided) {
+                open.1 = false;
             }
         }
         if open.0 || open.1 {

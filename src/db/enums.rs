@@ -61,7 +61,26 @@ pub enum DbChannel {
     Window,
 }
 
+impl From<DbChannel> for Channel {
+    fn from(c: DbChannel) -> Self {
+        match c {
+            DbChannel::Online => Channel::Online,
+            DbChannel::Window => Channel::Window,
+        }
+    }
+}
+
+impl From<Channel> for DbChannel {
+    fn from(c: Channel) -> Self {
+        match c {
+            Channel::Online => DbChannel::Online,
+            Channel::Window => DbChannel::Window,
+        }
+    }
+}
+
 use crate::domain::case::status::CaseStatus;
+use crate::domain::filing::Channel;
 
 /// Mirror of the Postgres enum `case_status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, diesel_derive_enum::DbEnum)]

@@ -11,6 +11,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use super::cases::CaseRow;
 use super::enums::{DbChannel, DbStatus};
 use super::schema::{case_parties, cases};
+use crate::domain::ids::CommissionCode;
 
 /// The running deadline a list shows: the hand-over, else the acceptance review, else the case
 /// limit (as `service::cases::view::summary` picks it).
@@ -33,7 +34,7 @@ pub enum QueueSort {
 #[derive(Debug, Clone)]
 pub struct QueueFilter {
     /// The commission whose queue it is.
-    pub commission: String,
+    pub commission: CommissionCode,
     /// Free text: a name (applicant, employer, any party), an ID number or credit code (exact),
     /// a case number (part) or a filing reference (exact).
     pub search: Option<String>,
@@ -62,7 +63,7 @@ fn like_literal(s: &str) -> String {
 
 fn filtered(f: &QueueFilter) -> cases::BoxedQuery<'static, Pg> {
     let mut q = cases::table
-        .filter(cases::commission_code.eq(f.commission.clone()))
+        .filter(cases::commission_code.eq(f.commission.to_string()))
         .filter(cases::status.eq_any(f.statuses.clone()))
         .into_boxed();
     if let Some(text) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

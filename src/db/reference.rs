@@ -169,7 +169,7 @@ pub async fn load_network(conn: &mut AsyncPgConnection, net: &Network) -> anyhow
         .iter()
         .map(|c| {
             (
-                commissions::code.eq(c.code.clone()),
+                commissions::code.eq(c.code.as_str().to_owned()),
                 commissions::name_zh.eq(c.name_zh.clone()),
                 commissions::name_en.eq(c.name_en.clone()),
                 commissions::level.eq(c.level.code()),

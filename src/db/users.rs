@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::enums::DbRole;
 use super::schema::{case_parties, cases, login_failures, users};
 use crate::domain::access::Actor;
+use crate::domain::ids::CommissionCode;
 
 /// A user row.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -43,7 +44,8 @@ impl UserRow {
         Actor {
             id: self.id,
             role: self.role.into(),
-            commission: self.commission_code.clone(),
+            // Codes come from the network's reference data (a foreign key), so they parse.
+            commission: self.commission_code.as_deref().and_then(|c| CommissionCode::parse(c).ok()),
             name: self.display_name.clone(),
         }
     }

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::case::party::Who;
+use crate::domain::ids::CommissionCode;
 
 /// A user's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 劳动者 / 申请人.
@@ -101,7 +102,7 @@ pub struct Actor {
     /// Role.
     pub role: Role,
     /// Commission the staff member acts for.
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// Display name, recorded with what the actor does (authorisation never looks at it).
     pub name: String,
 }
@@ -110,11 +111,16 @@ pub struct Actor {
 pub const MUNICIPAL_COMMISSION: &str = "SZ";
 
 impl Actor {
+    /// The code of the commission the actor acts for, as text (to compare with stored rows).
+    pub fn commission_str(&self) -> Option<&str> {
+        self.commission.as_ref().map(CommissionCode::as_str)
+    }
+
     /// Whether this actor oversees every commission of the city.
     pub fn sees_whole_city(&self) -> bool {
         match self.role {
             Role::Admin => true,
-            Role::Supervisor => self.commission.as_deref() == Some(MUNICIPAL_COMMISSION),
+            Role::Supervisor => self.commission_str() == Some(MUNICIPAL_COMMISSION),
             Role::Worker | Role::Employer | Role::Clerk | Role::Mediator | Role::Arbitrator => false,
         }
     }
@@ -167,13 +173,12 @@ pub enum Access {
 pub fn can(actor: &Actor, action: Action, scope: &CaseScope<'_>) -> Access {
     let owns = scope.owner == Some(actor.id) || scope.created_by == actor.id;
     let own_commission = actor.commission.is_some()
-        && (scope.commission == actor.commission.as_deref()
-            || scope.intake_commission == actor.commission.as_deref());
+        && (scope.commission == actor.commission_str() || scope.intake_commission == actor.commission_str());
     let visible = owns || actor.sees_whole_city() || (actor.role.is_staff() && own_commission);
     if !visible {
         return Access::Hidden;
     }
-    let handling = actor.commission.is_some() && scope.commission == actor.commission.as_deref();
+    let handling = actor.commission.is_some() && scope.commission == actor.commission_str();
     let allowed = match action {
         Action::View => true,
         Action::ActAsApplicant => match actor.role {
@@ -199,7 +204,7 @@ pub fn can(actor: &Actor, action: Action, scope: &CaseScope<'_>) -> Access {
 /// table names, per row, the capacities allowed. `respondent` says whether the actor is an
 /// employer account tied to a respondent's credit code (looked up by the caller).
 pub fn capacities(actor: &Actor, scope: &CaseScope<'_>, respondent: bool) -> Vec<Who> {
-    let handling = actor.commission.is_some() && scope.commission == actor.commission.as_deref();
+    let handling = actor.commission.is_some() && scope.commission == actor.commission_str();
     let mut out = Vec::new();
     let applicant = match actor.role {
         Role::Worker => scope.owner == Some(actor.id),
@@ -227,7 +232,7 @@ pub fn capacities(actor: &Actor, scope: &CaseScope<'_>, respondent: bool) -> Vec
 ///
 /// `commission` names the queue asked for; `None` means the actor's own.
 pub fn can_in_commission(actor: &Actor, action: Action, commission: Option<&str>) -> bool {
-    let own = commission.is_none() || commission == actor.commission.as_deref();
+    let own = commission.is_none() || commission == actor.commission_str();
     match action {
         Action::FileAtWindow => actor.role == Role::Clerk && actor.commission.is_some(),
         Action::ViewQueue => match actor.role {
@@ -248,7 +253,10 @@ mod tests {
 
     fn actor(role: Role, commission: Option<&str>) -> Actor {
         Actor {
-            id: Uuid::new_v4(), role, commission: commission.map(str::to_owned), name: "测试用户".into()
+            id: Uuid::new_v4(),
+            role,
+            commission: commission.map(CommissionCode::of),
+            name: "测试用户".into(),
         }
     }
 

@@ -22,7 +22,7 @@ use crate::domain::calendar::{DayInfo, WorkCalendar, is_weekend};
 pub use rules::{PeriodCode, PeriodRule, PeriodRules, RuleKind};
 
 /// The unit a period is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     /// Working days of the State Council calendar (工作日).

@@ -5,6 +5,7 @@
 //! facts. [`Filing::parse`] reports every invalid field at once, because the commission must
 //! tell the applicant all the items to correct in one go (一次性告知补正, DOMAIN §2.2).
 
+mod channel;
 mod claim_type;
 mod fields;
 mod form;
@@ -22,10 +23,11 @@ use crate::domain::input::id_card::IdCardNumber;
 use crate::domain::input::money::Money;
 use crate::domain::input::uscc::Uscc;
 
+pub use channel::Channel;
 pub use claim_type::ClaimType;
 pub use form::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
 pub use limitation::{
-    LIMITATION_APPROACHING_DAYS, LimitationWarning, limitation_deadline, limitation_warnings,
+    LIMITATION_APPROACHING_DAYS, LimitationCode, LimitationWarning, limitation_deadline, limitation_warnings,
 };
 pub use reference::filing_reference;
 pub use workplace::{Workplace, WorkplaceKind};

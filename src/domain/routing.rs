@@ -46,6 +46,7 @@
 
 mod explain;
 mod facts;
+mod record;
 mod rule;
 mod steps;
 
@@ -60,6 +61,7 @@ use crate::domain::network::{EmployerKind, EmployerLevel, Network};
 use explain::{capitalised, name_en, name_zh, names_en, names_zh};
 use facts::Facts;
 
+pub use record::{RoutingRecord, RoutingReturn};
 pub use rule::RoutingRule;
 
 /// What the intake point knows about a filing when it routes it.
@@ -99,7 +101,7 @@ pub struct RoutingInput {
 }
 
 /// One rule considered by [`route`], whether it fired and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TraceStep {
     /// The rule considered.
     pub rule: RoutingRule,
@@ -112,7 +114,7 @@ pub struct TraceStep {
 }
 
 /// The outcome of routing a filing, stored on the case with its trace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RoutingDecision {
     /// The commission the filing goes to; `None` when no commission of this city is competent.
     pub commission: Option<String>,
@@ -140,7 +142,7 @@ pub struct RoutingDecision {
 }
 
 /// The applicant chose a commission and the filing goes elsewhere: why, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ChoiceWarning {
     /// The commission code the applicant chose.
     pub chosen: String,

@@ -5,6 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::access::Role;
+use crate::domain::ids::CommissionCode;
 use crate::http::auth::{CurrentUser, client_address};
 use crate::http::error::{ApiError, ProblemBody};
 use crate::service::accounts::{self, Login, PasswordChange, Registration, Session};
@@ -63,10 +64,9 @@ pub struct Me {
     /// Account id.
     pub user_id: Uuid,
     /// Role code.
-    #[schema(value_type = String, example = "worker")]
     pub role: Role,
     /// Commission code (staff).
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// Name.
     pub display_name: String,
     /// Token expiry (seconds since the epoch).

@@ -5,30 +5,31 @@ use actix_web::{HttpResponse, web};
 
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
+use crate::http::paths::{CasePath, DocumentPath};
 use crate::service::case_file::{self, DocumentItem, NoticeView};
 use crate::service::docket::{self, ApprovalItem, DocketPage, DocketParams};
 use crate::startup::AppState;
 
 /// The official documents of a case, each with its service records.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/documents",
+#[utoipa::path(get, path = "/api/v1/cases/{id}/documents", params(CasePath),
     responses((status = 200, body = Vec<DocumentItem>), (status = 404)))]
 pub async fn list_documents(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(case_file::list(&state, &user.actor(), &id).await?))
+    Ok(HttpResponse::Ok().json(case_file::list(&state, &user.actor(), id.id).await?))
 }
 
 /// One document as issued: a standalone HTML page, printable on A4.
-#[utoipa::path(get, path = "/api/v1/documents/{id}",
+#[utoipa::path(get, path = "/api/v1/documents/{id}", params(DocumentPath),
     responses((status = 200, content_type = "text/html", body = String), (status = 404)))]
 pub async fn get_document(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<DocumentPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let doc = case_file::content(&state, &user.actor(), &id).await?;
+    let doc = case_file::content(&state, &user.actor(), id.id).await?;
     Ok(document_response(doc))
 }
 
@@ -60,12 +61,12 @@ pub async fn get_approvals(state: web::Data<AppState>, user: CurrentUser) -> Res
 
 /// The notices of a case with their delivery state (queued, sent, failed with the reason,
 /// attempts), for the commission's staff.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/notices",
+#[utoipa::path(get, path = "/api/v1/cases/{id}/notices", params(CasePath),
     responses((status = 200, body = Vec<NoticeView>), (status = 403), (status = 404)))]
 pub async fn list_notices(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(case_file::notices(&state, &user.actor(), &id).await?))
+    Ok(HttpResponse::Ok().json(case_file::notices(&state, &user.actor(), id.id).await?))
 }

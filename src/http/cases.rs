@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::domain::filing::FilingForm;
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
+use crate::http::paths::{CasePath, CommandPath};
 use crate::service::cases::view::{CaseSummary, CaseView};
 use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
@@ -46,28 +47,28 @@ pub async fn create_draft(
 }
 
 /// Replaces a draft's form (also to correct an application).
-#[utoipa::path(put, path = "/api/v1/drafts/{id}", request_body = Object,
+#[utoipa::path(put, path = "/api/v1/drafts/{id}", params(CasePath), request_body = Object,
     responses((status = 200, body = CaseView), (status = 404), (status = 409)))]
 pub async fn save_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
     body: web::Json<FilingForm>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(filings::save_draft(&state, &user.actor(), &id, &body).await?))
+    Ok(HttpResponse::Ok().json(filings::save_draft(&state, &user.actor(), id.id, &body).await?))
 }
 
 /// Submits a draft; validated, routed and placed in the competent commission's queue.
-#[utoipa::path(post, path = "/api/v1/drafts/{id}/submit", params(("Idempotency-Key" = Option<String>, Header)),
+#[utoipa::path(post, path = "/api/v1/drafts/{id}/submit", params(CasePath, ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 422, body = crate::http::error::ProblemBody)))]
 pub async fn submit_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let key = idempotency_key(&req)?;
-    Ok(submitted(filings::submit_draft(&state, &user.actor(), &id, key.as_deref()).await?))
+    Ok(submitted(filings::submit_draft(&state, &user.actor(), id.id, key.as_deref()).await?))
 }
 
 /// Files and submits in one step (windows and API clients).
@@ -90,24 +91,24 @@ pub async fn list_mine(state: web::Data<AppState>, user: CurrentUser) -> Result<
 }
 
 /// One case with clocks, routing trace and timeline.
-#[utoipa::path(get, path = "/api/v1/cases/{id}", responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/cases/{id}", params(CasePath), responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 404)))]
 pub async fn get_case(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = filings::get(&state, &user.actor(), &id).await?;
+    let view = filings::get(&state, &user.actor(), id.id).await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", commands::etag(view.version))).json(view))
 }
 
 /// Sends the corrected application back to review (the acceptance clock restarts).
-#[utoipa::path(post, path = "/api/v1/cases/{id}/correction", responses((status = 200, body = CaseView), (status = 403), (status = 409), (status = 422)))]
+#[utoipa::path(post, path = "/api/v1/cases/{id}/correction", params(CasePath), responses((status = 200, body = CaseView), (status = 403), (status = 409), (status = 422)))]
 pub async fn submit_correction(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(filings::submit_correction(&state, &user.actor(), &id).await?))
+    Ok(HttpResponse::Ok().json(filings::submit_correction(&state, &user.actor(), id.id).await?))
 }
 
 /// One command on a case, named in the path: the review actions (`receive`, `return`,
@@ -116,19 +117,18 @@ pub async fn submit_correction(
 /// `record_service`, `file_defence`, `request_suspension`, `decide_extension` …) with its own
 /// fields. `If-Match: "v<version>"` refuses the command (412) when the case changed meanwhile.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Object,
-    params(("id" = String, Path), ("action" = crate::http::openapi::CaseCommand, Path, description = "the command's name"),
-        ("If-Match" = Option<String>, Header, description = "the case version the request was made against")),
+    params(CommandPath, ("If-Match" = Option<String>, Header, description = "the case version the request was made against")),
     responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 400, body = ProblemBody),
         (status = 403), (status = 404), (status = 409, body = ProblemBody), (status = 412, body = ProblemBody),
         (status = 422, body = ProblemBody)))]
 pub async fn act(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<CommandPath>,
     req: HttpRequest,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let (id, action) = path.into_inner();
+    let CommandPath { id, action } = path.into_inner();
     let body = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Value::Null
     } else {
@@ -141,7 +141,7 @@ pub async fn act(
         })?
     };
     let expected = Expected::parse(req.headers().get("if-match").and_then(|v| v.to_str().ok()));
-    let view = commands::run_named(&state, &user.actor(), &id, &action, body, expected).await?;
+    let view = commands::run_named(&state, &user.actor(), id, &action, body, expected).await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", commands::etag(view.version))).json(view))
 }
 

@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 use crate::db::filings::EvidenceMeta;
 use crate::http::auth::CurrentUser;
 use crate::http::error::ApiError;
+use crate::http::paths::{CasePath, EvidencePath};
 use crate::service::error::ServiceError;
 use crate::service::filings::evidence::{self, Upload};
 use crate::startup::AppState;
@@ -62,37 +63,37 @@ pub async fn read_upload(mut payload: Multipart, limit: usize) -> Result<Upload,
 }
 
 /// Uploads one evidence file (PDF, JPEG or PNG), stored with its SHA-256.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", request_body(content_type = "multipart/form-data"),
+#[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", params(CasePath), request_body(content_type = "multipart/form-data"),
     responses((status = 201, body = EvidenceMeta), (status = 422, body = crate::http::error::ProblemBody)))]
 pub async fn upload(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
     payload: Multipart,
 ) -> Result<HttpResponse, ApiError> {
     let upload = read_upload(payload, state.settings.intake.max_upload_bytes).await?;
-    Ok(HttpResponse::Created().json(evidence::upload(&state, &user.actor(), &id, upload).await?))
+    Ok(HttpResponse::Created().json(evidence::upload(&state, &user.actor(), id.id, upload).await?))
 }
 
 /// Lists a case's evidence.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence", responses((status = 200, body = Vec<EvidenceMeta>)))]
+#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence", params(CasePath), responses((status = 200, body = Vec<EvidenceMeta>)))]
 pub async fn list(
     state: web::Data<AppState>,
     user: CurrentUser,
-    id: web::Path<String>,
+    id: web::Path<CasePath>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(evidence::list(&state, &user.actor(), &id).await?))
+    Ok(HttpResponse::Ok().json(evidence::list(&state, &user.actor(), id.id).await?))
 }
 
 /// Downloads one evidence file.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", responses((status = 200), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/cases/{id}/evidence/{evidence_id}", params(EvidencePath), responses((status = 200), (status = 404)))]
 pub async fn download(
     state: web::Data<AppState>,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<EvidencePath>,
 ) -> Result<HttpResponse, ApiError> {
-    let (id, eid) = path.into_inner();
-    let (meta, bytes) = evidence::download(&state, &user.actor(), &id, &eid).await?;
+    let EvidencePath { id, evidence_id } = path.into_inner();
+    let (meta, bytes) = evidence::download(&state, &user.actor(), id, evidence_id).await?;
     Ok(HttpResponse::Ok()
         .content_type(meta.content_type)
         .insert_header(("X-Content-SHA256", meta.sha256))

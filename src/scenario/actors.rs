@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
+use crate::domain::ids::CommissionCode;
 use crate::service::accounts::{self, Registration};
 use crate::startup::AppState;
 
@@ -38,7 +39,7 @@ impl Accounts {
         }
         let person = alias.split('#').next().unwrap_or(alias);
         let (role_name, commission) = match person.split_once(':') {
-            Some((r, c)) => (r, Some(c.to_owned())),
+            Some((r, c)) => (r, Some(CommissionCode::parse(c).with_context(|| format!("`{alias}`"))?)),
             None => (person, None),
         };
         let (role, uscc) = match role_name {
@@ -62,13 +63,14 @@ impl Accounts {
         let reg = Registration {
             email: format!("{slug}.{}@scenario.local", Uuid::new_v4().simple()),
             password: PASSWORD.to_owned(),
-            display_name: display_name(role, commission.as_deref()),
+            display_name: display_name(role, commission.as_ref().map(CommissionCode::as_str)),
             phone: String::new(),
         };
         let mut conn = state.pool.get().await?;
-        let id = accounts::create_user(&mut conn, &reg, role, commission.as_deref())
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot create `{alias}`: {e}"))?;
+        let id =
+            accounts::create_user(&mut conn, &reg, role, commission.as_ref().map(CommissionCode::as_str))
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot create `{alias}`: {e}"))?;
         if let Some(uscc) = &uscc {
             users::set_uscc(&mut conn, id, uscc).await?;
         }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::auth::{password, token};
 use crate::db::users::{self, NewUser, UserRow};
 use crate::domain::access::{Actor, Role};
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::contact::{EmailAddress, PersonName, PhoneNumber};
 use crate::domain::input::uscc::Uscc;
 use crate::domain::input::{FieldError, InputError};
@@ -58,10 +59,9 @@ pub struct Session {
     /// User id.
     pub user_id: Uuid,
     /// Role code.
-    #[schema(value_type = String)]
     pub role: Role,
     /// Commission code (staff).
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// Name.
     pub display_name: String,
 }
@@ -384,7 +384,7 @@ fn session(state: &AppState, user: &UserRow) -> Result<Session, ServiceError> {
         csrf_token: token::csrf_token(s, claims.jti),
         user_id: user.id,
         role: user.role.into(),
-        commission: user.commission_code.clone(),
+        commission: user.actor().commission,
         display_name: user.display_name.clone(),
     })
 }

@@ -11,7 +11,8 @@ use crate::domain::access::{Actor, Role};
 use crate::domain::case::party::Side;
 use crate::domain::case::service::ServiceMethod;
 use crate::domain::document::DocumentKind;
-use crate::service::cases::{parse_id, visible};
+use crate::domain::ids::CaseId;
+use crate::service::cases::visible;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -19,10 +20,8 @@ use crate::startup::AppState;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceView {
     /// Side served.
-    #[schema(value_type = String)]
     pub side: Side,
     /// How.
-    #[schema(value_type = String)]
     pub method: ServiceMethod,
     /// Method label.
     pub method_zh: String,
@@ -42,7 +41,6 @@ pub struct DocumentItem {
     /// Id (`GET /api/v1/documents/{id}` gives its content).
     pub id: Uuid,
     /// Kind.
-    #[schema(value_type = String)]
     pub kind: DocumentKind,
     /// Title.
     pub title_zh: String,
@@ -61,8 +59,12 @@ pub struct DocumentItem {
 }
 
 /// The documents of a case the actor may see, oldest first, with their service records.
-pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<DocumentItem>, ServiceError> {
-    let id = parse_id(case_id)?;
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    case_id: CaseId,
+) -> Result<Vec<DocumentItem>, ServiceError> {
+    let id = case_id.as_uuid();
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     visible(&mut conn, actor, &row).await?;
@@ -111,9 +113,9 @@ pub async fn items(conn: &mut AsyncPgConnection, id: Uuid) -> Result<Vec<Documen
 pub async fn content(
     state: &AppState,
     actor: &Actor,
-    document_id: &str,
+    document_id: Uuid,
 ) -> Result<documents::DocumentRow, ServiceError> {
-    let id = parse_id(document_id)?;
+    let id = document_id;
     let mut conn = state.pool.get().await?;
     let mut doc = documents::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     let row = cases::find(&mut conn, doc.case_id).await?.ok_or(ServiceError::NotFound)?;
@@ -169,9 +171,9 @@ pub struct NoticeView {
 pub async fn notices(
     state: &AppState,
     actor: &Actor,
-    case_id: &str,
+    case_id: CaseId,
 ) -> Result<Vec<NoticeView>, ServiceError> {
-    let id = parse_id(case_id)?;
+    let id = case_id.as_uuid();
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     visible(&mut conn, actor, &row).await?;

@@ -7,10 +7,9 @@ pub mod transition;
 pub mod triage;
 pub mod view;
 
-use uuid::Uuid;
-
 use crate::db::cases::CaseRow;
 use crate::domain::access::{self, Access, Action, Actor, CaseScope};
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::service::error::ServiceError;
 
 /// Checks `action` on a loaded case row, mapping denials to 403/404.
@@ -95,7 +94,13 @@ pub async fn offered(
     Ok(lifecycle::available_commands(&case, &who, &facts))
 }
 
-/// Parses a case id from a path segment (an unknown or malformed id is a plain 404).
-pub fn parse_id(raw: &str) -> Result<Uuid, ServiceError> {
-    Uuid::parse_str(raw).map_err(|_| ServiceError::NotFound)
+/// A commission code read from a row or a routing decision, as the network knows it (none for
+/// a code the network does not know).
+pub fn known_commission(state: &crate::startup::AppState, code: Option<&str>) -> Option<CommissionCode> {
+    state.network.commission(code?).map(|c| c.code.clone())
+}
+
+/// Parses a case id from a page's path segment (a malformed id names no case: a plain 404).
+pub fn parse_id(raw: &str) -> Result<CaseId, ServiceError> {
+    CaseId::parse(raw).map_err(|_| ServiceError::NotFound)
 }

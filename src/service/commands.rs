@@ -14,9 +14,10 @@ use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::{Command, CommandKind};
+use crate::domain::ids::CaseId;
 use crate::service::cases::transition::{Step, Target, apply_command};
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{offered, parse_id, visible};
+use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
 use crate::service::review::{self, Decision, ReviewAction};
 use crate::startup::AppState;
@@ -73,7 +74,7 @@ pub fn etag(version: i32) -> String {
 pub async fn run_named(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     name: &str,
     body: serde_json::Value,
     expected: Expected,
@@ -120,11 +121,11 @@ fn body_error(e: serde_json::Error) -> ServiceError {
 pub async fn execute(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     cmd: Command,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
@@ -153,20 +154,15 @@ pub(crate) async fn prepare(
 ) -> Result<Command, ServiceError> {
     Ok(match cmd {
         Command::Transfer { to, reason, .. } => {
-            let to = to.trim().to_owned();
-            if !state.network.is_commission(&to) {
-                return Err(ServiceError::field(
-                    "to",
-                    "commission.unknown",
-                    "受移送的仲裁委不存在",
-                    "Unknown receiving commission",
-                ));
+            if !state.network.is_commission(to.as_str()) {
+                return Err(unknown_receiving());
             }
             let case_number = review::number(conn, state, &to, now).await?;
             Command::Transfer { to, reason, case_number }
         }
         Command::Accept { .. } => {
-            let commission = row.commission_code.clone().ok_or(ServiceError::NotFound)?;
+            let commission =
+                known_commission(state, row.commission_code.as_deref()).ok_or(ServiceError::NotFound)?;
             Command::Accept { case_number: review::number(conn, state, &commission, now).await? }
         }
         Command::Assign { arbitrator, clerk } => {
@@ -191,6 +187,11 @@ pub(crate) async fn prepare(
         }
         other => other,
     })
+}
+
+/// The refusal of a transfer to a commission the network does not know.
+pub(crate) fn unknown_receiving() -> ServiceError {
+    ServiceError::field("to", "commission.unknown", "受移送的仲裁委不存在", "Unknown receiving commission")
 }
 
 /// Checks that an account is a staff member of the case's commission in the given role.

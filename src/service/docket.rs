@@ -48,7 +48,6 @@ pub struct DocketItem {
     /// The running clock due first, with its legal basis.
     pub next: Option<ClockView>,
     /// What the holder may do now, from the transition table.
-    #[schema(value_type = Vec<String>)]
     pub actions: Vec<CommandKind>,
 }
 
@@ -81,7 +80,7 @@ pub async fn page(state: &AppState, actor: &Actor, p: &DocketParams) -> Result<D
         None => Vec::new(),
     };
     let track = match p.track.as_deref().filter(|s| !s.is_empty()) {
-        Some(t) => Some(Track::parse(t).ok_or_else(|| invalid("track"))?.as_str().to_owned()),
+        Some(t) => Some(Track::parse(t).ok_or_else(|| invalid("track"))?),
         None => None,
     };
     let today = state.clock.today();
@@ -149,7 +148,6 @@ pub struct ApprovalItem {
     /// The case.
     pub case: CaseSummary,
     /// `decide_suspension` or `decide_extension`.
-    #[schema(value_type = String)]
     pub decide: CommandKind,
     /// What is asked, in Chinese.
     pub request_zh: String,
@@ -163,7 +161,7 @@ pub struct ApprovalItem {
 
 /// The approval queue of the head's commission.
 pub async fn approvals(state: &AppState, actor: &Actor) -> Result<Vec<ApprovalItem>, ServiceError> {
-    let commission = match (actor.role, actor.commission.as_deref()) {
+    let commission = match (actor.role, actor.commission_str()) {
         (Role::Supervisor, Some(c)) => c.to_owned(),
         _ => return Err(ServiceError::Forbidden),
     };
@@ -199,7 +197,8 @@ pub async fn approvals(state: &AppState, actor: &Actor) -> Result<Vec<ApprovalIt
                 at: state.clock.now(),
             };
             let approved = [events, std::slice::from_ref(&approval)].concat();
-            let due_if_approved = clocks_of(state, &approved).get(PeriodCode::CaseLimit).map(|c| c.deadline.due);
+            let due_if_approved =
+                clocks_of(state, &approved).get(PeriodCode::CaseLimit).map(|c| c.deadline.due);
             items.push(ApprovalItem {
                 case: summary(state, row),
                 decide: CommandKind::DecideExtension,

@@ -16,9 +16,10 @@ use crate::db::filings::{self, KeyState};
 use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::FilingForm;
+use crate::domain::ids::CaseId;
+use crate::service::cases::authorize;
 use crate::service::cases::transition::{Logged, Target, clocks_of, events_of, load_events};
 use crate::service::cases::view::{CaseSummary, CaseView, case_view, summary};
-use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -63,7 +64,7 @@ fn intake(
     match actor.role {
         Role::Worker => Ok((DbChannel::Online, None, None)),
         Role::Clerk => {
-            let own = actor.commission.as_deref().ok_or(ServiceError::Forbidden)?;
+            let own = actor.commission_str().ok_or(ServiceError::Forbidden)?;
             let venue = match venue.filter(|v| !v.trim().is_empty()) {
                 Some(code) => state.network.venue(code.trim()).ok_or_else(|| {
                     ServiceError::field(
@@ -166,10 +167,10 @@ pub async fn create_draft(
 pub async fn save_draft(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     form: &FilingForm,
 ) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     let row = conn
@@ -221,10 +222,10 @@ enum Outcome {
 pub async fn submit_draft(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     key: Option<&str>,
 ) -> Result<Submitted, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let hash = request_hash(&[b"submit", id.as_bytes()]);
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
@@ -322,8 +323,12 @@ async fn finish(
 }
 
 /// Sends a corrected application back to review; the acceptance clock restarts.
-pub async fn submit_correction(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+pub async fn submit_correction(
+    state: &AppState,
+    actor: &Actor,
+    id: CaseId,
+) -> Result<CaseView, ServiceError> {
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
@@ -359,8 +364,8 @@ pub fn view_from(state: &AppState, row: &CaseRow, log: &[Logged]) -> CaseView {
 }
 
 /// A case as its user may see it.
-pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+pub async fn get(state: &AppState, actor: &Actor, id: CaseId) -> Result<CaseView, ServiceError> {
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     crate::service::cases::visible(&mut conn, actor, &row).await?;

@@ -11,12 +11,13 @@ use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::command::CommandKind;
 use crate::domain::case::status::{CaseStatus, Track};
 use crate::domain::filing::{LimitationWarning, limitation_warnings};
+use crate::domain::ids::CaseId;
 use crate::domain::input::FieldError;
 use crate::domain::routing::{ChoiceWarning, route};
 use crate::service::case_file::DocumentItem;
+use crate::service::cases::authorize;
 use crate::service::cases::transition::load_events;
 use crate::service::cases::view::CaseView;
-use crate::service::cases::{authorize, parse_id};
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, submit};
 use crate::startup::AppState;
@@ -105,9 +106,12 @@ pub struct StaffMember {
     pub role: crate::domain::access::Role,
 }
 
-async fn visible_row(conn: &mut AsyncPgConnection, actor: &Actor, id: &str) -> Result<CaseRow, ServiceError> {
-    let id = parse_id(id)?;
-    let row = cases::find(conn, id).await?.ok_or(ServiceError::NotFound)?;
+async fn visible_row(
+    conn: &mut AsyncPgConnection,
+    actor: &Actor,
+    id: CaseId,
+) -> Result<CaseRow, ServiceError> {
+    let row = cases::find(conn, id.as_uuid()).await?.ok_or(ServiceError::NotFound)?;
     crate::service::cases::visible(conn, actor, &row).await?;
     Ok(row)
 }
@@ -119,7 +123,7 @@ fn editable(actor: &Actor, row: &CaseRow) -> bool {
 }
 
 /// A draft with what submitting it now would say, for the filing steps and their review page.
-pub async fn draft(state: &AppState, actor: &Actor, id: &str) -> Result<DraftPage, ServiceError> {
+pub async fn draft(state: &AppState, actor: &Actor, id: CaseId) -> Result<DraftPage, ServiceError> {
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
     let now = state.clock.now();
@@ -185,7 +189,7 @@ pub async fn my_cases(
 }
 
 /// A case with its evidence and the actions open to the viewer.
-pub async fn case(state: &AppState, actor: &Actor, id: &str) -> Result<CasePage, ServiceError> {
+pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePage, ServiceError> {
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
     let log = load_events(&mut conn, row.id).await?;

@@ -11,6 +11,7 @@ use crate::domain::access::{self, Action, Actor};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::deadline::working_days_left;
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
 use crate::service::cases::view::{CaseSummary, summary};
 use crate::service::error::ServiceError;
@@ -65,7 +66,7 @@ pub struct QueuePage {
     /// The whole queue's counts.
     pub counts: QueueCounts,
     /// The commission whose queue it is.
-    pub commission: String,
+    pub commission: CommissionCode,
     /// The rows of this page.
     pub items: Vec<CaseSummary>,
     /// Rows matching in all.
@@ -106,7 +107,7 @@ fn at_risk_until(cal: &WorkCalendar, today: NaiveDate, margin: i64) -> NaiveDate
 const QUEUED: [CaseStatus; 3] =
     [CaseStatus::Submitted, CaseStatus::UnderReview, CaseStatus::AwaitingCorrection];
 
-fn filter(state: &AppState, commission: String, p: &QueueParams) -> Result<QueueFilter, InputError> {
+fn filter(state: &AppState, commission: CommissionCode, p: &QueueParams) -> Result<QueueFilter, InputError> {
     let statuses: Vec<DbStatus> = match given(&p.status) {
         None => QUEUED.map(DbStatus::from).to_vec(),
         Some(code) => match CaseStatus::parse(code).filter(|s| QUEUED.contains(s)) {
@@ -157,16 +158,13 @@ fn filter(state: &AppState, commission: String, p: &QueueParams) -> Result<Queue
     })
 }
 
-fn commission_of(state: &AppState, actor: &Actor, p: &QueueParams) -> Result<String, ServiceError> {
+fn commission_of(state: &AppState, actor: &Actor, p: &QueueParams) -> Result<CommissionCode, ServiceError> {
     let asked = given(&p.commission);
     if !access::can_in_commission(actor, Action::ViewQueue, asked) {
         return Err(ServiceError::Forbidden);
     }
-    let code = asked.or(actor.commission.as_deref()).ok_or(ServiceError::Forbidden)?;
-    if !state.network.is_commission(code) {
-        return Err(ServiceError::NotFound);
-    }
-    Ok(code.to_owned())
+    let code = asked.or(actor.commission_str()).ok_or(ServiceError::Forbidden)?;
+    state.network.commission(code).map(|c| c.code.clone()).ok_or(ServiceError::NotFound)
 }
 
 /// One page of a commission's intake queue as searched and filtered.

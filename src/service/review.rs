@@ -5,7 +5,6 @@
 use chrono::{DateTime, Datelike, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow};
@@ -13,12 +12,13 @@ use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::case::event::EventKind;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::{FieldError, InputError};
-use crate::domain::routing::route;
+use crate::domain::routing::{RoutingRecord, route};
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
-use crate::service::cases::view::CaseView;
-use crate::service::cases::{offered, parse_id, visible};
-use crate::service::commands::Expected;
+use crate::service::cases::view::{CaseView, stored_routing};
+use crate::service::cases::{known_commission, offered, visible};
+use crate::service::commands::{Expected, unknown_receiving};
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
 use crate::startup::AppState;
@@ -103,12 +103,12 @@ fn codes<T>(field: &str, raw: &[String], parse: impl Fn(&str) -> Option<T>) -> R
 pub async fn decide(
     state: &AppState,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     action: ReviewAction,
     d: &Decision,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
-    let id = parse_id(id)?;
+    let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
@@ -134,19 +134,14 @@ async fn run(
     now: DateTime<Utc>,
 ) -> Result<Applied, ServiceError> {
     let reason = d.reason.trim().to_owned();
-    let mut changes = CaseChanges::default();
     let cmd = match action {
-        ReviewAction::Receive => {
-            changes.review_started_at = Some(Some(now));
-            Command::Receive
-        }
+        ReviewAction::Receive => Command::Receive,
         ReviewAction::Return => return reroute(conn, state, actor, row, d, now).await,
         ReviewAction::RequestCorrection => Command::RequestCorrection {
             items: codes("codes", &d.codes, CorrectionItem::parse)?,
             note: reason.clone(),
         },
         ReviewAction::Accept => {
-            changes.accepted_at = Some(Some(now));
             let cmd = Command::Accept { case_number: String::new() };
             crate::service::commands::prepare(conn, state, row, cmd, now).await?
         }
@@ -156,8 +151,8 @@ async fn run(
         },
         ReviewAction::ReferOut => Command::ReferOut { explanation: reason.clone() },
         ReviewAction::Transfer => {
-            let cmd =
-                Command::Transfer { to: d.to.clone(), reason: reason.clone(), case_number: String::new() };
+            let to = CommissionCode::parse(d.to.trim()).map_err(|_| unknown_receiving())?;
+            let cmd = Command::Transfer { to, reason: reason.clone(), case_number: String::new() };
             crate::service::commands::prepare(conn, state, row, cmd, now).await?
         }
         ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
@@ -167,7 +162,7 @@ async fn run(
         conn,
         state,
         Target::Locked(row),
-        Step { actor, cmd, now, reason: note, changes, parties: None },
+        Step { actor, cmd, now, reason: note, changes: CaseChanges::default(), parties: None },
     )
     .await
 }
@@ -176,13 +171,13 @@ async fn run(
 pub async fn number(
     conn: &mut AsyncPgConnection,
     state: &AppState,
-    commission: &str,
+    commission: &CommissionCode,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let year = local_date(now).year();
-    let seq = cases::next_case_number(conn, commission, year).await?;
+    let seq = cases::next_case_number(conn, commission.as_str(), year).await?;
     let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
-    state.network.case_number(commission, year, seq).ok_or(ServiceError::NotFound)
+    state.network.case_number(commission.as_str(), year, seq).ok_or(ServiceError::NotFound)
 }
 
 /// Returns a misrouted filing: re-routes it without the returning commission(s), with the
@@ -221,14 +216,14 @@ async fn reroute(
         .await?
         .into_iter()
         .filter_map(|l| match l.event.kind {
-            EventKind::Rerouted { from_commission, .. } => Some(from_commission),
+            EventKind::Rerouted { from_commission, .. } => Some(String::from(from_commission)),
             _ => None,
         })
         .collect();
     excluded.extend(row.commission_code.clone());
     let decision =
         route(&state.network, &submit::routing_input(&filing, row.intake_commission.as_deref(), excluded));
-    let Some(to) = decision.commission.clone() else {
+    let Some(to) = known_commission(state, decision.commission.as_deref()) else {
         return Err(ServiceError::conflict(
             "routing.no_other_commission",
             format!(
@@ -241,22 +236,14 @@ async fn reroute(
             ),
         ));
     };
-    let mut history = row
-        .routing
-        .as_ref()
-        .and_then(|r| r.get("history").cloned())
-        .and_then(|h| h.as_array().cloned())
-        .unwrap_or_default();
-    if let Some(current) = row.routing.as_ref().and_then(|r| r.get("current")) {
-        history.push(
-            json!({ "decision": current, "returned_by": row.commission_code, "reason": reason, "at": now }),
-        );
-    }
+    let returned_by = known_commission(state, row.commission_code.as_deref());
+    let record = match stored_routing(row) {
+        Some(stored) => stored.returned(returned_by, reason, now, decision),
+        None => RoutingRecord::first(decision),
+    };
     let mut changes = submit::filing_changes(&filing, now)?;
-    changes.routing = Some(Some(json!({ "current": decision, "history": history })));
-    changes.handed_over_at = Some(Some(now));
-    changes.review_started_at = Some(None);
-    let cmd = Command::Reroute { to, reason: reason.to_owned() };
+    changes.routing = Some(Some(submit::routing_json(&record)?));
+    let cmd = Command::Reroute { to: Some(to), reason: reason.to_owned() };
     let step = Step { actor, cmd, now, reason: Some(reason), changes, parties: None };
     apply_command(conn, state, Target::Locked(row), step).await
 }

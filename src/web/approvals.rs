@@ -11,7 +11,6 @@ use super::cases::command::spec::basis;
 use super::docket::Deadline;
 use super::error::WebError;
 use super::page::{Layout, Page};
-use crate::domain::case::status::CaseStatus;
 use crate::service::docket::{self, ApprovalItem};
 
 #[derive(Serialize)]
@@ -60,7 +59,7 @@ fn row(page: &Page, item: &ApprovalItem) -> ApprovalRow {
         title: page.text(&["cmd.", decide, ".title"].concat()),
         action: ["/cases/", &id, "/do/", decide].concat(),
         request: page.lang.pick(&item.request_zh, &item.request_en).to_owned(),
-        basis: basis(page.lang, item.decide, CaseStatus::parse(&s.status)),
+        basis: basis(page.lang, item.decide, Some(s.status)),
         clock: item.clock.as_ref().map(|c| Deadline::of(page, c)),
         paused: item.clock.as_ref().is_some_and(|c| c.paused),
         due_if_approved: item.due_if_approved,

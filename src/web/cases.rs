@@ -19,6 +19,7 @@ use super::error::WebError;
 use super::form::Post;
 use super::i18n;
 use super::page::{Page, error_code, error_text, see_other, with_query};
+use crate::service::cases::parse_id;
 use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::queue::QueueParams;
@@ -55,20 +56,21 @@ pub async fn export_queue(page: Page, q: web::Query<QueueParams>) -> Result<Http
 
 /// `GET /cases/{id}`.
 pub async fn show_case(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let case = pages::case(&page.state, &page.actor()?, &id).await?;
+    let case = pages::case(&page.state, &page.actor()?, parse_id(&id)?).await?;
     page.render("pages/case", &detail::case_detail(&page, &case, forms::Posted::default()))
 }
 
 /// `GET /cases/{id}/receipt`: the printable receipt (回执) of a submitted filing.
 pub async fn show_receipt(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let case = pages::case(&page.state, &page.actor()?, &id).await?;
+    let case = pages::case(&page.state, &page.actor()?, parse_id(&id)?).await?;
     let receipt = receipt::receipt_page(&page, &case).ok_or(ServiceError::NotFound)?;
     page.render("pages/receipt", &receipt)
 }
 
 /// `GET /documents/{id}`: one document of a case file as issued, for reading and printing (A4).
 pub async fn show_document(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let doc = service::case_file::content(&page.state, &page.actor()?, &id).await?;
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| ServiceError::NotFound)?;
+    let doc = service::case_file::content(&page.state, &page.actor()?, id).await?;
     Ok(crate::http::case_file::document_response(doc))
 }
 
@@ -158,6 +160,7 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
 /// refused decision shows the case page again with the form as it was posted.
 pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
     let (id, slug) = path.into_inner();
+    let case_id = parse_id(&id)?;
     let action = ReviewAction::parse(&slug).ok_or(ServiceError::NotFound)?;
     let (page, f) = (&post.page, &post.form);
     let decision = Decision {
@@ -172,7 +175,7 @@ pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpRe
     let outcome = if irreversible(action) && !confirmed {
         Err(unconfirmed())
     } else {
-        review::decide(&page.state, &actor, &id, action, &decision, Expected::from_form(f.get("version")))
+        review::decide(&page.state, &actor, case_id, action, &decision, Expected::from_form(f.get("version")))
             .await
             .map(|_| ())
     };
@@ -183,7 +186,7 @@ pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpRe
         ) => {
             let status = e.status();
             let error = refusal_text(page, &e);
-            let case = pages::case(&page.state, &actor, &id).await?;
+            let case = pages::case(&page.state, &actor, case_id).await?;
             let reason = decision.reason.clone();
             let posted = Posted { action: slug, reason, confirmed, error, decision, fields: f.clone() };
             page.render_status(status, "pages/case", &detail::case_detail(page, &case, posted))

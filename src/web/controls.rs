@@ -241,7 +241,7 @@ pub fn area_groups(net: &Network, lang: Lang) -> Vec<OptionGroup> {
 pub fn commission_options(net: &Network, lang: Lang) -> Vec<OptionGroup> {
     options(
         lang,
-        net.commissions().iter().map(|c| (c.code.clone(), lang.pick(&c.name_zh, &c.name_en).to_owned())),
+        net.commissions().iter().map(|c| (c.code.to_string(), lang.pick(&c.name_zh, &c.name_en).to_owned())),
     )
 }
 

@@ -12,6 +12,7 @@ use super::controls::{Control, options};
 use super::error::WebError;
 use super::page::{Layout, Page};
 use crate::domain::case::status::{CaseStatus, Track};
+use crate::domain::clock::Urgency;
 use crate::service::cases::view::ClockView;
 use crate::service::docket::{self, DocketItem, DocketPage, DocketParams, PER_PAGE};
 
@@ -36,7 +37,7 @@ impl Deadline {
             due: c.due,
             days_left: left.max(0),
             overdue_by: (-left).max(0),
-            urgency: c.urgency.clone().unwrap_or_default(),
+            urgency: c.urgency.map_or("", Urgency::code).to_owned(),
         }
     }
 }
@@ -55,7 +56,7 @@ struct DocketRow {
     filing_ref: Option<String>,
     applicant: String,
     respondent: String,
-    status: String,
+    status: CaseStatus,
     status_label: String,
     next: Option<Deadline>,
     actions: Vec<ActionLink>,
@@ -138,7 +139,7 @@ fn row(page: &Page, item: &DocketItem) -> DocketRow {
         filing_ref: s.filing_ref.clone(),
         applicant: s.applicant_name.clone(),
         respondent: s.respondent_name.clone(),
-        status: s.status.clone(),
+        status: s.status,
         status_label: page.lang.pick(&s.status_zh, &s.status_en).to_owned(),
         next: item.next.as_ref().map(|c| Deadline::of(page, c)),
     }

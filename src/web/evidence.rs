@@ -10,6 +10,8 @@ use super::error::WebError;
 use super::page::Page;
 use crate::db::filings::EvidenceMeta;
 use crate::http::evidence::attachment;
+use crate::service::cases::parse_id;
+use crate::service::error::ServiceError;
 use crate::service::filings::evidence;
 
 /// An uploaded evidence file.
@@ -42,7 +44,8 @@ pub async fn download_evidence(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (id, evidence_id) = path.into_inner();
-    let (meta, bytes) = evidence::download(&page.state, &page.actor()?, &id, &evidence_id).await?;
+    let evidence_id = uuid::Uuid::parse_str(&evidence_id).map_err(|_| ServiceError::NotFound)?;
+    let (meta, bytes) = evidence::download(&page.state, &page.actor()?, parse_id(&id)?, evidence_id).await?;
     Ok(HttpResponse::Ok()
         .content_type(meta.content_type)
         .insert_header(attachment(&meta.file_name))

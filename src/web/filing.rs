@@ -18,6 +18,7 @@ use super::form::Post;
 use super::page::{Layout, Page, error_code, see_other, with_query};
 use crate::domain::access::{Actor, Role};
 use crate::domain::filing::FilingForm;
+use crate::service::cases::parse_id;
 use crate::service::error::ServiceError;
 use crate::service::filings::{self, FilingRequest, evidence};
 use crate::service::pages;
@@ -38,7 +39,7 @@ pub struct StepQuery {
 fn start_page(page: &Page, actor: &Actor) -> StartPage {
     let lang = page.lang;
     let venue = (actor.role == Role::Clerk).then(|| {
-        let own = actor.commission.as_deref().unwrap_or("");
+        let own = actor.commission_str().unwrap_or("");
         let venues = page.state.network.venues_of(own).into_iter().filter(|v| v.intake);
         let items = venues.map(|v| (v.code.clone(), lang.pick(&v.name_zh, &v.name_en).to_owned()));
         Control::select("intake_venue", "field.intake_venue", "", options(lang, items))
@@ -69,7 +70,7 @@ pub async fn show_step(
 ) -> Result<HttpResponse, WebError> {
     let (id, slug) = path.into_inner();
     let step = Step::parse(&slug).ok_or(ServiceError::NotFound)?;
-    let draft = pages::draft(&page.state, &page.actor()?, &id).await?;
+    let draft = pages::draft(&page.state, &page.actor()?, parse_id(&id)?).await?;
     if !draft.editable {
         return Ok(see_other(&["/cases/", &id].concat()));
     }
@@ -113,7 +114,7 @@ pub async fn save_step(post: Post, path: web::Path<(String, String)>) -> Result<
     let (id, slug) = path.into_inner();
     let step = Step::parse(&slug).filter(|s| *s != Step::Review).ok_or(ServiceError::NotFound)?;
     let form = steps::apply(step, &post.form)?;
-    filings::save_draft(&post.page.state, &post.page.actor()?, &id, &form).await?;
+    filings::save_draft(&post.page.state, &post.page.actor()?, parse_id(&id)?, &form).await?;
     Ok(see_other(&after_checked_save(&post.page, &id, step, post.form.get("action"), &form)))
 }
 
@@ -121,7 +122,7 @@ pub async fn save_step(post: Post, path: web::Path<(String, String)>) -> Result<
 /// complete yet (the review page when every step is).
 pub async fn resume(page: Page, path: web::Path<String>) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
-    let draft = pages::draft(&page.state, &page.actor()?, &id).await?;
+    let draft = pages::draft(&page.state, &page.actor()?, parse_id(&id)?).await?;
     if !draft.editable {
         return Ok(see_other(&["/cases/", &id].concat()));
     }
@@ -148,7 +149,7 @@ fn refused(id: &str, fallback: &str, e: ServiceError) -> Result<HttpResponse, We
 pub async fn submit(post: Post, path: web::Path<String>) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let key = Some(post.form.get("idempotency_key").trim()).filter(|k| !k.is_empty() && k.len() <= 200);
-    match filings::submit_draft(&post.page.state, &post.page.actor()?, &id, key).await {
+    match filings::submit_draft(&post.page.state, &post.page.actor()?, parse_id(&id)?, key).await {
         Ok(_) => Ok(see_other(&with_query(&["/cases/", &id].concat(), "done", "submitted"))),
         Err(e) => refused(&id, &["/file/", &id, "/review"].concat(), e),
     }
@@ -158,7 +159,7 @@ pub async fn submit(post: Post, path: web::Path<String>) -> Result<HttpResponse,
 pub async fn submit_correction(post: Post, path: web::Path<String>) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let case = ["/cases/", &id].concat();
-    match filings::submit_correction(&post.page.state, &post.page.actor()?, &id).await {
+    match filings::submit_correction(&post.page.state, &post.page.actor()?, parse_id(&id)?).await {
         Ok(_) => Ok(see_other(&with_query(&case, "done", "corrected"))),
         Err(e) => refused(&id, &case, e),
     }
@@ -174,6 +175,7 @@ pub async fn upload_evidence(
 ) -> Result<HttpResponse, WebError> {
     let actor = page.actor()?;
     let id = path.into_inner();
+    let case = parse_id(&id)?;
     let back = ["/file/", &id, "/facts"].concat();
     let read = upload::read(payload, page.state.settings.intake.max_upload_bytes).await?;
     page.check_csrf(read.fields.get("csrf_token"))?;
@@ -182,14 +184,14 @@ pub async fn upload_evidence(
         None
     } else {
         let form = steps::apply(Step::Facts, &read.fields)?;
-        filings::save_draft(&page.state, &actor, &id, &form).await?;
+        filings::save_draft(&page.state, &actor, case, &form).await?;
         Some(form)
     };
     let action = read.fields.get("action").to_owned();
     let wants_file = read.has_file() || action == "upload" || saved.is_none();
     let stored = match read.problem {
         Some(e) => Err(e),
-        None if wants_file => evidence::upload(&page.state, &actor, &id, read.upload).await.map(|_| ()),
+        None if wants_file => evidence::upload(&page.state, &actor, case, read.upload).await.map(|_| ()),
         None => Ok(()),
     };
     match (stored, saved) {

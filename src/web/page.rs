@@ -192,8 +192,8 @@ impl Page {
             commission: u
                 .claims
                 .com
-                .as_deref()
-                .and_then(|c| net.commission(c))
+                .as_ref()
+                .and_then(|c| net.commission(c.as_str()))
                 .map(|c| self.lang.pick(&c.name_zh, &c.name_en).to_owned()),
         });
         let role = self.user.as_ref().map(|u| u.claims.role);

@@ -20,3 +20,4 @@ mod review;
 mod scenarios;
 mod security;
 mod sweep;
+mod views;

@@ -14,6 +14,7 @@ use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
 use super::status::{ClosureMode, Track};
 use crate::domain::document::DocumentKind;
+use crate::domain::ids::CommissionCode;
 
 /// A request to move a case through its lifecycle; data is raw and checked by `decide`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub enum Command {
     /// File the draft with the competent commission found by routing (T1, and T2 if handed over).
     Submit {
         /// Code of the competent commission, e.g. `SIP`.
-        commission: String,
+        commission: CommissionCode,
         /// True when the intake point belongs to another commission (DOMAIN §5.3).
         handed_over: bool,
     },
@@ -32,7 +33,7 @@ pub enum Command {
     Reroute {
         /// Code of the commission the filing goes to (found by routing).
         #[serde(default)]
-        to: String,
+        to: Option<CommissionCode>,
         /// Why the filing was returned.
         reason: String,
     },
@@ -225,7 +226,7 @@ pub enum Command {
     /// there (办案规则 第四十六条第（五）项).
     Transfer {
         /// Code of the receiving commission.
-        to: String,
+        to: CommissionCode,
         /// Why.
         reason: String,
         /// The receiving commission's case number, allocated by the service.
@@ -274,7 +275,9 @@ pub enum Command {
 macro_rules! command_kinds {
     ($($variant:ident => $name:literal),+ $(,)?) => {
         /// A command without its data: the key of the transition table.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+        )]
         #[serde(rename_all = "snake_case")]
         pub enum CommandKind {
             $(

@@ -9,8 +9,11 @@ use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
 use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::document::DocumentKind;
+use crate::domain::ids::CommissionCode;
 
 mod codes;
+
+pub use codes::EventCode;
 
 /// One transition of a case: what happened, between which statuses, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,7 +35,7 @@ pub enum EventKind {
     /// The filing was submitted to the competent commission (T1; T2 when handed over).
     Submitted {
         /// Code of the competent commission.
-        commission: String,
+        commission: CommissionCode,
         /// Whether the intake point handed the filing over to another commission.
         handed_over: bool,
     },
@@ -41,9 +44,9 @@ pub enum EventKind {
     /// A misrouted filing was returned and routed to another commission.
     Rerouted {
         /// The commission that returned it.
-        from_commission: String,
+        from_commission: CommissionCode,
         /// The commission it now goes to.
-        to: String,
+        to: CommissionCode,
         /// Why it was returned.
         reason: String,
     },
@@ -76,9 +79,9 @@ pub enum EventKind {
     /// The case was transferred (移送); the 45-day limit restarts at the receiving commission.
     Transferred {
         /// The transferring commission.
-        from_commission: String,
+        from_commission: CommissionCode,
         /// The receiving commission.
-        to: String,
+        to: CommissionCode,
         /// Why.
         reason: String,
         /// The case number at the receiving commission.

@@ -11,6 +11,7 @@
 //! `suspended_from` exactly when it is `suspended`.
 
 mod guard;
+mod milestones;
 mod rejected;
 mod rules;
 pub mod table;
@@ -19,6 +20,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use self::milestones::Milestones;
 pub use self::rejected::Rejected;
 use self::table::Row;
 use super::command::{Command, CommandKind};
@@ -27,6 +29,7 @@ use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::clock::CaseClocks;
+use crate::domain::ids::CommissionCode;
 use crate::domain::triage::TriageProposal;
 
 /// Requests that wait for a decision.
@@ -52,7 +55,7 @@ pub struct Case {
     /// Where the case stands.
     pub status: CaseStatus,
     /// Code of the commission currently responsible; set on submission.
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// The case number; set on acceptance and replaced on transfer.
     pub case_number: Option<String>,
     /// How the case closed; set exactly when the status is `Closed`.
@@ -77,6 +80,9 @@ pub struct Case {
     pub extension_granted: Option<u32>,
     /// Requests awaiting a decision.
     pub pending: Pending,
+    /// When the case was received, handed over, reviewed, accepted and closed.
+    #[serde(default)]
+    pub milestones: Milestones,
 }
 
 impl Case {
@@ -97,6 +103,7 @@ impl Case {
             consented: Vec::new(),
             extension_granted: None,
             pending: Pending::default(),
+            milestones: Milestones::default(),
         }
     }
 }
@@ -161,6 +168,7 @@ pub fn available_commands(case: &Case, who: &[Who], facts: &Facts<'_>) -> Vec<Co
 
 /// Folds one event into the case; events are facts, so nothing is checked here.
 pub fn apply(mut case: Case, event: &Event) -> Case {
+    case.milestones = case.milestones.after(event);
     match &event.kind {
         EventKind::Submitted { commission, .. } => case.commission = Some(commission.clone()),
         EventKind::Rerouted { to, .. } => case.commission = Some(to.clone()),

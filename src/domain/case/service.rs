@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How a document was served.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceMethod {
     /// Handed over in person, to an adult family member or the mailroom; the date signed on

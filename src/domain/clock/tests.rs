@@ -10,6 +10,7 @@ use crate::domain::case::service::{ServiceMethod, SuspensionGround};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::document::DocumentKind;
+use crate::domain::ids::CommissionCode;
 
 fn cal() -> WorkCalendar {
     WorkCalendar::new(
@@ -47,7 +48,10 @@ fn local(at: DateTime<Utc>) -> NaiveDate {
 #[test]
 fn acceptance_clock_runs_from_receipt_and_skips_national_day() {
     let events = [
-        ev(EventKind::Submitted { commission: "SIP".into(), handed_over: false }, at(2025, 9, 26)),
+        ev(
+            EventKind::Submitted { commission: CommissionCode::of("SIP"), handed_over: false },
+            at(2025, 9, 26),
+        ),
         ev(EventKind::Received, at(2025, 9, 26)),
     ];
     let c = derive(&events, &cal(), &rules(), local);
@@ -58,7 +62,10 @@ fn acceptance_clock_runs_from_receipt_and_skips_national_day() {
 #[test]
 fn handover_clock_starts_at_t1_and_stops_at_receipt() {
     let events = [
-        ev(EventKind::Submitted { commission: "SIP".into(), handed_over: true }, at(2026, 2, 12)),
+        ev(
+            EventKind::Submitted { commission: CommissionCode::of("SIP"), handed_over: true },
+            at(2026, 2, 12),
+        ),
         ev(EventKind::Received, at(2026, 2, 25)),
     ];
     let c = derive(&events, &cal(), &rules(), local);
@@ -74,7 +81,7 @@ fn handover_clock_starts_at_t1_and_stops_at_receipt() {
 #[test]
 fn correction_restarts_the_acceptance_clock() {
     let events = [
-        ev(EventKind::Submitted { commission: "KS".into(), handed_over: false }, at(2026, 3, 2)),
+        ev(EventKind::Submitted { commission: CommissionCode::of("KS"), handed_over: false }, at(2026, 3, 2)),
         ev(EventKind::Received, at(2026, 3, 2)),
         ev(EventKind::CorrectionRequested { items: vec![], note: String::new() }, at(2026, 3, 3)),
         ev(EventKind::Corrected, at(2026, 3, 10)),
@@ -89,7 +96,10 @@ fn correction_restarts_the_acceptance_clock() {
 #[test]
 fn case_limit_rolls_out_of_a_holiday_and_restarts_on_transfer() {
     let accepted = [
-        ev(EventKind::Submitted { commission: "WZ".into(), handed_over: false }, at(2025, 8, 18)),
+        ev(
+            EventKind::Submitted { commission: CommissionCode::of("WZ"), handed_over: false },
+            at(2025, 8, 18),
+        ),
         ev(EventKind::Received, at(2025, 8, 18)),
         ev(EventKind::Accepted { case_number: "x".into() }, at(2025, 8, 20)),
     ];
@@ -99,8 +109,8 @@ fn case_limit_rolls_out_of_a_holiday_and_restarts_on_transfer() {
     let mut transferred = accepted.to_vec();
     transferred.push(ev(
         EventKind::Transferred {
-            from_commission: "WZ".into(),
-            to: "XC".into(),
+            from_commission: CommissionCode::of("WZ"),
+            to: CommissionCode::of("XC"),
             reason: "r".into(),
             case_number: "y".into(),
         },
@@ -129,7 +139,10 @@ fn suspension_is_not_counted_in_the_case_limit() {
 #[test]
 fn urgency_reflects_the_working_days_left() {
     let events = [
-        ev(EventKind::Submitted { commission: "SIP".into(), handed_over: false }, at(2026, 3, 2)),
+        ev(
+            EventKind::Submitted { commission: CommissionCode::of("SIP"), handed_over: false },
+            at(2026, 3, 2),
+        ),
         ev(EventKind::Received, at(2026, 3, 2)),
     ];
     let c = derive(&events, &cal(), &rules(), local).get(PeriodCode::AcceptanceReview).unwrap().clone();
@@ -142,7 +155,7 @@ fn urgency_reflects_the_working_days_left() {
 
 fn accepted_on(y: i32, m: u32, d: u32) -> Vec<Event> {
     vec![
-        ev(EventKind::Submitted { commission: "SIP".into(), handed_over: false }, at(y, m, d)),
+        ev(EventKind::Submitted { commission: CommissionCode::of("SIP"), handed_over: false }, at(y, m, d)),
         ev(EventKind::Received, at(y, m, d)),
         ev(EventKind::Accepted { case_number: "x".into() }, at(y, m, d)),
     ]

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Whether a running clock is comfortable, close to its limit, or past it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     /// More working days left than the warning margin.

@@ -13,7 +13,9 @@ use super::{Deadline, Period, PeriodUnit, compute};
 use crate::domain::calendar::{CalendarError, WorkCalendar};
 
 /// Identifies one period rule in `config/periods.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodCode {
     /// Hand-over from the intake point to the competent commission (一点受理, local policy).

@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 /// An official document of a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// 受理通知书: the application is accepted (劳动争议调解仲裁法 第二十九条).

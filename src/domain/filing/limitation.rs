@@ -17,7 +17,7 @@
 //!   errs on the side of drawing the clerk's attention.
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ClaimType, Filing};
 
@@ -27,22 +27,42 @@ pub const LIMITATION_APPROACHING_DAYS: i64 = 30;
 /// Length of the limitation period in months (劳动争议调解仲裁法 第二十七条第一款: 一年).
 const LIMITATION_MONTHS: u32 = 12;
 
-/// One limitation warning on one claim item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// How far the one-year limitation has run on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+pub enum LimitationCode {
+    /// The last day has passed.
+    #[serde(rename = "limitation.expired")]
+    Expired,
+    /// At most [`LIMITATION_APPROACHING_DAYS`] days are left.
+    #[serde(rename = "limitation.approaching")]
+    Approaching,
+}
+
+impl LimitationCode {
+    /// The stable code (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LimitationCode::Expired => "limitation.expired",
+            LimitationCode::Approaching => "limitation.approaching",
+        }
+    }
+}
+
+/// One limitation warning on one claim item; stored with the case as computed at submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LimitationWarning {
     /// Index of the claim in [`Filing::claims`].
     pub claim_index: usize,
-    /// `limitation.expired` (the last day has passed) or `limitation.approaching`
-    /// (at most [`LIMITATION_APPROACHING_DAYS`] days left).
-    pub code: &'static str,
+    /// `limitation.expired` or `limitation.approaching`.
+    pub code: LimitationCode,
     /// What the clerk should know, in Chinese.
     pub message_zh: String,
     /// What the clerk should know, in English.
     pub message_en: String,
     /// The legal basis, in Chinese.
-    pub basis_zh: &'static str,
+    pub basis_zh: String,
     /// The legal basis, in English.
-    pub basis_en: &'static str,
+    pub basis_en: String,
     /// The last day of the one-year period as computed here.
     pub deadline: NaiveDate,
 }
@@ -116,7 +136,7 @@ fn warning(
     let caveat_en = "Check for interruption or suspension; limitation does not bar acceptance.";
     let (code, message_zh, message_en) = if days_left < 0 {
         (
-            "limitation.expired",
+            LimitationCode::Expired,
             format!(
                 "第{n}项请求（{name_zh}）自{from_zh}{start}起算的一年仲裁时效已于{deadline}届满，可能已超过仲裁时效。{caveat_zh}"
             ),
@@ -126,7 +146,7 @@ fn warning(
         )
     } else if days_left <= LIMITATION_APPROACHING_DAYS {
         (
-            "limitation.approaching",
+            LimitationCode::Approaching,
             format!(
                 "第{n}项请求（{name_zh}）自{from_zh}{start}起算的一年仲裁时效将于{deadline}届满，仅剩{days_left}天。{caveat_zh}"
             ),
@@ -137,7 +157,15 @@ fn warning(
     } else {
         return None;
     };
-    Some(LimitationWarning { claim_index, code, message_zh, message_en, basis_zh, basis_en, deadline })
+    Some(LimitationWarning {
+        claim_index,
+        code,
+        message_zh,
+        message_en,
+        basis_zh: basis_zh.to_owned(),
+        basis_en: basis_en.to_owned(),
+        deadline,
+    })
 }
 
 #[cfg(test)]

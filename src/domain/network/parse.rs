@@ -173,14 +173,14 @@ fn check_commissions(
                 format!("county-level commission {} needs a parent", c.code),
             )),
             (CommissionLevel::County | CommissionLevel::Municipal, Some(parent))
-                if parent == &c.code || !known(parent) =>
+                if c.code == parent.as_str() || !known(parent) =>
             {
                 errors.push(unknown_commission(format!("commissions[{i}].parent"), parent));
             }
             (CommissionLevel::County | CommissionLevel::Municipal, Some(_))
             | (CommissionLevel::Municipal, None) => {}
         }
-        let has_main = venues.iter().any(|v| v.commission == c.code && v.kind == VenueKind::Main);
+        let has_main = venues.iter().any(|v| c.code == v.commission.as_str() && v.kind == VenueKind::Main);
         if c.level == CommissionLevel::County && !has_main {
             errors.push(FieldError::new(
                 format!("commissions[{i}]"),

@@ -79,7 +79,7 @@ fn suzhou_network_has_the_eleven_commissions_of_the_project_decision() {
 fn every_county_commission_has_a_district_and_towns_or_streets() {
     let net = suzhou();
     for c in net.commissions() {
-        let areas = net.areas_of(&c.code);
+        let areas = net.areas_of(c.code.as_str());
         match c.level {
             CommissionLevel::Municipal => assert!(areas.is_empty(), "{}", c.code),
             CommissionLevel::County => {

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::CommissionCode;
+
 /// Whether a commission is the city's own or a county-level one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,7 +51,7 @@ impl CommissionLevel {
 #[serde(deny_unknown_fields)]
 pub struct Commission {
     /// Stable short code, e.g. `SIP`.
-    pub code: String,
+    pub code: CommissionCode,
     /// Official Chinese name.
     pub name_zh: String,
     /// English name.

@@ -20,7 +20,7 @@ fn area_code() -> impl Strategy<Value = String> {
 
 /// Every commission code of the network plus an unknown one.
 fn commission_code() -> impl Strategy<Value = String> {
-    let mut codes: Vec<String> = NET.commissions().iter().map(|c| c.code.clone()).collect();
+    let mut codes: Vec<String> = NET.commissions().iter().map(|c| c.code.to_string()).collect();
     codes.push("XX".to_owned());
     prop::sample::select(codes)
 }

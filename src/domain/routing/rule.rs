@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// One rule the routing engine can decide by; stored on the case with the decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RoutingRule {
     /// A local level-jurisdiction rule (级别管辖) assigns the case by employer kind and level.

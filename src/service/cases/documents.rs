@@ -20,6 +20,7 @@ use crate::domain::document::{
     PartyLine,
 };
 use crate::domain::filing::{ClaimType, FilingForm};
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::money::Money;
 use crate::service::cases::transition::Logged;
 use crate::service::error::ServiceError;
@@ -97,14 +98,13 @@ async fn document(
     kind: DocumentKind,
 ) -> Result<DocumentRow, ServiceError> {
     let day = local_date(event.at);
-    let code = ctx.after.commission.clone().or_else(|| ctx.row.commission_code.clone()).unwrap_or_default();
     // A transfer letter is the transferring commission's.
     let issuer = match &event.kind {
-        EventKind::Transferred { from_commission, .. } => from_commission.clone(),
-        _ => code,
+        EventKind::Transferred { from_commission, .. } => Some(from_commission.as_str()),
+        _ => ctx.after.commission.as_ref().map(CommissionCode::as_str).or(ctx.row.commission_code.as_deref()),
     };
-    let commission = state.network.commission(&issuer).ok_or(ServiceError::NotFound)?;
-    let seq = documents::next_number(conn, &issuer, day.year(), kind.number_word()).await?;
+    let commission = issuer.and_then(|c| state.network.commission(c)).ok_or(ServiceError::NotFound)?;
+    let seq = documents::next_number(conn, commission.code.as_str(), day.year(), kind.number_word()).await?;
     let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
     let form: FilingForm = serde_json::from_value(ctx.row.filing.clone()).unwrap_or_default();
     let applicants: Vec<PartyLine> = form
@@ -158,7 +158,7 @@ async fn document(
 fn transfer_target(state: &AppState, event: &Event) -> String {
     match &event.kind {
         EventKind::Transferred { to, .. } => {
-            state.network.commission(to).map(|c| c.name_zh.clone()).unwrap_or_else(|| to.clone())
+            state.network.commission(to.as_str()).map_or_else(|| to.to_string(), |c| c.name_zh.clone())
         }
         _ => String::new(),
     }

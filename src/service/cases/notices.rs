@@ -12,6 +12,7 @@ use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::FilingForm;
+use crate::domain::ids::CommissionCode;
 use crate::notify::outbox::Notice;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -82,7 +83,7 @@ pub fn for_events(
             .map(|c| (c.name_zh.clone(), c.name_en.clone()))
             .unwrap_or_else(|| ("劳动人事争议仲裁委员会".into(), "Arbitration commission".into()))
     };
-    let (commission_name, commission_name_en) = name(after.commission.as_deref());
+    let (commission_name, commission_name_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     let base_url = &state.settings.application.base_url;
     let case_link = [base_url.trim_end_matches('/'), "/cases/", &row.id.to_string()].concat();
     let mut notices = Vec::new();
@@ -141,7 +142,7 @@ fn lines(
     name: &Names<'_>,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let day = local_date(event.at);
-    let (to_zh, to_en) = name(after.commission.as_deref());
+    let (to_zh, to_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     Some(match &event.kind {
         EventKind::Submitted { handed_over, .. } => {
             let (from_zh, from_en) = name(row.intake_commission.as_deref());
@@ -158,7 +159,7 @@ fn lines(
         }
         EventKind::Received => return None,
         EventKind::Rerouted { from_commission, reason, .. } => {
-            let (from_zh, from_en) = name(Some(from_commission));
+            let (from_zh, from_en) = name(Some(from_commission.as_str()));
             (
                 vec![
                     format!("{from_zh}认为本申请不属其管辖，已退回并重新移交{to_zh}。原因：{reason}"),
@@ -230,7 +231,7 @@ fn lines(
             ],
         ),
         EventKind::Transferred { from_commission, reason, case_number, .. } => {
-            let (from_zh, from_en) = name(Some(from_commission));
+            let (from_zh, from_en) = name(Some(from_commission.as_str()));
             (
                 vec![
                     format!("移送通知：{from_zh}已将本案移送{to_zh}审理，新案号 {case_number}。原因：{reason}"),

@@ -17,6 +17,7 @@ use crate::domain::case::party::Side;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::Filing;
+use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
 use crate::notify::outbox;
 use crate::service::cases::view::{CaseView, case_view};
@@ -133,11 +134,12 @@ pub struct Step<'a> {
     pub parties: Option<&'a Filing>,
 }
 
-/// Writes the projection columns that follow from the case and its clocks.
+/// Writes the projection columns that follow from the case and its clocks: status, commission,
+/// number, closure, track, assignment, due dates and the milestone instants (T1–T4, closure).
 fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks) {
     let due = |code: PeriodCode| clocks.running(code).map(|c| c.deadline.due);
     extra.status = Some(DbStatus::from(after.status));
-    extra.commission_code = Some(after.commission.clone());
+    extra.commission_code = Some(after.commission.as_ref().map(|c| c.as_str().to_owned()));
     extra.case_number = Some(after.case_number.clone());
     extra.closure_mode = Some(after.closure.map(|c| c.as_str().to_owned()));
     extra.track = Some(after.track.map(|t| t.as_str().to_owned()));
@@ -148,6 +150,12 @@ fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks
     extra.case_limit_due = Some(due(PeriodCode::CaseLimit));
     extra.next_due =
         Some(if after.status.is_final() { None } else { clocks.next_due().map(|c| c.deadline.due) });
+    let m = &after.milestones;
+    extra.received_at = Some(m.received);
+    extra.handed_over_at = Some(m.handed_over);
+    extra.review_started_at = Some(m.review_started);
+    extra.accepted_at = Some(m.accepted);
+    extra.closed_at = Some(m.closed);
 }
 
 /// Decides the step's command on the target case, appends the events, writes the projection
@@ -184,9 +192,6 @@ pub async fn apply_command(
     let removed: Vec<&str> =
         before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
     project(&mut extra, &after, &clocks);
-    if after.status.is_final() {
-        extra.closed_at = Some(Some(now));
-    }
     extra.updated_at = Some(now);
 
     // The statements are sent in three pipelined batches; each batch holds only statements
@@ -226,7 +231,7 @@ pub async fn apply_command(
     // recorded without an actor.
     let authored: Vec<(Event, Option<Uuid>)> =
         new_events.iter().enumerate().map(|(i, e)| (e.clone(), (i == 0).then_some(actor.id))).collect();
-    let commission = after.commission.as_deref();
+    let commission = after.commission.as_ref().map(CommissionCode::as_str);
     let append = async {
         cases::append_events(shared, row.id, last_seq, &authored, commission, reason)
             .await

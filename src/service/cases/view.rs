@@ -1,16 +1,25 @@
 //! What a user sees of a case: the detail view (with clocks, routing trace and timeline) and
-//! the queue/list item.
+//! the queue/list item. Every field is typed (ids, codes, enums); each serializes to the plain
+//! JSON string or object the API has always sent.
+
+mod event;
+
+pub use event::{EventActorView, EventData, EventView, event_view};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
+use crate::domain::case::command::CommandKind;
 use crate::domain::case::status::CaseStatus;
-use crate::domain::clock::{CaseClock, CaseClocks};
-use crate::domain::filing::FilingForm;
+use crate::domain::clock::{CaseClock, CaseClocks, Urgency};
+use crate::domain::deadline::{PeriodCode, PeriodUnit};
+use crate::domain::filing::{Channel, FilingForm, LimitationWarning};
+use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::money::Money;
+use crate::domain::routing::RoutingRecord;
+use crate::service::cases::known_commission;
 use crate::service::cases::transition::Logged;
 use crate::startup::AppState;
 
@@ -18,7 +27,7 @@ use crate::startup::AppState;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CommissionRef {
     /// Code, e.g. `SIP`.
-    pub code: String,
+    pub code: CommissionCode,
     /// Chinese name.
     pub name_zh: String,
     /// English name.
@@ -29,7 +38,7 @@ pub struct CommissionRef {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ClockView {
     /// Rule code, e.g. `acceptance_review`.
-    pub rule: String,
+    pub rule: PeriodCode,
     /// Rule name.
     pub name_zh: String,
     /// Rule name.
@@ -45,11 +54,11 @@ pub struct ClockView {
     /// Period length.
     pub days: u32,
     /// `working_days` or `natural_days`.
-    pub unit: String,
+    pub unit: PeriodUnit,
     /// Working days left today (negative when overdue); absent once met.
     pub working_days_left: Option<i64>,
     /// `on_track`, `at_risk` or `overdue`; absent once met.
-    pub urgency: Option<String>,
+    pub urgency: Option<Urgency>,
     /// Day the step was done.
     pub met_on: Option<NaiveDate>,
     /// Whether counting is paused now (suspension, service by public notice: 办案规则 第四十六条第（六）项).
@@ -64,54 +73,19 @@ pub struct ClockView {
     pub explanation_en: Vec<String>,
 }
 
-/// One event of the timeline.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct EventView {
-    /// Event code.
-    pub kind: String,
-    /// Label.
-    pub label_zh: String,
-    /// Label.
-    pub label_en: String,
-    /// Status before.
-    pub from: String,
-    /// Status after.
-    pub to: String,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// The event's data (an empty object for events without any).
-    #[schema(value_type = Object)]
-    pub data: serde_json::Value,
-    /// Who caused it (absent for events of the system).
-    pub actor: Option<EventActorView>,
-}
-
-/// The account that caused an event.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct EventActorView {
-    /// Display name.
-    pub name: String,
-    /// Role code.
-    pub role: String,
-    /// Role label.
-    pub role_zh: String,
-    /// Role label.
-    pub role_en: String,
-}
-
 /// The full view of a case or filing.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CaseView {
     /// Id.
-    pub id: Uuid,
+    pub id: CaseId,
     /// Status code.
-    pub status: String,
+    pub status: CaseStatus,
     /// Status label.
     pub status_zh: String,
     /// Status label.
     pub status_en: String,
     /// `online` or `window`.
-    pub channel: String,
+    pub channel: Channel,
     /// Official case number once accepted.
     pub case_number: Option<String>,
     /// Filing reference (申请编号), given at submission (T1).
@@ -141,11 +115,9 @@ pub struct CaseView {
     /// Routing decision and its history (none for a draft, which is not routed yet): `current`
     /// holds the rule, explanation, legal basis (`basis_zh`, `basis_en`), the trace, and
     /// `choice_warning` when the applicant's choice of commission is not followed.
-    #[schema(value_type = Option<Object>)]
-    pub routing: Option<serde_json::Value>,
+    pub routing: Option<RoutingRecord>,
     /// Limitation warnings (never a rejection).
-    #[schema(value_type = Vec<Object>)]
-    pub limitation_warnings: serde_json::Value,
+    pub limitation_warnings: Vec<LimitationWarning>,
     /// The filing form.
     #[schema(value_type = Object)]
     pub filing: FilingForm,
@@ -154,17 +126,16 @@ pub struct CaseView {
     /// Version, incremented per transition; send it back as `If-Match: "v<version>"`.
     pub version: i32,
     /// The commands open to the viewer now, from the transition table (empty in lists).
-    #[schema(value_type = Vec<String>)]
-    pub actions: Vec<crate::domain::case::command::CommandKind>,
+    pub actions: Vec<CommandKind>,
 }
 
 /// A row of a list or queue.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CaseSummary {
     /// Id.
-    pub id: Uuid,
+    pub id: CaseId,
     /// Status code.
-    pub status: String,
+    pub status: CaseStatus,
     /// Status label.
     pub status_zh: String,
     /// Status label.
@@ -176,9 +147,9 @@ pub struct CaseSummary {
     /// Last change (for a draft: when it was last saved).
     pub updated_at: DateTime<Utc>,
     /// Commission handling it.
-    pub commission: Option<String>,
+    pub commission: Option<CommissionCode>,
     /// Commission of the intake window.
-    pub intake_commission: Option<String>,
+    pub intake_commission: Option<CommissionCode>,
     /// First applicant.
     pub applicant_name: String,
     /// Respondent.
@@ -188,13 +159,13 @@ pub struct CaseSummary {
     /// T1.
     pub received_at: Option<DateTime<Utc>>,
     /// The next running deadline: rule code.
-    pub next_rule: Option<String>,
+    pub next_rule: Option<PeriodCode>,
     /// Its due date.
     pub next_due: Option<NaiveDate>,
     /// Working days left (negative when overdue).
     pub working_days_left: Option<i64>,
     /// `on_track`, `at_risk` or `overdue`.
-    pub urgency: Option<String>,
+    pub urgency: Option<Urgency>,
     /// Version, for a form posted from a list (`If-Match` or a hidden `version` field).
     pub version: i32,
 }
@@ -209,7 +180,7 @@ pub fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockVie
     let rule = state.periods.get(c.rule);
     let margin = state.settings.clocks.at_risk_working_days;
     ClockView {
-        rule: c.rule.as_str().to_owned(),
+        rule: c.rule,
         name_zh: rule.name_zh.clone(),
         name_en: rule.name_en.clone(),
         basis_zh: rule.basis_zh.clone(),
@@ -217,12 +188,9 @@ pub fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockVie
         start: c.deadline.start,
         due: c.deadline.due,
         days: c.deadline.period.days,
-        unit: match c.deadline.period.unit {
-            crate::domain::deadline::PeriodUnit::WorkingDays => "working_days".into(),
-            crate::domain::deadline::PeriodUnit::NaturalDays => "natural_days".into(),
-        },
+        unit: c.deadline.period.unit,
         working_days_left: c.working_days_left(&state.calendar, today),
-        urgency: c.urgency(&state.calendar, today, margin).map(|u| u.code().to_owned()),
+        urgency: c.urgency(&state.calendar, today, margin),
         met_on: c.met_on,
         paused: c.paused(),
         paused_from: c.pauses.iter().find(|p| p.until.is_none()).map(|p| p.from),
@@ -230,6 +198,24 @@ pub fn clock_view(state: &AppState, c: &CaseClock, today: NaiveDate) -> ClockVie
         explanation_zh: c.deadline.explain_zh(),
         explanation_en: c.deadline.explain_en(),
     }
+}
+
+/// The routing stored on a case (none for a draft); a stored value of another shape is logged
+/// and shown as none rather than failing the whole view.
+pub fn stored_routing(row: &CaseRow) -> Option<RoutingRecord> {
+    let stored = row.routing.clone()?;
+    serde_json::from_value(stored)
+        .inspect_err(|e| tracing::warn!(case.id = %row.id, "case {}: unreadable routing: {e}", row.id))
+        .ok()
+}
+
+/// The limitation warnings stored on a case, computed at submission.
+fn stored_warnings(row: &CaseRow) -> Vec<LimitationWarning> {
+    serde_json::from_value(row.limitation_warnings.clone())
+        .inspect_err(
+            |e| tracing::warn!(case.id = %row.id, "case {}: unreadable limitation warnings: {e}", row.id),
+        )
+        .unwrap_or_default()
 }
 
 fn yuan(fen: i64) -> String {
@@ -241,14 +227,11 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
     CaseView {
-        id: row.id,
-        status: status.as_str().to_owned(),
+        id: CaseId::from_uuid(row.id),
+        status,
         status_zh: status.label_zh().to_owned(),
         status_en: status.label_en().to_owned(),
-        channel: match row.channel {
-            crate::db::enums::DbChannel::Online => "online".into(),
-            crate::db::enums::DbChannel::Window => "window".into(),
-        },
+        channel: row.channel.into(),
         case_number: row.case_number.clone(),
         filing_ref: row.filing_ref.clone(),
         commission: commission_ref(state, row.commission_code.as_deref()),
@@ -262,34 +245,12 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         review_started_at: row.review_started_at,
         accepted_at: row.accepted_at,
         clocks: clocks.iter().map(|c| clock_view(state, c, today)).collect(),
-        routing: row.routing.clone(),
-        limitation_warnings: row.limitation_warnings.clone(),
+        routing: stored_routing(row),
+        limitation_warnings: stored_warnings(row),
         filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
         events: log.iter().map(event_view).collect(),
         version: row.version,
         actions: Vec::new(),
-    }
-}
-
-fn event_view(l: &Logged) -> EventView {
-    let e = &l.event;
-    EventView {
-        kind: e.kind.code().to_owned(),
-        label_zh: e.kind.label_zh().to_owned(),
-        label_en: e.kind.label_en().to_owned(),
-        from: e.from.as_str().to_owned(),
-        to: e.to.as_str().to_owned(),
-        at: e.at,
-        data: serde_json::to_value(&e.kind)
-            .ok()
-            .and_then(|v| v.get("data").cloned())
-            .unwrap_or_else(|| serde_json::Value::Object(serde_json::Map::new())),
-        actor: l.actor.as_ref().map(|a| EventActorView {
-            name: a.name.clone(),
-            role: a.role.as_str().to_owned(),
-            role_zh: a.role.label_zh().to_owned(),
-            role_en: a.role.label_en().to_owned(),
-        }),
     }
 }
 
@@ -298,35 +259,33 @@ pub fn summary(state: &AppState, row: &CaseRow) -> CaseSummary {
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
     let next = [
-        ("handover", row.handover_due),
-        ("acceptance_review", row.acceptance_due),
-        ("case_limit", row.case_limit_due),
+        (PeriodCode::Handover, row.handover_due),
+        (PeriodCode::AcceptanceReview, row.acceptance_due),
+        (PeriodCode::CaseLimit, row.case_limit_due),
     ]
     .into_iter()
     .find_map(|(rule, due)| due.map(|d| (rule, d)));
     let margin = state.settings.clocks.at_risk_working_days;
     let left = next.map(|(_, due)| crate::domain::deadline::working_days_left(&state.calendar, today, due));
-    let urgency = next
-        .zip(left)
-        .map(|((_, due), left)| crate::domain::clock::Urgency::of(today, due, left, margin).code());
+    let urgency = next.zip(left).map(|((_, due), left)| Urgency::of(today, due, left, margin));
     CaseSummary {
-        id: row.id,
-        status: status.as_str().to_owned(),
+        id: CaseId::from_uuid(row.id),
+        status,
         status_zh: status.label_zh().to_owned(),
         status_en: status.label_en().to_owned(),
         case_number: row.case_number.clone(),
         filing_ref: row.filing_ref.clone(),
         updated_at: row.updated_at,
-        commission: row.commission_code.clone(),
-        intake_commission: row.intake_commission.clone(),
+        commission: known_commission(state, row.commission_code.as_deref()),
+        intake_commission: known_commission(state, row.intake_commission.as_deref()),
         applicant_name: row.applicant_name.clone(),
         respondent_name: row.respondent_name.clone(),
         claim_total: yuan(row.claim_total_fen),
         received_at: row.received_at,
-        next_rule: next.map(|(r, _)| r.to_owned()),
+        next_rule: next.map(|(r, _)| r),
         next_due: next.map(|(_, d)| d),
         working_days_left: left,
-        urgency: urgency.map(str::to_owned),
+        urgency,
         version: row.version,
     }
 }

@@ -8,8 +8,9 @@ use crate::db::cases;
 use crate::db::filings::{self, EvidenceMeta};
 use crate::domain::access::{Action, Actor};
 use crate::domain::case::status::CaseStatus;
+use crate::domain::ids::CaseId;
 use crate::domain::input::{FieldError, InputError, file_name};
-use crate::service::cases::{authorize, parse_id, visible};
+use crate::service::cases::{authorize, visible};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -73,10 +74,10 @@ fn extension_of(bytes: &[u8]) -> String {
 pub async fn upload(
     state: &AppState,
     actor: &Actor,
-    case_id: &str,
+    case_id: CaseId,
     upload: Upload,
 ) -> Result<EvidenceMeta, ServiceError> {
-    let case_id = parse_id(case_id)?;
+    let case_id = case_id.as_uuid();
     check(state, &upload)?;
     let meta = EvidenceMeta {
         id: Uuid::new_v4(),
@@ -109,8 +110,12 @@ pub async fn upload(
 }
 
 /// Lists the evidence of a case the actor may see.
-pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<EvidenceMeta>, ServiceError> {
-    let case_id = parse_id(case_id)?;
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    case_id: CaseId,
+) -> Result<Vec<EvidenceMeta>, ServiceError> {
+    let case_id = case_id.as_uuid();
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, case_id).await?.ok_or(ServiceError::NotFound)?;
     // The respondent's employer accounts read the applicant's evidence too.
@@ -122,11 +127,10 @@ pub async fn list(state: &AppState, actor: &Actor, case_id: &str) -> Result<Vec<
 pub async fn download(
     state: &AppState,
     actor: &Actor,
-    case_id: &str,
-    id: &str,
+    case_id: CaseId,
+    id: Uuid,
 ) -> Result<(EvidenceMeta, Vec<u8>), ServiceError> {
-    let case_id = parse_id(case_id)?;
-    let id = parse_id(id)?;
+    let case_id = case_id.as_uuid();
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, case_id).await?.ok_or(ServiceError::NotFound)?;
     // The respondent's employer accounts read the applicant's evidence too.

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
-use serde_json::json;
 
 use crate::clock::local_date;
 use crate::db::cases::{CaseChanges, CaseRow};
@@ -10,7 +9,8 @@ use crate::domain::access::Actor;
 use crate::domain::case::command::Command;
 use crate::domain::filing::{Filing, FilingForm, WorkplaceKind, filing_reference, limitation_warnings};
 use crate::domain::input::InputError;
-use crate::domain::routing::{RoutingDecision, RoutingInput, route};
+use crate::domain::routing::{RoutingDecision, RoutingInput, RoutingRecord, route};
+use crate::service::cases::known_commission;
 use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -65,6 +65,11 @@ pub fn filing_changes(filing: &Filing, now: DateTime<Utc>) -> Result<CaseChanges
     })
 }
 
+/// The `cases.routing` column of a routing record.
+pub fn routing_json(record: &RoutingRecord) -> Result<serde_json::Value, ServiceError> {
+    serde_json::to_value(record).map_err(|e| ServiceError::Unexpected(e.into()))
+}
+
 fn no_commission(decision: &RoutingDecision) -> ServiceError {
     ServiceError::conflict(
         "routing.no_competent_commission",
@@ -86,14 +91,12 @@ pub async fn submit(
     let filing = validate(state, row, now)?;
     let decision =
         route(&state.network, &routing_input(&filing, row.intake_commission.as_deref(), Vec::new()));
-    let commission = decision.commission.clone().ok_or_else(|| no_commission(&decision))?;
-    let handed_over = row.intake_commission.as_deref().is_some_and(|ic| ic != commission);
+    let commission =
+        known_commission(state, decision.commission.as_deref()).ok_or_else(|| no_commission(&decision))?;
+    let handed_over = row.intake_commission.as_deref().is_some_and(|ic| commission != ic);
     let mut changes = filing_changes(&filing, now)?;
-    changes.routing = Some(Some(json!({ "current": decision, "history": [] })));
-    changes.received_at = Some(Some(now));
+    changes.routing = Some(Some(routing_json(&RoutingRecord::first(decision))?));
     changes.filing_ref = Some(Some(filing_reference(row.id, local_date(now))));
-    changes.handed_over_at = Some(Some(now));
-    changes.review_started_at = Some((!handed_over).then_some(now));
     let cmd = Command::Submit { commission, handed_over };
     let step = Step { actor, cmd, now, reason: None, changes, parties: Some(&filing) };
     apply_command(conn, state, target, step).await
@@ -108,8 +111,7 @@ pub async fn resubmit_locked(
     now: DateTime<Utc>,
 ) -> Result<Applied, ServiceError> {
     let filing = validate(state, row, now)?;
-    let mut changes = filing_changes(&filing, now)?;
-    changes.review_started_at = Some(Some(now));
+    let changes = filing_changes(&filing, now)?;
     let step =
         Step { actor, cmd: Command::SubmitCorrection, now, reason: None, changes, parties: Some(&filing) };
     apply_command(conn, state, Target::Locked(row), step).await

@@ -12,6 +12,8 @@ use super::forms::Posted;
 use super::{detail, refusal_text, unconfirmed};
 use crate::domain::access::Actor;
 use crate::domain::case::command::CommandKind;
+use crate::domain::ids::CaseId;
+use crate::service::cases::parse_id;
 use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
 use crate::service::pages;
@@ -30,6 +32,7 @@ fn after(id: &str, kind: CommandKind, back: &str) -> String {
 /// shows the case page again with the reason and the form as it was posted.
 pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
     let (id, name) = path.into_inner();
+    let case = parse_id(&id)?;
     let kind = CommandKind::parse(&name).ok_or(ServiceError::NotFound)?;
     let spec = spec::spec(kind).ok_or(ServiceError::NotFound)?;
     let (page, f) = (&post.page, &post.form);
@@ -39,12 +42,12 @@ pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Resul
         Ok(_) if spec.irreversible && f.get("confirm") != "yes" => Err(unconfirmed()),
         Ok(body) => {
             let expected = Expected::from_form(f.get("version"));
-            commands::run_named(&page.state, &actor, &id, kind.name(), body, expected).await.map(|_| ())
+            commands::run_named(&page.state, &actor, case, kind.name(), body, expected).await.map(|_| ())
         }
     };
     match outcome {
         Ok(()) => Ok(see_other(&after(&id, kind, f.get("back")))),
-        Err(e) => refused(page, &actor, &id, kind, f, e).await,
+        Err(e) => refused(page, &actor, case, kind, f, e).await,
     }
 }
 
@@ -53,7 +56,7 @@ pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Resul
 async fn refused(
     page: &Page,
     actor: &Actor,
-    id: &str,
+    id: CaseId,
     kind: CommandKind,
     f: &FormData,
     e: ServiceError,

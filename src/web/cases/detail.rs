@@ -3,7 +3,7 @@
 //! action forms open to the viewer.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::case_file::{DocumentRow, document_rows};
 use super::command::view::{CommandForm, command_forms};
@@ -12,6 +12,9 @@ use super::next_step::{NextStep, next_step, plain_status};
 use super::timeline::event_details;
 use crate::domain::access::Role;
 use crate::domain::case::status::CaseStatus;
+use crate::domain::clock::Urgency;
+use crate::domain::deadline::{PeriodCode, PeriodUnit};
+use crate::domain::filing::Channel;
 use crate::domain::routing::RoutingDecision;
 use crate::service::cases::view::{CaseView, ClockView};
 use crate::service::pages::{CaseActions, CasePage};
@@ -28,7 +31,7 @@ struct TimeRow {
 
 #[derive(Serialize)]
 struct ClockRow {
-    rule: String,
+    rule: PeriodCode,
     name: String,
     basis: String,
     start: NaiveDate,
@@ -90,7 +93,7 @@ struct Warning {
 pub struct CaseDetail {
     layout: Layout,
     id: String,
-    status: String,
+    status: CaseStatus,
     status_label: String,
     case_number: Option<String>,
     filing_ref: Option<String>,
@@ -119,56 +122,27 @@ pub struct CaseDetail {
     edit_href: String,
 }
 
-/// The stored shape of `cases.routing`.
-#[derive(Deserialize)]
-struct StoredRouting {
-    current: RoutingDecision,
-    #[serde(default)]
-    history: Vec<StoredReturn>,
-}
-
-#[derive(Deserialize)]
-struct StoredReturn {
-    decision: Option<RoutingDecision>,
-    returned_by: Option<String>,
-    #[serde(default)]
-    reason: String,
-    at: Option<DateTime<Utc>>,
-}
-
-/// The stored shape of a limitation warning.
-#[derive(Deserialize)]
-struct StoredWarning {
-    message_zh: String,
-    message_en: String,
-    basis_zh: String,
-    basis_en: String,
-}
-
 /// A status label: the register's term for staff, plain words for the applicant.
-fn status_label(page: &Page, code: &str, staff: bool) -> String {
-    match CaseStatus::parse(code) {
-        Some(s) => match plain_status(s).filter(|_| !staff) {
-            Some(key) => page.text(key),
-            None => page.lang.pick(s.label_zh(), s.label_en()).to_owned(),
-        },
-        None => code.to_owned(),
+fn status_label(page: &Page, status: CaseStatus, staff: bool) -> String {
+    match plain_status(status).filter(|_| !staff) {
+        Some(key) => page.text(key),
+        None => page.lang.pick(status.label_zh(), status.label_en()).to_owned(),
     }
 }
 
 fn clock_row(lang: Lang, c: &ClockView) -> ClockRow {
     let left = c.working_days_left;
     ClockRow {
-        rule: c.rule.clone(),
+        rule: c.rule,
         name: lang.pick(&c.name_zh, &c.name_en).to_owned(),
         basis: lang.pick(&c.basis_zh, &c.basis_en).to_owned(),
         start: c.start,
         due: c.due,
         days: c.days,
-        natural: c.unit == "natural_days",
+        natural: c.unit == PeriodUnit::NaturalDays,
         days_left: left.map(|l| l.max(0)),
         overdue_by: left.map(|l| (-l).max(0)).unwrap_or(0),
-        urgency: c.urgency.clone().unwrap_or_default(),
+        urgency: c.urgency.map_or("", Urgency::code).to_owned(),
         met_on: c.met_on,
         paused: c.paused,
         paused_from: c.paused_from,
@@ -179,7 +153,7 @@ fn clock_row(lang: Lang, c: &ClockView) -> ClockRow {
 
 fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
     let (lang, net) = (page.lang, &page.state.network);
-    let stored: StoredRouting = serde_json::from_value(view.routing.clone()?).ok()?;
+    let stored = view.routing.as_ref()?;
     let pick = |d: &RoutingDecision| lang.pick(&d.explanation_zh, &d.explanation_en).to_owned();
     Some(RoutingView {
         explanation: pick(&stored.current),
@@ -195,7 +169,11 @@ fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
             .history
             .iter()
             .map(|h| ReturnRow {
-                by: h.returned_by.as_deref().map(|c| commission_name(net, lang, c)).unwrap_or_default(),
+                by: h
+                    .returned_by
+                    .as_ref()
+                    .map(|c| commission_name(net, lang, c.as_str()))
+                    .unwrap_or_default(),
                 reason: h.reason.clone(),
                 at: h.at,
                 explanation: h.decision.as_ref().map(pick).unwrap_or_default(),
@@ -212,16 +190,14 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let name = |c: &Option<crate::service::cases::view::CommissionRef>| {
         c.as_ref().map(|c| lang.pick(&c.name_zh, &c.name_en).to_owned())
     };
-    let warnings: Vec<StoredWarning> =
-        serde_json::from_value(v.limitation_warnings.clone()).unwrap_or_default();
     // Workers read plain words; the register's terms and the T1–T4 times are for staff.
     let role = page.user.as_ref().map(|u| u.claims.role);
     let staff = role.is_some_and(Role::is_staff);
     CaseDetail {
         layout: page.layout("case.title"),
         id: id.clone(),
-        status: v.status.clone(),
-        status_label: status_label(page, &v.status, staff),
+        status: v.status,
+        status_label: status_label(page, v.status, staff),
         case_number: v.case_number.clone(),
         filing_ref: v.filing_ref.clone(),
         applicant: v.applicant_name.clone(),
@@ -229,7 +205,10 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         staff,
         // The box speaks to the applicant; the employer (respondent) has its own forms.
         next: if p.actions.any_review() || role == Some(Role::Employer) { None } else { next_step(page, v) },
-        channel: if v.channel == "window" { "case.channel_window" } else { "case.channel_online" },
+        channel: match v.channel {
+            Channel::Online => "case.channel_online",
+            Channel::Window => "case.channel_window",
+        },
         commission: name(&v.commission),
         intake_commission: name(&v.intake_commission),
         intake_venue: v
@@ -247,7 +226,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         clocks: v.clocks.iter().map(|c| clock_row(lang, c)).collect(),
         routing: routing(page, v),
         sections: summarize(&v.filing, net, lang, None),
-        warnings: warnings
+        warnings: v
+            .limitation_warnings
             .iter()
             .map(|w| Warning {
                 message: lang.pick(&w.message_zh, &w.message_en).to_owned(),
@@ -264,8 +244,8 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
                     lang.pick(&format!("{}（{role}）", a.name), &format!("{} ({role})", a.name)).to_owned()
                 }),
                 at: e.at,
-                from: status_label(page, &e.from, staff),
-                to: status_label(page, &e.to, staff),
+                from: status_label(page, e.from, staff),
+                to: status_label(page, e.to, staff),
                 details: event_details(page, e),
             })
             .collect(),

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::case::status::CaseStatus;
+use crate::domain::clock::Urgency;
+use crate::domain::ids::CommissionCode;
 use crate::service::cases::view::CaseSummary;
 use crate::service::pages::{MY_CASES_PER_PAGE, MyCase};
 use crate::web::cases::next_step::plain_status;
@@ -38,7 +40,7 @@ pub struct Row {
     progress: Option<Progress>,
     saved_at: Option<DateTime<Utc>>,
     handover: bool,
-    status: String,
+    status: CaseStatus,
     status_label: String,
     case_number: Option<String>,
     filing_ref: Option<String>,
@@ -104,19 +106,19 @@ pub struct ListQuery {
 pub fn row(page: &Page, s: &CaseSummary) -> Row {
     let (lang, net) = (page.lang, &page.state.network);
     let id = s.id.to_string();
-    let status = CaseStatus::parse(&s.status);
-    let draft = status == Some(CaseStatus::Draft);
+    let status = s.status;
+    let draft = status == CaseStatus::Draft;
     let deadline = match (&s.next_rule, s.next_due, s.working_days_left) {
         (Some(rule), Some(due), Some(left)) => Some(Deadline {
-            rule: page.text(&["rule.", rule].concat()),
+            rule: page.text(&["rule.", rule.as_str()].concat()),
             due,
             days_left: left.max(0),
             overdue_by: (-left).max(0),
-            urgency: s.urgency.clone().unwrap_or_default(),
+            urgency: s.urgency.map_or("", Urgency::code).to_owned(),
         }),
         _ => None,
     };
-    let name = |code: &Option<String>| code.as_deref().map(|c| commission_name(net, lang, c));
+    let name = |code: &Option<CommissionCode>| code.as_ref().map(|c| commission_name(net, lang, c.as_str()));
     // Workers read plain words; the register's terms ("移交待接收") are for staff.
     let staff = page.user.as_ref().is_some_and(|u| u.claims.role.is_staff());
     Row {
@@ -124,9 +126,9 @@ pub fn row(page: &Page, s: &CaseSummary) -> Row {
         draft,
         progress: None,
         saved_at: None,
-        handover: status == Some(CaseStatus::Submitted),
-        status: s.status.clone(),
-        status_label: match status.and_then(plain_status).filter(|_| !staff) {
+        handover: status == CaseStatus::Submitted,
+        status: s.status,
+        status_label: match plain_status(status).filter(|_| !staff) {
             Some(key) => page.text(key),
             None => lang.pick(&s.status_zh, &s.status_en).to_owned(),
         },

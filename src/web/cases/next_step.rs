@@ -31,17 +31,9 @@ pub struct NextStep {
     basis: String,
 }
 
-/// The event kind of a timeline entry (its code and data read back).
-pub fn kind_of(e: &EventView) -> Option<EventKind> {
-    let mut raw = serde_json::Map::new();
-    raw.insert("kind".into(), serde_json::Value::String(e.kind.clone()));
-    raw.insert("data".into(), e.data.clone());
-    serde_json::from_value(serde_json::Value::Object(raw)).ok()
-}
-
 /// What `pick` takes from the latest event it accepts.
 fn last_event<T>(v: &CaseView, pick: impl Fn(&EventView, EventKind) -> Option<T>) -> Option<T> {
-    v.events.iter().rev().find_map(|e| kind_of(e).and_then(|kind| pick(e, kind)))
+    v.events.iter().rev().find_map(|e| pick(e, e.data.kind().clone()))
 }
 
 /// An item in the page language: `(zh, en)` label and legal basis.
@@ -88,8 +80,8 @@ fn rejection(page: &Page, v: &CaseView) -> Option<NextStep> {
 }
 
 fn waiting(page: &Page, v: &CaseView) -> NextStep {
-    let running = |rule: &str| v.clocks.iter().find(|c| c.rule == rule && c.met_on.is_none());
-    let clock = running("acceptance_review").or_else(|| running("handover"));
+    let running = |rule: PeriodCode| v.clocks.iter().find(|c| c.rule == rule && c.met_on.is_none());
+    let clock = running(PeriodCode::AcceptanceReview).or_else(|| running(PeriodCode::Handover));
     NextStep {
         kind: "waiting",
         items: Vec::new(),
@@ -105,8 +97,7 @@ fn plain(kind: &'static str) -> NextStep {
 
 /// The box for the applicant's side of a case (none for a draft or a closed case).
 pub fn next_step(page: &Page, v: &CaseView) -> Option<NextStep> {
-    let status = CaseStatus::parse(&v.status)?;
-    match status {
+    match v.status {
         CaseStatus::AwaitingCorrection => correction(page, v),
         CaseStatus::Rejected => rejection(page, v),
         CaseStatus::Submitted | CaseStatus::UnderReview => Some(waiting(page, v)),

@@ -118,8 +118,8 @@ pub fn queue_page(page: &Page, actor: &Actor, p: &QueueParams, found: &Found) ->
         .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
     QueuePage {
         layout: page.layout("queue.title"),
-        commission: commission_name(net, lang, &found.commission),
-        controls: controls(page, actor, p, &found.commission),
+        commission: commission_name(net, lang, found.commission.as_str()),
+        controls: controls(page, actor, p, found.commission.as_str()),
         rows: found.items.iter().map(|s| row(page, s)).collect(),
         all: found.counts.all,
         handovers: found.counts.handovers,
@@ -158,7 +158,7 @@ pub fn csv_of(page: &Page, rows: &[CaseSummary]) -> Result<Vec<u8>, csv::Error> 
             .received_at
             .map(|t| crate::clock::local_date(t).format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        let urgency = s.urgency.as_deref().map(|u| page.text(&["urgency.", u].concat())).unwrap_or_default();
+        let urgency = s.urgency.map(|u| page.text(&["urgency.", u.code()].concat())).unwrap_or_default();
         let record = [
             s.filing_ref.clone().unwrap_or_default(),
             s.case_number.clone().unwrap_or_default(),

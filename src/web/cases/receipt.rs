@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::domain::deadline::PeriodCode;
 use crate::service::pages::CasePage;
 use crate::web::evidence::{EvidenceItem, evidence_items};
 use crate::web::page::{Layout, Page};
@@ -43,7 +44,7 @@ pub fn receipt_page(page: &Page, p: &CasePage) -> Option<ReceiptPage> {
     let id = v.id.to_string();
     // The clocks still running when the receipt is read: hand-over (when the filing was
     // received at another commission's window), then the acceptance decision.
-    let deadlines = ["handover", "acceptance_review"]
+    let deadlines = [PeriodCode::Handover, PeriodCode::AcceptanceReview]
         .iter()
         .filter_map(|rule| v.clocks.iter().find(|c| c.rule == *rule && c.met_on.is_none()))
         .map(|c| NextDeadline {

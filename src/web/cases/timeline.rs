@@ -1,8 +1,8 @@
 //! What the timeline of the case page says under each event: the data a person needs to
 //! follow the case (reasons, grounds, what was served how and when, the days asked for).
 
-use super::next_step::kind_of;
 use crate::domain::case::event::EventKind;
+use crate::domain::ids::CommissionCode;
 use crate::service::cases::view::EventView;
 use crate::web::i18n;
 use crate::web::page::Page;
@@ -11,9 +11,9 @@ use crate::web::summary::commission_name;
 /// The details of one event, in the page language.
 pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
     let (lang, net) = (page.lang, &page.state.network);
-    let Some(kind) = kind_of(e) else { return Vec::new() };
+    let kind = e.data.kind().clone();
     let labelled = |key: &str, value: &str| i18n::format(lang, key, &[("v", value)]);
-    let name = |c: &str| commission_name(net, lang, c);
+    let name = |c: &CommissionCode| commission_name(net, lang, c.as_str());
     let optional = |key: &str, value: &str| (!value.trim().is_empty()).then(|| labelled(key, value));
     match kind {
         EventKind::Submitted { commission, .. } => vec![labelled("event.to", &name(&commission))],

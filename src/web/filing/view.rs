@@ -80,7 +80,7 @@ pub struct ReviewPage {
 
 /// Whether the applicant is correcting a filing sent back to them (补正), not writing a draft.
 fn in_correction(draft: &DraftPage) -> bool {
-    CaseStatus::parse(&draft.view.status) == Some(CaseStatus::AwaitingCorrection)
+    draft.view.status == CaseStatus::AwaitingCorrection
 }
 
 fn base(draft: &DraftPage) -> String {
@@ -199,7 +199,7 @@ pub fn review_page(page: &Page, draft: &DraftPage) -> ReviewPage {
             .iter()
             .map(|w| WarningLine {
                 message: lang.pick(&w.message_zh, &w.message_en).to_owned(),
-                basis: lang.pick(w.basis_zh, w.basis_en).to_owned(),
+                basis: lang.pick(&w.basis_zh, &w.basis_en).to_owned(),
             })
             .collect(),
         choice_warning: draft.choice_warning.as_ref().map(|w| WarningLine {

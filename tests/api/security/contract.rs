@@ -142,3 +142,29 @@ async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_i
         }
     }
 }
+
+#[tokio::test]
+async fn a_case_id_that_is_no_uuid_is_a_malformed_request_and_an_unknown_one_is_not_found() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    for path in [
+        "/api/v1/cases/not-a-uuid",
+        "/api/v1/cases/1%20OR%201=1/documents",
+        "/api/v1/cases/x/evidence",
+        "/api/v1/cases/x/evidence/y",
+        "/api/v1/documents/not-a-uuid",
+    ] {
+        let res = app.get(path, &worker).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path}");
+        assert_eq!(code_of(res).await, "request.malformed", "{path}");
+    }
+    let res = app.post("/api/v1/cases/x/accept", &worker, &serde_json::json!({})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(code_of(res).await, "request.malformed");
+    let unknown = "/api/v1/cases/67e55044-10b1-426f-9247-bb680e5fe0c8";
+    for path in [unknown.to_owned(), format!("{unknown}/documents"), format!("{unknown}/evidence")] {
+        let res = app.get(&path, &worker).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(code_of(res).await, "not_found", "{path}");
+    }
+}

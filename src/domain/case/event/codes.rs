@@ -1,6 +1,95 @@
 //! The stable codes and labels of the event kinds.
 
+use serde::{Deserialize, Serialize};
+
 use super::EventKind;
+
+macro_rules! event_codes {
+    ($($variant:ident => $code:literal),+ $(,)?) => {
+        /// An event kind without its data: the `kind` column of the event log, and the `kind` of
+        /// a timeline entry.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+        )]
+        #[serde(rename_all = "snake_case")]
+        pub enum EventCode {
+            $(
+                #[doc = concat!("`", $code, "`.")]
+                $variant,
+            )+
+        }
+
+        impl EventCode {
+            /// Every event code, in lifecycle order.
+            pub const ALL: &'static [EventCode] = &[$(EventCode::$variant),+];
+
+            /// The stable snake_case code (its serde name).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(EventCode::$variant => $code,)+
+                }
+            }
+
+            /// Parses a code produced by [`EventCode::as_str`].
+            pub fn parse(raw: &str) -> Option<EventCode> {
+                Self::ALL.iter().copied().find(|c| c.as_str() == raw)
+            }
+        }
+
+        impl EventKind {
+            /// The event's code, without its data.
+            pub fn event_code(&self) -> EventCode {
+                match self {
+                    $(EventKind::$variant { .. } => EventCode::$variant,)+
+                }
+            }
+        }
+    };
+}
+
+event_codes! {
+    Submitted => "submitted",
+    Received => "received",
+    Rerouted => "rerouted",
+    CorrectionRequested => "correction_requested",
+    Corrected => "corrected",
+    Accepted => "accepted",
+    Rejected => "rejected",
+    ReferredOut => "referred_out",
+    Transferred => "transferred",
+    Withdrawn => "withdrawn",
+    MediationStarted => "mediation_started",
+    Settled => "settled",
+    MediationFailed => "mediation_failed",
+    HearingScheduled => "hearing_scheduled",
+    HearingHeld => "hearing_held",
+    Awarded => "awarded",
+    Suspended => "suspended",
+    Resumed => "resumed",
+    Terminated => "terminated",
+    Triaged => "triaged",
+    ConvertedToOrdinary => "converted_to_ordinary",
+    Assigned => "assigned",
+    Served => "served",
+    ConsentGiven => "consent_given",
+    DefenceFiled => "defence_filed",
+    DefenceLapsed => "defence_lapsed",
+    CounterclaimFiled => "counterclaim_filed",
+    CounterclaimDecided => "counterclaim_decided",
+    ObjectionRaised => "objection_raised",
+    ObjectionDecided => "objection_decided",
+    ClaimChangeApplied => "claim_change_applied",
+    ClaimChangeDecided => "claim_change_decided",
+    PartyJoined => "party_joined",
+    SuspensionRequested => "suspension_requested",
+    SuspensionRefused => "suspension_refused",
+    ExtensionRequested => "extension_requested",
+    ExtensionDecided => "extension_decided",
+    WithdrawalApplied => "withdrawal_applied",
+    PostponementApplied => "postponement_applied",
+    RecusalApplied => "recusal_applied",
+    OverdueCertified => "overdue_certified",
+}
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
@@ -50,49 +139,7 @@ impl EventKind {
 
     /// The stable snake_case code, stored in the event log's `kind` column.
     pub fn code(&self) -> &'static str {
-        match self {
-            EventKind::Submitted { .. } => "submitted",
-            EventKind::Received => "received",
-            EventKind::Rerouted { .. } => "rerouted",
-            EventKind::CorrectionRequested { .. } => "correction_requested",
-            EventKind::Corrected => "corrected",
-            EventKind::Accepted { .. } => "accepted",
-            EventKind::Rejected { .. } => "rejected",
-            EventKind::ReferredOut { .. } => "referred_out",
-            EventKind::Transferred { .. } => "transferred",
-            EventKind::Withdrawn { .. } => "withdrawn",
-            EventKind::MediationStarted => "mediation_started",
-            EventKind::Settled { .. } => "settled",
-            EventKind::MediationFailed => "mediation_failed",
-            EventKind::HearingScheduled { .. } => "hearing_scheduled",
-            EventKind::HearingHeld => "hearing_held",
-            EventKind::Awarded { .. } => "awarded",
-            EventKind::Suspended { .. } => "suspended",
-            EventKind::Resumed { .. } => "resumed",
-            EventKind::Terminated { .. } => "terminated",
-            EventKind::Triaged { .. } => "triaged",
-            EventKind::ConvertedToOrdinary { .. } => "converted_to_ordinary",
-            EventKind::Assigned { .. } => "assigned",
-            EventKind::Served { .. } => "served",
-            EventKind::ConsentGiven { .. } => "consent_given",
-            EventKind::DefenceFiled { .. } => "defence_filed",
-            EventKind::DefenceLapsed => "defence_lapsed",
-            EventKind::CounterclaimFiled { .. } => "counterclaim_filed",
-            EventKind::CounterclaimDecided { .. } => "counterclaim_decided",
-            EventKind::ObjectionRaised { .. } => "objection_raised",
-            EventKind::ObjectionDecided { .. } => "objection_decided",
-            EventKind::ClaimChangeApplied { .. } => "claim_change_applied",
-            EventKind::ClaimChangeDecided { .. } => "claim_change_decided",
-            EventKind::PartyJoined { .. } => "party_joined",
-            EventKind::SuspensionRequested { .. } => "suspension_requested",
-            EventKind::SuspensionRefused { .. } => "suspension_refused",
-            EventKind::ExtensionRequested { .. } => "extension_requested",
-            EventKind::ExtensionDecided { .. } => "extension_decided",
-            EventKind::WithdrawalApplied { .. } => "withdrawal_applied",
-            EventKind::PostponementApplied { .. } => "postponement_applied",
-            EventKind::RecusalApplied { .. } => "recusal_applied",
-            EventKind::OverdueCertified => "overdue_certified",
-        }
+        self.event_code().as_str()
     }
 
     /// The Chinese label for the case history.
@@ -187,5 +234,23 @@ impl EventKind {
             EventKind::RecusalApplied { .. } => "Recusal applied for",
             EventKind::OverdueCertified => "Overdue certificate issued",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EventCode, EventKind};
+
+    #[test]
+    fn event_codes_are_the_stored_codes_in_order_and_their_serde_names() {
+        let names: Vec<&str> = EventCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, EventKind::CODES);
+        for &code in EventCode::ALL {
+            assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::Value::from(code.as_str())));
+            assert_eq!(EventCode::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(EventCode::parse("nope"), None);
+        assert_eq!(EventKind::Received.event_code(), EventCode::Received);
+        assert_eq!(EventKind::Received.code(), "received");
     }
 }

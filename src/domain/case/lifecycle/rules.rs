@@ -14,6 +14,7 @@ use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::party::Who;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::status::{CaseStatus, ClosureMode};
+use crate::domain::ids::CommissionCode;
 
 /// The status a transition starts from and its instant: what every event of one command shares.
 #[derive(Clone, Copy)]
@@ -47,7 +48,7 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
     match cmd {
         C::Submit { commission, handed_over } => submit(step, commission, *handed_over),
         C::Receive => step.one(EventKind::Received, CaseStatus::UnderReview),
-        C::Reroute { to, reason } => reroute(step, case, to, reason),
+        C::Reroute { to, reason } => reroute(step, case, to.as_ref(), reason),
         C::RequestCorrection { items, note } => request_correction(step, items, note),
         C::SubmitCorrection => step.one(EventKind::Corrected, CaseStatus::UnderReview),
         C::Accept { case_number } => accept(step, case_number),
@@ -91,8 +92,8 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
 }
 
 /// Draft → submitted, then → under review unless another commission's intake point handed it over.
-pub(super) fn submit(step: Step, commission: &str, handed_over: bool) -> Outcome {
-    let commission = filled(commission, "case.commission_blank", "管辖仲裁委", "commission")?;
+pub(super) fn submit(step: Step, commission: &CommissionCode, handed_over: bool) -> Outcome {
+    let commission = commission.clone();
     let submitted = step.event(EventKind::Submitted { commission, handed_over }, CaseStatus::Submitted);
     if handed_over {
         return Ok(vec![submitted]);
@@ -103,9 +104,9 @@ pub(super) fn submit(step: Step, commission: &str, handed_over: bool) -> Outcome
 }
 
 /// A misrouted filing goes to another commission and waits for its receipt.
-pub(super) fn reroute(step: Step, case: &Case, to: &str, reason: &str) -> Outcome {
+pub(super) fn reroute(step: Step, case: &Case, to: Option<&CommissionCode>, reason: &str) -> Outcome {
     let from_commission = current_commission(case)?;
-    let to = filled(to, "case.commission_blank", "目标仲裁委", "target commission")?;
+    let to = to.cloned().ok_or_else(|| blank("case.commission_blank", "目标仲裁委", "target commission"))?;
     let reason = filled(reason, "case.reason_blank", "退回原因", "reason")?;
     if to == from_commission {
         return Err(same_commission("case.reroute_same_commission"));
@@ -159,9 +160,9 @@ pub(super) fn refer_out(step: Step, explanation: &str) -> Outcome {
 }
 
 /// 移送 (办案规则 第九条): same status at the receiving commission, under its number.
-pub(super) fn transfer(step: Step, case: &Case, to: &str, reason: &str, number: &str) -> Outcome {
+pub(super) fn transfer(step: Step, case: &Case, to: &CommissionCode, reason: &str, number: &str) -> Outcome {
     let from_commission = current_commission(case)?;
-    let to = filled(to, "case.commission_blank", "受移送仲裁委", "receiving commission")?;
+    let to = to.clone();
     let reason = filled(reason, "case.reason_blank", "移送理由", "reason")?;
     let case_number = filled(number, "case.case_number_blank", "案号", "case number")?;
     if to == from_commission {
@@ -215,16 +216,20 @@ fn invalid(code: &'static str, zh: &str, en: &str) -> Rejected {
 fn filled(raw: &str, code: &'static str, field_zh: &str, field_en: &str) -> Result<String, Rejected> {
     let value = raw.trim();
     if value.is_empty() {
-        return Err(Rejected::Invalid {
-            code,
-            message_zh: format!("{field_zh}不能为空"),
-            message_en: format!("The {field_en} must not be blank"),
-        });
+        return Err(blank(code, field_zh, field_en));
     }
     Ok(value.to_owned())
 }
 
-fn current_commission(case: &Case) -> Result<String, Rejected> {
+fn blank(code: &'static str, field_zh: &str, field_en: &str) -> Rejected {
+    Rejected::Invalid {
+        code,
+        message_zh: format!("{field_zh}不能为空"),
+        message_en: format!("The {field_en} must not be blank"),
+    }
+}
+
+fn current_commission(case: &Case) -> Result<CommissionCode, Rejected> {
     case.commission.clone().ok_or_else(|| {
         invalid("case.commission_missing", "案件尚无所属仲裁委", "The case has no commission yet")
     })

@@ -15,6 +15,7 @@ use crate::domain::case::status::{CaseStatus as S, ClosureMode, Track};
 use crate::domain::clock::{CaseClock, CaseClocks};
 use crate::domain::deadline::{PeriodCode, PeriodRules};
 use crate::domain::document::DocumentKind;
+use crate::domain::ids::CommissionCode;
 use crate::domain::triage::{TriageProposal, TriageRule};
 
 /// The status a suspended fixture resumes to.
@@ -68,7 +69,7 @@ pub fn case_in(status: S) -> Case {
     let accepted = !status.is_pre_acceptance() && !matches!(status, S::Rejected | S::ReferredOut);
     let mut case = Case::draft();
     case.status = status;
-    case.commission = (status != S::Draft).then(|| "SIP".to_owned());
+    case.commission = (status != S::Draft).then(|| CommissionCode::of("SIP"));
     case.case_number = accepted.then(|| "苏园劳人仲案字〔2025〕第1号".to_owned());
     case.closure = (status == S::Closed).then_some(ClosureMode::AwardFull);
     case.suspended_from = (status == S::Suspended).then_some(SUSPENDED_FROM);
@@ -234,11 +235,12 @@ pub fn refusing(kind: CommandKind) -> Option<Command> {
 pub fn sample(kind: CommandKind) -> Command {
     let text = |s: &str| s.to_owned();
     match kind {
-        CommandKind::Submit => Command::Submit { commission: text("SIP"), handed_over: false },
+        CommandKind::Submit => Command::Submit { commission: CommissionCode::of("SIP"), handed_over: false },
         CommandKind::Receive => Command::Receive,
-        CommandKind::Reroute => {
-            Command::Reroute { to: text("GS"), reason: text("用人单位注册地在姑苏区") }
-        }
+        CommandKind::Reroute => Command::Reroute {
+            to: Some(CommissionCode::of("GS")),
+            reason: text("用人单位注册地在姑苏区"),
+        },
         CommandKind::RequestCorrection => {
             Command::RequestCorrection { items: vec![CorrectionItem::EvidenceList], note: String::new() }
         }
@@ -303,7 +305,7 @@ pub fn sample(kind: CommandKind) -> Command {
         CommandKind::Revoke => Command::Revoke { reason: text("受理后发现不属于受理范围") },
         CommandKind::Terminate => Command::Terminate { reason: text("申请人死亡且无继承人") },
         CommandKind::Transfer => Command::Transfer {
-            to: text("WZ"),
+            to: CommissionCode::of("WZ"),
             reason: text("实际履行地在吴中区"),
             case_number: text("吴劳人仲案字〔2025〕第9号"),
         },

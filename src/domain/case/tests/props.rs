@@ -14,6 +14,7 @@ use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
 use crate::domain::document::DocumentKind;
+use crate::domain::ids::CommissionCode;
 use crate::domain::triage::{TriageProposal, TriageRule};
 
 fn local(at: DateTime<Utc>) -> NaiveDate {
@@ -22,17 +23,19 @@ fn local(at: DateTime<Utc>) -> NaiveDate {
 
 /// A valid command of `kind` for this case, varied by `flag` and `pick`.
 fn command(kind: CommandKind, case: &Case, today: NaiveDate, flag: bool, pick: u8) -> Command {
-    let other = |current: Option<&str>| if current == Some("WZ") { "GS" } else { "WZ" }.to_owned();
+    let other = |current: Option<&CommissionCode>| {
+        CommissionCode::of(if current.is_some_and(|c| c == "WZ") { "GS" } else { "WZ" })
+    };
     match kind {
         CommandKind::Reroute => {
-            Command::Reroute { to: other(case.commission.as_deref()), reason: "退回".into() }
+            Command::Reroute { to: Some(other(case.commission.as_ref())), reason: "退回".into() }
         }
         CommandKind::Transfer => Command::Transfer {
-            to: other(case.commission.as_deref()),
+            to: other(case.commission.as_ref()),
             reason: "移送".into(),
             case_number: format!("案号{pick}"),
         },
-        CommandKind::Submit => Command::Submit { commission: "SIP".into(), handed_over: flag },
+        CommandKind::Submit => Command::Submit { commission: CommissionCode::of("SIP"), handed_over: flag },
         CommandKind::RecordService => {
             let methods = [
                 ServiceMethod::Direct,

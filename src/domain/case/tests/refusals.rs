@@ -5,18 +5,23 @@ use crate::domain::case::command::Command;
 use crate::domain::case::lifecycle::{Rejected, apply};
 use crate::domain::case::reasons::CorrectionItem;
 use crate::domain::case::status::{CaseStatus as S, ClosureMode, Track};
+use crate::domain::ids::CommissionCode;
+
+fn code(raw: &str) -> CommissionCode {
+    CommissionCode::of(raw)
+}
 
 #[test]
 fn invalid_data_is_refused_with_a_stable_code() {
     let blank = || "  ".to_owned();
     let cases: Vec<(S, Command, &str)> = vec![
-        (S::Draft, Command::Submit { commission: blank(), handed_over: false }, "case.commission_blank"),
+        (S::Submitted, Command::Reroute { to: None, reason: "x".into() }, "case.commission_blank"),
         (
             S::Submitted,
-            Command::Reroute { to: "SIP".into(), reason: "x".into() },
+            Command::Reroute { to: Some(code("SIP")), reason: "x".into() },
             "case.reroute_same_commission",
         ),
-        (S::UnderReview, Command::Reroute { to: "GS".into(), reason: blank() }, "case.reason_blank"),
+        (S::UnderReview, Command::Reroute { to: Some(code("GS")), reason: blank() }, "case.reason_blank"),
         (
             S::UnderReview,
             Command::RequestCorrection { items: vec![], note: "x".into() },
@@ -36,12 +41,12 @@ fn invalid_data_is_refused_with_a_stable_code() {
         (S::Submitted, Command::ReferOut { explanation: String::new() }, "case.explanation_blank"),
         (
             S::Accepted,
-            Command::Transfer { to: "SIP".into(), reason: "x".into(), case_number: "n".into() },
+            Command::Transfer { to: code("SIP"), reason: "x".into(), case_number: "n".into() },
             "case.transfer_same_commission",
         ),
         (
             S::InMediation,
-            Command::Transfer { to: "WZ".into(), reason: "x".into(), case_number: blank() },
+            Command::Transfer { to: code("WZ"), reason: "x".into(), case_number: blank() },
             "case.case_number_blank",
         ),
         (S::UnderReview, Command::Withdraw { reason: blank() }, "case.reason_blank"),
@@ -87,7 +92,7 @@ fn invalid_data_is_refused_with_a_stable_code() {
 fn a_projection_without_its_commission_or_suspended_status_is_refused_not_panicking() {
     let mut orphan = case_in(S::UnderReview);
     orphan.commission = None;
-    let reroute = Command::Reroute { to: "GS".into(), reason: "x".into() };
+    let reroute = Command::Reroute { to: Some(code("GS")), reason: "x".into() };
     assert_eq!(decide_all(&orphan, &reroute, now()).unwrap_err().code(), "case.commission_missing");
     let mut suspended = case_in(S::Suspended);
     suspended.suspended_from = None;

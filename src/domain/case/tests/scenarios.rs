@@ -10,6 +10,7 @@ use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::{Case, apply, replay};
 use crate::domain::case::reasons::CorrectionItem;
 use crate::domain::case::status::{CaseStatus as S, ClosureMode, Track};
+use crate::domain::ids::CommissionCode;
 
 /// Runs commands from a fresh draft, an hour apart; returns the log and the folded case.
 fn run(commands: &[Command]) -> (Vec<Event>, Case) {
@@ -27,7 +28,7 @@ fn run(commands: &[Command]) -> (Vec<Event>, Case) {
 }
 
 fn submit(handed_over: bool) -> Command {
-    Command::Submit { commission: "SIP".into(), handed_over }
+    Command::Submit { commission: CommissionCode::of("SIP"), handed_over }
 }
 
 fn accept() -> Command {
@@ -46,19 +47,28 @@ fn submitting_at_the_competent_commission_emits_submitted_then_received() {
 fn handed_over_filing_waits_for_receipt_at_the_competent_commission() {
     let (log, case) = run(&[submit(true)]);
     assert_eq!(log.len(), 1);
-    assert_eq!((case.status, case.commission.as_deref()), (S::Submitted, Some("SIP")));
+    assert_eq!(
+        (case.status, case.commission.as_ref().map(CommissionCode::as_str)),
+        (S::Submitted, Some("SIP"))
+    );
     let (_, case) = run(&[submit(true), Command::Receive]);
     assert_eq!(case.status, S::UnderReview);
 }
 
 #[test]
 fn misrouted_filing_is_rerouted_and_awaits_receipt_at_the_new_commission() {
-    let reroute = Command::Reroute { to: " GS ".into(), reason: "用人单位注册地在姑苏区".into() };
+    let reroute = Command::Reroute {
+        to: Some(CommissionCode::of("GS")),
+        reason: "用人单位注册地在姑苏区".into(),
+    };
     let (log, case) = run(&[submit(false), reroute]);
-    assert_eq!((case.status, case.commission.as_deref()), (S::Submitted, Some("GS")));
+    assert_eq!(
+        (case.status, case.commission.as_ref().map(CommissionCode::as_str)),
+        (S::Submitted, Some("GS"))
+    );
     let expected = EventKind::Rerouted {
-        from_commission: "SIP".into(),
-        to: "GS".into(),
+        from_commission: CommissionCode::of("SIP"),
+        to: CommissionCode::of("GS"),
         reason: "用人单位注册地在姑苏区".into(),
     };
     assert_eq!(log.last().unwrap().kind, expected);
@@ -87,7 +97,7 @@ fn withdrawal_before_acceptance_closes_without_a_case_number() {
 #[test]
 fn transfer_keeps_the_status_and_moves_commission_and_number() {
     let transfer = Command::Transfer {
-        to: "WZ".into(),
+        to: CommissionCode::of("WZ"),
         reason: "实际履行地在吴中区".into(),
         case_number: "吴劳人仲案字〔2025〕第3号".into(),
     };
@@ -95,7 +105,7 @@ fn transfer_keeps_the_status_and_moves_commission_and_number() {
     let last = log.last().unwrap();
     assert_eq!((last.from, last.to), (S::InMediation, S::InMediation));
     assert_eq!(case.status, S::InMediation);
-    assert_eq!(case.commission.as_deref(), Some("WZ"));
+    assert_eq!(case.commission.as_ref().map(CommissionCode::as_str), Some("WZ"));
     assert_eq!(case.case_number.as_deref(), Some("吴劳人仲案字〔2025〕第3号"));
 }
 

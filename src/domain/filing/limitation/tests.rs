@@ -50,7 +50,7 @@ fn wage_arrears_after_leaving_counts_from_the_end_of_employment() {
     assert_eq!(warnings.len(), 1);
     let warning = &warnings[0];
     assert_eq!(warning.claim_index, 0);
-    assert_eq!(warning.code, "limitation.expired");
+    assert_eq!(warning.code.as_str(), "limitation.expired");
     assert_eq!(warning.deadline, d(2024, 6, 14));
     assert!(warning.basis_zh.contains("第二十七条第四款"));
     assert!(warning.message_zh.contains("2024-06-14"));
@@ -67,7 +67,7 @@ fn other_claims_count_from_the_end_of_the_period_claimed() {
     let filing = filing("overtime_pay", "2024-05-15", "");
     let warnings = limitation_warnings(&filing, today());
     assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].code, "limitation.expired");
+    assert_eq!(warnings[0].code.as_str(), "limitation.expired");
     assert_eq!(warnings[0].deadline, d(2025, 5, 15));
     assert!(warnings[0].basis_zh.contains("第二十七条第一款"));
 }
@@ -96,7 +96,7 @@ fn approaching_limit_gives_a_soft_warning() {
     for (period_to, code) in cases {
         let filing = filing("double_wages_no_contract", period_to, "");
         let warnings = limitation_warnings(&filing, today());
-        assert_eq!(warnings.first().map(|w| w.code), code, "{period_to}");
+        assert_eq!(warnings.first().map(|w| w.code.as_str()), code, "{period_to}");
     }
     let warnings = limitation_warnings(&filing("overtime_pay", "2024-07-15", ""), today());
     assert!(warnings[0].message_zh.contains("仅剩30天"));

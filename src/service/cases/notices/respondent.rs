@@ -12,6 +12,7 @@ use crate::domain::case::lifecycle::Case;
 use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
+use crate::domain::ids::CommissionCode;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -64,7 +65,7 @@ fn event_lines(
     name: &Names<'_>,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let day = local_date(event.at);
-    let (to_zh, to_en) = name(after.commission.as_deref());
+    let (to_zh, to_en) = name(after.commission.as_ref().map(CommissionCode::as_str));
     let number = after.case_number.clone().unwrap_or_default();
     Some(match &event.kind {
         EventKind::Accepted { .. } => (

@@ -9,7 +9,7 @@ use crate::domain::access::Role;
 use crate::domain::case::command::CommandKind;
 use crate::domain::case::party::Side;
 use crate::domain::case::service::{ServiceMethod, SuspensionGround};
-use crate::domain::case::status::{CaseStatus, ClosureMode, Track};
+use crate::domain::case::status::{ClosureMode, Track};
 use crate::service::pages::CasePage;
 use crate::web::cases::forms::Posted;
 use crate::web::controls::{Choice, Control, OptionGroup, options};
@@ -69,7 +69,7 @@ pub fn command_forms(page: &Page, p: &CasePage, posted: &Posted) -> Vec<CommandF
 fn form(page: &Page, p: &CasePage, posted: &Posted, kind: CommandKind, spec: Spec) -> CommandForm {
     let name = kind.name();
     let mine = posted.action == name;
-    let status = CaseStatus::parse(&p.view.status);
+    let status = Some(p.view.status);
     let key = |part: &str| ["cmd.", name, ".", part].concat();
     let value = |field: &str| mine.then(|| posted.fields.get(field).to_owned());
     let mut controls = Vec::new();
