@@ -180,7 +180,13 @@ pub async fn notices(
     if !actor.role.is_staff() {
         return Err(ServiceError::Forbidden);
     }
-    Ok(documents::notices(&mut conn, id)
+    notice_rows(&mut conn, id).await
+}
+
+/// The notices of a case with their delivery state, oldest first (no access check: callers
+/// show them to the commission's staff only).
+pub async fn notice_rows(conn: &mut AsyncPgConnection, case: Uuid) -> Result<Vec<NoticeView>, ServiceError> {
+    Ok(documents::notices(conn, case)
         .await?
         .into_iter()
         .map(|n| NoticeView {

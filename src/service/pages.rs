@@ -89,6 +89,9 @@ pub struct CasePage {
     pub actions: CaseActions,
     /// The case file: the documents issued, with their service records.
     pub documents: Vec<DocumentItem>,
+    /// The notices sent about the case with their delivery state (staff only; empty for
+    /// parties).
+    pub notices: Vec<crate::service::case_file::NoticeView>,
     /// The commission's active arbitrators and clerks, when the viewer may assign the case.
     pub staff: Vec<StaffMember>,
     /// The track the triage rules propose, when the viewer may triage the case.
@@ -197,6 +200,11 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     let actions = actions(actor, &row, &offered);
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
     let documents = crate::service::case_file::items(&mut conn, row.id).await?;
+    let notices = if actor.role.is_staff() {
+        crate::service::case_file::notice_rows(&mut conn, row.id).await?
+    } else {
+        Vec::new()
+    };
     let staff = match row.commission_code.as_deref().filter(|_| offered.contains(&CommandKind::Assign)) {
         Some(commission) => staff_of(&mut conn, commission).await?,
         None => Vec::new(),
@@ -206,7 +214,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         .then(|| crate::service::cases::triage::proposal(state, &row).track);
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
-    Ok(CasePage { view, evidence, actions, documents, staff, proposal })
+    Ok(CasePage { view, evidence, actions, documents, notices, staff, proposal })
 }
 
 /// The arbitrators, then the clerks, of a commission.

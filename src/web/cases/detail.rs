@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::case_file::{DocumentRow, document_rows};
+use super::case_file::{DocumentRow, NoticeRow, document_rows, notice_rows};
 use super::command::view::{CommandForm, command_forms};
 use super::forms::{Forms, Posted, forms};
 use super::next_step::{NextStep, next_step, plain_status};
@@ -118,6 +118,7 @@ pub struct CaseDetail {
     forms: Forms,
     commands: Vec<CommandForm>,
     documents: Vec<DocumentRow>,
+    notices: Vec<NoticeRow>,
     version: i32,
     edit_href: String,
 }
@@ -254,6 +255,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         any_review: p.actions.any_review(),
         commands: command_forms(page, p, &posted),
         documents: document_rows(page.lang, &p.documents),
+        notices: notice_rows(page.lang, &p.notices),
         version: v.version,
         forms: forms(page, posted),
         edit_href: ["/file/", &id].concat(),

@@ -99,6 +99,18 @@ pub const MESSAGES: &[Entry] = &[
     ("casefile.served", "送达：", "Served:"),
     ("casefile.deemed_on", "视为送达日：", "counts as served on"),
     ("casefile.not_served", "尚未登记送达。", "No service recorded yet."),
+    ("notices.heading", "通知送达情况", "Notices sent"),
+    (
+        "notices.lead",
+        "本案发出的每一条通知及其发送状态（仅工作人员可见）。",
+        "Every notice sent about this case and whether it was delivered (staff only).",
+    ),
+    ("notices.subject", "通知", "Notice"),
+    ("notices.recipient", "收件人", "Recipient"),
+    ("notices.state", "状态", "State"),
+    ("notices.attempts", "尝试次数", "Attempts"),
+    ("notices.when", "排队 → 发出", "Queued → sent"),
+    ("notices.error", "原因：", "Reason: "),
     ("case.paused", "暂停计算", "Paused"),
     (
         "case.paused_since",
