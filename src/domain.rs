@@ -10,6 +10,7 @@ pub mod citation;
 pub mod clock;
 pub mod deadline;
 pub mod document;
+pub mod evidence;
 pub mod filing;
 pub mod ids;
 pub mod input;

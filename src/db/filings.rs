@@ -1,12 +1,15 @@
 //! Parties, claim items, evidence and idempotency keys of filings.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use futures_util::future::{try_join, try_join_all};
 use uuid::Uuid;
 
-use super::schema::{case_claims, case_parties, evidence, idempotency_keys};
+use super::enums::DbRole;
+use super::schema::{case_claims, case_parties, evidence, idempotency_keys, users};
+use crate::domain::access::Role;
+use crate::domain::case::party::Side;
 use crate::domain::filing::Filing;
 
 /// Deletes the party and claim-item rows of a case (before they are stored anew).
@@ -134,7 +137,7 @@ pub async fn complete_key(
         .map(|_| ())
 }
 
-/// Evidence metadata (without the content).
+/// Evidence metadata (without the content), with who submitted it and when.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]
 #[diesel(table_name = evidence)]
 pub struct EvidenceMeta {
@@ -155,22 +158,48 @@ pub struct EvidenceMeta {
     pub description: String,
     /// Upload time.
     pub created_at: DateTime<Utc>,
-    /// The name the applicant's device sent, for display (always escaped).
+    /// The name the uploader's device sent, for display (always escaped).
     pub original_name: String,
+    /// The side whose evidence it is (举证方).
+    #[diesel(deserialize_as = String)]
+    #[schema(value_type = String, example = "respondent")]
+    pub side: Side,
+    /// The account that uploaded it: the party, or a clerk entering it for that side.
+    pub uploaded_by: Uuid,
+    /// That account's display name.
+    #[diesel(select_expression = users::display_name)]
+    pub uploaded_by_name: String,
+    /// That account's role.
+    #[diesel(select_expression = users::role, deserialize_as = DbRole)]
+    #[schema(value_type = String, example = "employer")]
+    pub uploaded_by_role: Role,
+    /// The last day of the side's evidence period, when known at upload (the respondent's
+    /// evidence period is its defence period).
+    pub period_ends_on: Option<NaiveDate>,
+    /// Uploaded after that day (逾期举证, 办案规则 第十五条): kept, for the tribunal to decide on.
+    pub late: bool,
 }
 
-/// Stores an evidence file.
+/// Reads the `evidence.side` column.
+impl TryFrom<String> for Side {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Side, String> {
+        crate::domain::evidence::parse_side(&code).ok_or_else(|| format!("unknown evidence side `{code}`"))
+    }
+}
+
+/// Stores an evidence file, uploaded by `meta.uploaded_by` at `meta.created_at`.
 pub async fn insert_evidence(
     conn: &mut AsyncPgConnection,
     meta: &EvidenceMeta,
-    uploaded_by: Uuid,
     content: &[u8],
 ) -> QueryResult<()> {
     diesel::insert_into(evidence::table)
         .values((
             evidence::id.eq(meta.id),
             evidence::case_id.eq(meta.case_id),
-            evidence::uploaded_by.eq(uploaded_by),
+            evidence::uploaded_by.eq(meta.uploaded_by),
             evidence::file_name.eq(&meta.file_name),
             evidence::original_name.eq(&meta.original_name),
             evidence::content_type.eq(&meta.content_type),
@@ -178,17 +207,22 @@ pub async fn insert_evidence(
             evidence::sha256.eq(&meta.sha256),
             evidence::description.eq(&meta.description),
             evidence::content.eq(content),
+            evidence::created_at.eq(meta.created_at),
+            evidence::side.eq(meta.side.code()),
+            evidence::period_ends_on.eq(meta.period_ends_on),
+            evidence::late.eq(meta.late),
         ))
         .execute(conn)
         .await
         .map(|_| ())
 }
 
-/// Lists a case's evidence, oldest first.
+/// Lists a case's evidence, both sides, oldest first.
 pub async fn list_evidence(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<EvidenceMeta>> {
     evidence::table
+        .inner_join(users::table.on(users::id.eq(evidence::uploaded_by)))
         .filter(evidence::case_id.eq(case_id))
-        .order(evidence::created_at.asc())
+        .order((evidence::created_at.asc(), evidence::id.asc()))
         .select(EvidenceMeta::as_select())
         .load(conn)
         .await
@@ -201,6 +235,7 @@ pub async fn find_evidence(
     id: Uuid,
 ) -> QueryResult<Option<(EvidenceMeta, Vec<u8>)>> {
     evidence::table
+        .inner_join(users::table.on(users::id.eq(evidence::uploaded_by)))
         .filter(evidence::case_id.eq(case_id).and(evidence::id.eq(id)))
         .select((EvidenceMeta::as_select(), evidence::content))
         .first(conn)

@@ -179,6 +179,9 @@ diesel::table! {
         content -> Bytea,
         created_at -> Timestamptz,
         original_name -> Text,
+        side -> Text,
+        period_ends_on -> Nullable<Date>,
+        late -> Bool,
     }
 }
 

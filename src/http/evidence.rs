@@ -15,10 +15,11 @@ use crate::service::error::ServiceError;
 use crate::service::filings::evidence::{self, Upload};
 use crate::startup::AppState;
 
-/// Reads the multipart body (`file` and optional `description`), refusing oversize files
-/// while streaming.
+/// Reads the multipart body (`file`, optional `description` and `side`), refusing oversize
+/// files while streaming.
 pub async fn read_upload(mut payload: Multipart, limit: usize) -> Result<Upload, ServiceError> {
     let mut upload = Upload {
+        side: String::new(),
         file_name: String::new(),
         content_type: String::new(),
         description: String::new(),
@@ -56,15 +57,20 @@ pub async fn read_upload(mut payload: Multipart, limit: usize) -> Result<Upload,
                 upload.bytes = data;
             }
             "description" => upload.description = String::from_utf8_lossy(&data).into_owned(),
+            "side" => upload.side = String::from_utf8_lossy(&data).into_owned(),
             _ => {}
         }
     }
     Ok(upload)
 }
 
-/// Uploads one evidence file (PDF, JPEG or PNG), stored with its SHA-256.
+/// Uploads one evidence file (PDF, JPEG or PNG), stored with its SHA-256, for a side of the
+/// case (`side`: the uploader's own by default; a clerk of the handling commission names it once
+/// the case is accepted). The respondent uploads once the case is accepted; a file after its
+/// defence period is stored and marked `late` (逾期举证), never refused for that.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/evidence", params(CasePath), request_body(content_type = "multipart/form-data"),
-    responses((status = 201, body = EvidenceMeta), (status = 422, body = crate::http::error::ProblemBody)))]
+    responses((status = 201, body = EvidenceMeta), (status = 403, body = crate::http::error::ProblemBody),
+        (status = 409, body = crate::http::error::ProblemBody), (status = 422, body = crate::http::error::ProblemBody)))]
 pub async fn upload(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -75,7 +81,7 @@ pub async fn upload(
     Ok(HttpResponse::Created().json(evidence::upload(&state, &user.actor(), id.id, upload).await?))
 }
 
-/// Lists a case's evidence.
+/// Lists a case's evidence, both sides', each with its side, uploader and time.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/evidence", params(CasePath), responses((status = 200, body = Vec<EvidenceMeta>)))]
 pub async fn list(
     state: web::Data<AppState>,

@@ -85,6 +85,8 @@ pub struct CasePage {
     pub view: CaseView,
     /// The evidence files.
     pub evidence: Vec<EvidenceMeta>,
+    /// The sides the viewer may submit evidence for now (none: no upload form).
+    pub evidence_sides: Vec<crate::domain::case::party::Side>,
     /// What the viewer may do now.
     pub actions: CaseActions,
     /// The case file: the documents issued, with their service records.
@@ -199,6 +201,8 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     let offered = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
     let actions = actions(actor, &row, &offered);
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
+    let who = crate::service::cases::capacities(&mut conn, actor, &row).await?;
+    let evidence_sides = crate::domain::evidence::open_sides(&who, row.status.into());
     let documents = crate::service::case_file::items(&mut conn, row.id).await?;
     let notices = if actor.role.is_staff() {
         crate::service::case_file::notice_rows(&mut conn, row.id).await?
@@ -214,7 +218,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         .then(|| crate::service::cases::triage::proposal(state, &row).track);
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
-    Ok(CasePage { view, evidence, actions, documents, notices, staff, proposal })
+    Ok(CasePage { view, evidence, evidence_sides, actions, documents, notices, staff, proposal })
 }
 
 /// The arbitrators, then the clerks, of a commission.

@@ -4,7 +4,7 @@
 
 mod fields;
 pub mod steps;
-mod upload;
+pub mod upload;
 mod view;
 
 use actix_multipart::Multipart;

@@ -5,6 +5,7 @@ mod cases;
 mod commands;
 mod common;
 mod docket;
+mod evidence;
 mod filing;
 mod guidance;
 mod respond;
@@ -68,7 +69,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 7] {
+fn catalogs() -> [&'static [Entry]; 8] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -77,6 +78,7 @@ fn catalogs() -> [&'static [Entry]; 7] {
         commands::MESSAGES,
         docket::MESSAGES,
         respond::MESSAGES,
+        evidence::MESSAGES,
     ]
 }
 

@@ -15,6 +15,7 @@
 //! | GET | `/queue.csv` | the rows the same queue query finds, as CSV |
 //! | GET | `/cases/{id}` | case page (its command forms, case file and clocks) |
 //! | GET | `/cases/{id}/receipt` | the printable receipt (回执) of a submitted filing |
+//! | POST | `/cases/{id}/evidence` | evidence upload from the case page, for a side (multipart) |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
 //! | POST | `/cases/{id}/do/{command}` | any other command the table offers (`file_defence`, `decide_extension` …) |
@@ -102,6 +103,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/queue.csv", web::get().to(cases::export_queue))
             .route("/cases/{id}", web::get().to(cases::show_case))
             .route("/cases/{id}/receipt", web::get().to(cases::show_receipt))
+            .route("/cases/{id}/evidence", web::post().to(evidence::upload_evidence))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))

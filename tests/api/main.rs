@@ -6,6 +6,7 @@ mod bootstrap;
 mod case_flow;
 mod deadlines;
 mod demo;
+mod evidence;
 mod filing;
 mod health;
 mod helpers;

@@ -7,6 +7,7 @@ use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
 mod commands;
 mod docket;
+mod evidence;
 mod outcomes;
 mod queue;
 mod respond;

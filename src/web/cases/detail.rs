@@ -18,7 +18,7 @@ use crate::domain::filing::Channel;
 use crate::domain::routing::RoutingDecision;
 use crate::service::cases::view::{CaseView, ClockView};
 use crate::service::pages::{CaseActions, CasePage};
-use crate::web::evidence::{EvidenceItem, evidence_items};
+use crate::web::evidence::{EvidenceForm, EvidenceItem, evidence_items, upload_form};
 use crate::web::i18n::Lang;
 use crate::web::page::{Layout, Page};
 use crate::web::summary::{SummarySection, commission_name, summarize};
@@ -113,6 +113,7 @@ pub struct CaseDetail {
     warnings: Vec<Warning>,
     events: Vec<EventRow>,
     evidence: Vec<EvidenceItem>,
+    evidence_form: Option<EvidenceForm>,
     actions: CaseActions,
     any_review: bool,
     forms: Forms,
@@ -251,6 +252,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
             })
             .collect(),
         evidence: evidence_items(&id, &p.evidence),
+        evidence_form: upload_form(page, &id, &p.evidence_sides),
         actions: p.actions,
         any_review: p.actions.any_review(),
         commands: command_forms(page, p, &posted),

@@ -1,6 +1,7 @@
-//! Reading the facts step as a multipart form: the step's text fields (`csrf_token`, `draft`,
-//! `facts`, `action`), and an evidence `file` with its `description`. An oversize file stops
-//! the reading but keeps every text field read before it, so the text can still be saved.
+//! Reading an evidence upload form (the facts step, the case page) as multipart: its text fields
+//! (`csrf_token`, and the facts step's `draft`, `facts`, `action`), and an evidence `file` with
+//! its `description` and, on the case page, its `side`. An oversize file stops the reading but
+//! keeps every text field read before it, so the text can still be saved.
 
 use actix_multipart::Multipart;
 use futures_util::StreamExt;
@@ -51,6 +52,7 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Result<UploadForm, Se
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut text_bytes = 0;
     let mut upload = Upload {
+        side: String::new(),
         file_name: String::new(),
         content_type: String::new(),
         description: String::new(),
@@ -81,8 +83,10 @@ pub async fn read(mut payload: Multipart, limit: usize) -> Result<UploadForm, Se
         } else {
             text_bytes += data.len();
             let value = String::from_utf8_lossy(&data).into_owned();
-            if name == "description" {
-                upload.description.clone_from(&value);
+            match name.as_str() {
+                "description" => upload.description.clone_from(&value),
+                "side" => upload.side.clone_from(&value),
+                _ => {}
             }
             pairs.push((name, value));
         }

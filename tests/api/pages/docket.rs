@@ -166,3 +166,48 @@ async fn a_document_of_the_case_file_opens_as_issued_only_for_those_who_see_the_
     assert!(res.headers()[LOCATION].to_str().unwrap().starts_with("/login?next="));
     assert_eq!(w.get(app.url("/documents/not-a-uuid")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn staff_see_each_notice_of_the_case_with_its_delivery_state_and_parties_do_not() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let email = app.create_staff("arbitrator", "SIP").await;
+    let arbitrator = user_id(&app, &email).await;
+    let id = running_case(&app, &worker, 1, &arbitrator).await;
+    // One notice could not be delivered: the relay refused it after its attempts.
+    let mut conn = app.conn().await;
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query(format!(
+            "UPDATE outbox SET failed_at = now(), attempts = 5, last_error = '550 mailbox unavailable', sent_at = NULL \
+             WHERE id = (SELECT min(id) FROM outbox WHERE case_id = '{id}' AND kind = 'case.accepted')"
+        )),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+
+    let c = browser();
+    sign_in(&app, &c, &email).await;
+    let (status, html) = page(&app, &c, &format!("/cases/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"id="notices""#) && html.contains("通知送达情况"), "{html}");
+    assert!(html.contains("w@example.com"), "the recipient is named");
+    assert!(
+        html.contains("发送失败") && html.contains("550 mailbox unavailable"),
+        "the failure and its reason"
+    );
+    assert!(html.contains(r#"<td>5</td>"#), "the attempts");
+    let shown = html.matches(r#"<tr class="notice notice-"#).count();
+    assert_eq!(
+        i64::try_from(shown).unwrap(),
+        app.count("outbox", &format!("case_id = '{id}'")).await,
+        "every notice"
+    );
+
+    // The applicant sees the case but not the commission's mail log.
+    let w = browser();
+    sign_in(&app, &w, "w@example.com").await;
+    let (status, html) = page(&app, &w, &format!("/cases/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains(r#"id="notices""#) && !html.contains("550 mailbox unavailable"));
+}
