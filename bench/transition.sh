@@ -241,17 +241,20 @@ equivalent "$CLERK_TOKEN" acc accept '{}'
 measure "accept (clerk; POST /api/v1/cases/{id}/accept)" "$CLERK_TOKEN" acc accept '{}'
 
 # --- decide_suspension -----------------------------------------------------------------------
-# Every accepted case (the raw transactions wrote the same rows as the endpoint) and the rest
-# of the filings, accepted now, get an arbitrator and the arbitrator's suspension proposal.
+# The cases the endpoint accepted and the rest of the filings, accepted now, get an arbitrator
+# and the arbitrator's suspension proposal. (Not those the raw side accepted: their event
+# payload repeats the template's case number, which a later command would project.)
 sql -c "SELECT id FROM cases WHERE status = 'under_review'" >"$WORK/acc.rest"
 log "preparing $(wc -l <"$WORK/acc.rest") more accepted cases (unmeasured)"
 prepare "$CLERK_TOKEN" "$WORK/acc.rest" accept '{}' accepted
-ids_in_status accepted "$(sql -c "SELECT count(*) FROM cases WHERE status = 'accepted'")" "$WORK/sus.all"
+sql -c "CREATE TEMP TABLE r (id uuid)" -c "\\copy r FROM '$WORK/acc.raw'" \
+    -c "SELECT c.id FROM cases c WHERE c.status = 'accepted' AND c.id NOT IN (SELECT id FROM r)
+        AND c.id <> '$(head -n 1 "$WORK/one.ids")' ORDER BY random()" >"$WORK/sus.all"
 log "preparing $(wc -l <"$WORK/sus.all") accepted cases: assign, request_suspension (unmeasured)"
 prepare "$CLERK_TOKEN" "$WORK/sus.all" assign "{\"arbitrator\":\"$ARBITRATOR_ID\"}" assigned
 prepare "$ARBITRATOR_TOKEN" "$WORK/sus.all" request_suspension \
     '{"ground":"awaiting_other_case","note":"另案审理结果为本案依据"}' suspension_requested
-split_file "$WORK/sus.all" sus 35
+split_file "$WORK/sus.all" sus 30
 SUSPEND_BODY='{"approve":true,"note":"同意中止"}'
 equivalent "$HEAD_TOKEN" sus decide_suspension "$SUSPEND_BODY"
 measure "decide_suspension, approved (head; POST /api/v1/cases/{id}/decide_suspension)" "$HEAD_TOKEN" sus \
