@@ -62,6 +62,20 @@ name_database() {
     BENCH_URL="$scheme://$AUTHORITY/$DB_NAME$query"
 }
 
+# On exit (also on failure or Ctrl-C): stops the server, drops the database, and removes WORK
+# after a successful run (else says where its logs are).
+cleanup() {
+    local rc=$?
+    stop_server
+    drop_database
+    if ((rc == 0)); then rm -rf "$WORK"; else printf '%s: logs kept in %s\n' "${BENCH_NAME:-bench}" "$WORK" >&2; fi
+    exit "$rc"
+}
+clean_up_on_exit() {
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
 DB_CREATED=0
 create_database() {
     "$PSQL" -X -q -v ON_ERROR_STOP=1 "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" \

@@ -50,15 +50,7 @@ build_binary
 name_database arb_bench
 WORK=$(mktemp -d /tmp/arb-bench.XXXXXX)
 
-cleanup() {
-    local rc=$?
-    stop_server
-    drop_database
-    if ((rc == 0)); then rm -rf "$WORK"; else printf 'bench: logs kept in %s\n' "$WORK" >&2; fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+clean_up_on_exit
 
 create_database
 

@@ -38,15 +38,7 @@ build_binary
 
 name_database arb_transition
 WORK=$(mktemp -d /tmp/arb-transition.XXXXXX)
-cleanup() {
-    local rc=$?
-    stop_server
-    drop_database
-    if ((rc == 0)); then rm -rf "$WORK"; else printf 'transition: logs kept in %s\n' "$WORK" >&2; fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+clean_up_on_exit
 create_database
 
 # The service with notice delivery paused (the raw transactions queue the notices but do not

@@ -132,10 +132,11 @@ pub fn csrf_matches(settings: &AuthSettings, jti: Uuid, submitted: &str) -> bool
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn settings() -> AuthSettings {
+    /// Settings for the token tests (the respondent link's tests use them too).
+    pub(crate) fn settings() -> AuthSettings {
         AuthSettings {
             jwt_secret: "a-test-secret-of-sufficient-length".to_owned().into(),
             jwt_kid: "k1".into(),

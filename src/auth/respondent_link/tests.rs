@@ -9,19 +9,7 @@ use crate::auth::token;
 use crate::domain::access::{Actor, Role};
 
 fn auth() -> AuthSettings {
-    AuthSettings {
-        jwt_secret: "a-test-secret-of-sufficient-length".to_owned().into(),
-        jwt_kid: "k1".into(),
-        issuer: "arbitration".into(),
-        audience: "arbitration-api".into(),
-        token_ttl_minutes: 60,
-        leeway_seconds: 5,
-        cookie_secure: false,
-        login_failures_per_account: 5,
-        login_failures_per_address: 20,
-        login_window_seconds: 900,
-        trust_forwarded_for: false,
-    }
+    token::tests::settings()
 }
 
 fn link() -> RespondentLinkSettings {
