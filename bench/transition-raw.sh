@@ -2,16 +2,19 @@
 # command, from the rows the endpoint wrote for that command on a template case. The script
 # writes exactly those rows again, on the next case of `bench_targets`, with the same payload
 # bytes (event payload, clock traces, document HTML and hash, rendered notices), as one
-# transaction between BEGIN and COMMIT, one statement per table and row kind:
+# transaction between BEGIN and COMMIT, one statement per table and row kind, in the order the
+# endpoint sends them (numbers and ids first, then the writes):
 #   SELECT … FOR UPDATE                 the case row (the endpoint locks it too)
 #   INSERT case_number_sequences …      accept only: the next case number (RETURNING)
-#   UPDATE cases                        status, number, commission, track, due dates, version
-#   INSERT case_events … RETURNING id   the command's event
-#   INSERT case_clocks … ON CONFLICT    every clock of the case, in one multi-row statement
 #   INSERT document_number_sequences …  per document: its next number (RETURNING)
+#   SELECT nextval(…)                   the event's id
+#   UPDATE cases                        status, number, commission, track, due dates, version
+#   INSERT case_events                  the command's event
+#   INSERT case_clocks … ON CONFLICT    every clock of the case, in one multi-row statement
 #   INSERT documents                    per document
 #   INSERT service_records              if the event recorded any
 #   INSERT outbox … ON CONFLICT         the notices, in one multi-row statement
+# The statements go one at a time, as pgbench sends them; the endpoint pipelines its own.
 # What the endpoint reads besides (the session check, the case's log, the contacts of the
 # parties) is left out: it is part of the overhead measured.
 #
@@ -26,20 +29,29 @@ raw_script() {
     [[ -n $accept ]] || die "case $tpl has no event $seq"
     if [[ $accept == t ]]; then
         sql -c "SELECT format('INSERT INTO case_number_sequences (commission_code, year, last_value) VALUES (%L, %s, 1) ON CONFLICT (commission_code, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1 RETURNING last_value AS case_no \\gset', commission_code, extract(year FROM accepted_at AT TIME ZONE 'Asia/Shanghai')) FROM cases WHERE id = '$tpl'"
+    fi
+    sql -c "SELECT format('INSERT INTO document_number_sequences (commission_code, year, word, last_value) VALUES (%L, %s, %L, 1) ON CONFLICT (commission_code, year, word) DO UPDATE SET last_value = document_number_sequences.last_value + 1 RETURNING last_value AS doc_no_%s \\gset',
+        s.commission_code, s.year, s.word, n)
+        FROM (SELECT d.*, row_number() OVER (ORDER BY d.number) AS n FROM documents d JOIN case_events e ON e.id = d.event_id
+              WHERE d.case_id = '$tpl' AND e.seq = $seq) d
+        JOIN document_number_sequences s ON d.number LIKE '%' || s.word || '字〔' || s.year || '〕%'
+        ORDER BY n"
+    echo "SELECT nextval(pg_get_serial_sequence('case_events', 'id')) AS event_id \\gset"
+    if [[ $accept == t ]]; then
         sql -c "SELECT format('UPDATE cases SET status = %L, commission_code = %L, case_number = %L || lpad(:case_no::text, %s, ''0'') || ''号'', closure_mode = %L, accepted_at = now(), handover_due = %L, acceptance_due = %L, case_limit_due = %L, updated_at = now(), track = %L, arbitrator_id = %L, clerk_id = %L, next_due = %L, version = version + 1 WHERE id = :case_id;',
             status, commission_code, substring(case_number FROM '^(.*第)'), length(substring(case_number FROM '第([0-9]+)号')), closure_mode, handover_due, acceptance_due, case_limit_due, track, arbitrator_id, clerk_id, next_due) FROM cases WHERE id = '$tpl'"
     else
         sql -c "SELECT format('UPDATE cases SET status = %L, commission_code = %L, closure_mode = %L, closed_at = %s, handover_due = %L, acceptance_due = %L, case_limit_due = %L, updated_at = now(), track = %L, arbitrator_id = %L, clerk_id = %L, next_due = %L, version = version + 1 WHERE id = :case_id;',
             status, commission_code, closure_mode, CASE WHEN closed_at IS NULL THEN 'NULL' ELSE 'now()' END, handover_due, acceptance_due, case_limit_due, track, arbitrator_id, clerk_id, next_due) FROM cases WHERE id = '$tpl'"
     fi
-    sql -c "SELECT format('INSERT INTO case_events (case_id, seq, kind, from_status, to_status, actor_id, commission_code, at, reason, payload) VALUES (:case_id, %s, %L, %L, %L, %L, %L, now(), %L, %L) RETURNING id AS event_id \\gset',
+    sql -c "SELECT format('INSERT INTO case_events (id, case_id, seq, kind, from_status, to_status, actor_id, commission_code, at, reason, payload) VALUES (:event_id, :case_id, %s, %L, %L, %L, %L, %L, now(), %L, %L);',
         seq, kind, from_status, to_status, actor_id, commission_code, reason, payload) FROM case_events WHERE case_id = '$tpl' AND seq = $seq"
     sql -c "SELECT 'INSERT INTO case_clocks (case_id, rule, start_on, due_on, met_on, paused, paused_days, extension_days, restarts, provisional, detail) VALUES '
         || string_agg(format('(:case_id, %L, %L, %L, %L, %L, %s, %s, %s, %L, %L)', rule, start_on, due_on, met_on, paused, paused_days, extension_days, restarts, provisional, detail), ', ' ORDER BY rule)
         || ' ON CONFLICT (case_id, rule) DO UPDATE SET start_on = excluded.start_on, due_on = excluded.due_on, met_on = excluded.met_on, paused = excluded.paused, paused_days = excluded.paused_days, extension_days = excluded.extension_days, restarts = excluded.restarts, provisional = excluded.provisional, detail = excluded.detail;'
         FROM case_clocks WHERE case_id = '$tpl'"
-    sql -c "SELECT format(E'INSERT INTO document_number_sequences (commission_code, year, word, last_value) VALUES (%L, %s, %L, 1) ON CONFLICT (commission_code, year, word) DO UPDATE SET last_value = document_number_sequences.last_value + 1 RETURNING last_value AS doc_no_%s \\\\gset\\nINSERT INTO documents (id, case_id, event_id, kind, number, side, recipient, title_zh, issued_on, html, sha256, created_at) VALUES (gen_random_uuid(), :case_id, :event_id, %L, %L || lpad(:doc_no_%s::text, %s, ''0'') || ''号'', %L, %L, %L, %L, %L, %L, now());',
-        s.commission_code, s.year, s.word, n, d.kind, substring(d.number FROM '^(.*第)'), n, length(substring(d.number FROM '第([0-9]+)号')), d.side, d.recipient, d.title_zh, d.issued_on, d.html, d.sha256)
+    sql -c "SELECT format('INSERT INTO documents (id, case_id, event_id, kind, number, side, recipient, title_zh, issued_on, html, sha256, created_at) VALUES (gen_random_uuid(), :case_id, :event_id, %L, %L || lpad(:doc_no_%s::text, %s, ''0'') || ''号'', %L, %L, %L, %L, %L, %L, now());',
+        d.kind, substring(d.number FROM '^(.*第)'), n, length(substring(d.number FROM '第([0-9]+)号')), d.side, d.recipient, d.title_zh, d.issued_on, d.html, d.sha256)
         FROM (SELECT d.*, row_number() OVER (ORDER BY d.number) AS n FROM documents d JOIN case_events e ON e.id = d.event_id
               WHERE d.case_id = '$tpl' AND e.seq = $seq) d
         JOIN document_number_sequences s ON d.number LIKE '%' || s.word || '字〔' || s.year || '〕%'

@@ -100,7 +100,7 @@ pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<
 }
 
 /// Changes to the projection.
-#[derive(Debug, Default, AsChangeset)]
+#[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = cases)]
 pub struct CaseChanges {
     /// Status.
@@ -252,7 +252,7 @@ impl EventRow {
 /// The whole log of a case, oldest first, each event with the name and role of the account
 /// that caused it (none for events of the system).
 pub async fn events(
-    conn: &mut AsyncPgConnection,
+    conn: &AsyncPgConnection,
     case_id: Uuid,
 ) -> QueryResult<Vec<(EventRow, Option<(String, DbRole)>)>> {
     case_events::table
@@ -260,24 +260,28 @@ pub async fn events(
         .filter(case_events::case_id.eq(case_id))
         .order(case_events::seq.asc())
         .select((EventRow::as_select(), (users::display_name, users::role).nullable()))
-        .load(conn)
+        .load(&mut &*conn)
         .await
 }
 
-/// Appends events, each with the account that caused it, after `last_seq`; returns their ids,
-/// in order. Runs inside the caller's transaction, on
-/// a shared connection so that it can be pipelined with independent statements.
+/// One event to append: its id (taken beforehand with [`event_ids`]), the event and the account
+/// that caused it.
+pub type NewEvent = (i64, Event, Option<Uuid>);
+
+/// Appends events after `last_seq`, each under the id taken for it. Runs inside the caller's
+/// transaction, on a shared connection so that it can be pipelined with independent statements.
 pub async fn append_events(
     conn: &AsyncPgConnection,
     case_id: Uuid,
     last_seq: i32,
-    events: &[(Event, Option<Uuid>)],
+    events: &[NewEvent],
     commission: Option<&str>,
     reason: Option<&str>,
-) -> anyhow::Result<Vec<i64>> {
+) -> anyhow::Result<()> {
     let mut rows = Vec::with_capacity(events.len());
-    for (i, (e, actor)) in events.iter().enumerate() {
+    for (i, (id, e, actor)) in events.iter().enumerate() {
         rows.push((
+            case_events::id.eq(*id),
             case_events::case_id.eq(case_id),
             case_events::seq.eq(last_seq + 1 + i32::try_from(i)?),
             case_events::kind.eq(e.kind.code()),
@@ -290,15 +294,40 @@ pub async fn append_events(
             case_events::payload.eq(serde_json::to_value(&e.kind)?),
         ));
     }
-    let pieces = crate::insert_pieces!(conn, case_events::table, rows, .returning((case_events::seq, case_events::id)) => results);
-    let mut ids: Vec<(i32, i64)> = try_join_all(pieces).await?.into_iter().flatten().collect();
+    try_join_all(crate::insert_pieces!(conn, case_events::table, rows)).await?;
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct TakenId {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// Takes `count` ids for new events from the events' sequence, in ascending order (ids are
+/// unique, not gap-free: a rolled-back command leaves its ids unused).
+pub async fn event_ids(conn: &AsyncPgConnection, count: usize) -> QueryResult<Vec<i64>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let count = i32::try_from(count).unwrap_or(i32::MAX);
+    let mut ids: Vec<i64> = diesel::sql_query(
+        "SELECT nextval(pg_get_serial_sequence('case_events', 'id')) AS id FROM generate_series(1, $1)",
+    )
+    .bind::<diesel::sql_types::Integer, _>(count)
+    .load::<TakenId>(&mut &*conn)
+    .await?
+    .into_iter()
+    .map(|t| t.id)
+    .collect();
     ids.sort_unstable();
-    Ok(ids.into_iter().map(|(_, id)| id).collect())
+    Ok(ids)
 }
 
 /// Takes the next official number of a commission's year; gap-free because the counter row is
-/// locked until the accepting transaction commits (a rollback releases the number).
-pub async fn next_case_number(conn: &mut AsyncPgConnection, commission: &str, year: i32) -> QueryResult<i32> {
+/// locked until the accepting transaction commits (a rollback releases the number). The command
+/// pipeline takes it last, just before its writes, so the lock is held only for those.
+pub async fn next_case_number(conn: &AsyncPgConnection, commission: &str, year: i32) -> QueryResult<i32> {
     use case_number_sequences::dsl as s;
     diesel::insert_into(s::case_number_sequences)
         .values((s::commission_code.eq(commission), s::year.eq(year), s::last_value.eq(1)))
@@ -306,7 +335,7 @@ pub async fn next_case_number(conn: &mut AsyncPgConnection, commission: &str, ye
         .do_update()
         .set(s::last_value.eq(s::last_value + 1))
         .returning(s::last_value)
-        .get_result(conn)
+        .get_result(&mut &*conn)
         .await
 }
 

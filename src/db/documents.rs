@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use futures_util::future::try_join_all;
 use uuid::Uuid;
 
 use super::schema::{document_number_sequences, documents, service_records};
@@ -10,6 +11,7 @@ use super::schema::{document_number_sequences, documents, service_records};
 /// A stored document.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = documents)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct DocumentRow {
     /// Id.
     pub id: Uuid,
@@ -59,27 +61,34 @@ pub struct DocumentMeta {
     pub sha256: String,
 }
 
-/// Takes the next number of a document word in a commission's year (gap-free, as case numbers).
-pub async fn next_number(
+/// Takes the next `count` numbers of a document word in a commission's year (gap-free, as case
+/// numbers) and returns the last of them: the numbers are `last - count + 1 ..= last`.
+pub async fn next_numbers(
     conn: &AsyncPgConnection,
     commission: &str,
     year: i32,
     word: &str,
+    count: i32,
 ) -> QueryResult<i32> {
     use document_number_sequences::dsl as s;
     diesel::insert_into(s::document_number_sequences)
-        .values((s::commission_code.eq(commission), s::year.eq(year), s::word.eq(word), s::last_value.eq(1)))
+        .values((
+            s::commission_code.eq(commission),
+            s::year.eq(year),
+            s::word.eq(word),
+            s::last_value.eq(count),
+        ))
         .on_conflict((s::commission_code, s::year, s::word))
         .do_update()
-        .set(s::last_value.eq(s::last_value + 1))
+        .set(s::last_value.eq(s::last_value + count))
         .returning(s::last_value)
         .get_result(&mut &*conn)
         .await
 }
 
-/// Stores a document.
-pub async fn insert(conn: &AsyncPgConnection, row: &DocumentRow) -> QueryResult<()> {
-    diesel::insert_into(documents::table).values(row).execute(&mut &*conn).await.map(|_| ())
+/// Stores documents.
+pub async fn insert(conn: &AsyncPgConnection, rows: Vec<DocumentRow>) -> QueryResult<()> {
+    try_join_all(crate::insert_pieces!(conn, documents::table, rows)).await.map(|_| ())
 }
 
 /// The documents of a case, oldest first, without content.
@@ -117,6 +126,7 @@ pub async fn latest_of_kind(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = service_records)]
 #[diesel(check_for_backend(diesel::pg::Pg))]
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewServiceRecord {
     /// Case.
     pub case_id: Uuid,
@@ -138,9 +148,9 @@ pub struct NewServiceRecord {
     pub recorded_by: Option<Uuid>,
 }
 
-/// Stores a service record.
-pub async fn insert_service(conn: &AsyncPgConnection, record: &NewServiceRecord) -> QueryResult<()> {
-    diesel::insert_into(service_records::table).values(record).execute(&mut &*conn).await.map(|_| ())
+/// Stores service records.
+pub async fn insert_services(conn: &AsyncPgConnection, records: Vec<NewServiceRecord>) -> QueryResult<()> {
+    try_join_all(crate::insert_pieces!(conn, service_records::table, records)).await.map(|_| ())
 }
 
 /// The service records of a case, oldest first.

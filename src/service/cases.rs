@@ -3,6 +3,7 @@
 
 pub mod documents;
 pub mod notices;
+pub mod numbers;
 pub mod transition;
 pub mod triage;
 pub mod view;

@@ -7,15 +7,15 @@
 //! requests on one case are serialised by the row lock, and the second is decided against the
 //! state the first left (so two people closing one case never both win).
 
-use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::{Command, CommandKind};
+use crate::domain::case::event::NUMBER_PENDING;
 use crate::domain::ids::CaseId;
-use crate::service::cases::transition::{Step, Target, apply_command};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command};
 use crate::service::cases::view::CaseView;
 use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
@@ -128,42 +128,41 @@ pub async fn execute(
     let id = id.as_uuid();
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
-    conn.transaction::<CaseView, ServiceError, _>(async |conn| {
-        let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
-        visible(conn, actor, &row).await?;
-        expected.check(&row)?;
-        let cmd = prepare(conn, state, &row, cmd, now).await?;
-        let step = Step { actor, cmd, now, reason: None, changes: CaseChanges::default(), parties: None };
-        let applied = apply_command(conn, state, Target::Locked(&row), step).await?;
-        let mut view = applied.view(state);
-        view.actions = offered(conn, state, actor, &applied.row, &applied.log).await?;
-        Ok(view)
-    })
-    .await
+    let applied = conn
+        .transaction::<Applied, ServiceError, _>(async |conn| {
+            let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
+            visible(conn, actor, &row).await?;
+            expected.check(&row)?;
+            let cmd = prepare(conn, state, &row, cmd).await?;
+            let step = Step { actor, cmd, now, reason: None, changes: CaseChanges::default(), parties: None };
+            apply_command(conn, state, Target::Locked(&row), step).await
+        })
+        .await?;
+    // Committed: the answer is built outside the transaction, from what was written.
+    let mut view = applied.view(state);
+    view.actions = offered(&mut conn, state, actor, &applied.row, &applied.log).await?;
+    Ok(view)
 }
 
-/// Fills what the service decides for the client (official numbers) and checks references to
-/// other records (accounts, commissions, evidence) before `decide`; the review decisions use it
-/// too.
+/// Fills what the service decides for the client (an official number is marked pending: the
+/// pipeline takes it last, see `cases::numbers`) and checks references to other records
+/// (accounts, commissions, evidence) before `decide`; the review decisions use it too.
 pub(crate) async fn prepare(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     row: &CaseRow,
     cmd: Command,
-    now: DateTime<Utc>,
 ) -> Result<Command, ServiceError> {
     Ok(match cmd {
         Command::Transfer { to, reason, .. } => {
             if !state.network.is_commission(to.as_str()) {
                 return Err(unknown_receiving());
             }
-            let case_number = review::number(conn, state, &to, now).await?;
-            Command::Transfer { to, reason, case_number }
+            Command::Transfer { to, reason, case_number: NUMBER_PENDING.to_owned() }
         }
         Command::Accept { .. } => {
-            let commission =
-                known_commission(state, row.commission_code.as_deref()).ok_or(ServiceError::NotFound)?;
-            Command::Accept { case_number: review::number(conn, state, &commission, now).await? }
+            known_commission(state, row.commission_code.as_deref()).ok_or(ServiceError::NotFound)?;
+            Command::Accept { case_number: NUMBER_PENDING.to_owned() }
         }
         Command::Assign { arbitrator, clerk } => {
             staff_of(conn, row, arbitrator, Role::Arbitrator, "arbitrator").await?;

@@ -369,7 +369,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: CaseId) -> Result<CaseView
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     crate::service::cases::visible(&mut conn, actor, &row).await?;
-    let log = load_events(&mut conn, row.id).await?;
+    let log = load_events(&conn, row.id).await?;
     let mut view = view_from(state, &row, &log);
     view.actions = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
     Ok(view)

@@ -197,7 +197,7 @@ pub async fn my_cases(
 pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePage, ServiceError> {
     let mut conn = state.pool.get().await?;
     let row = visible_row(&mut conn, actor, id).await?;
-    let log = load_events(&mut conn, row.id).await?;
+    let log = load_events(&conn, row.id).await?;
     let offered = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
     let actions = actions(actor, &row, &offered);
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;

@@ -143,7 +143,7 @@ async fn run(
         },
         ReviewAction::Accept => {
             let cmd = Command::Accept { case_number: String::new() };
-            crate::service::commands::prepare(conn, state, row, cmd, now).await?
+            crate::service::commands::prepare(conn, state, row, cmd).await?
         }
         ReviewAction::Reject => Command::Reject {
             reasons: codes("codes", &d.codes, RejectionReason::parse)?,
@@ -153,7 +153,7 @@ async fn run(
         ReviewAction::Transfer => {
             let to = CommissionCode::parse(d.to.trim()).map_err(|_| unknown_receiving())?;
             let cmd = Command::Transfer { to, reason: reason.clone(), case_number: String::new() };
-            crate::service::commands::prepare(conn, state, row, cmd, now).await?
+            crate::service::commands::prepare(conn, state, row, cmd).await?
         }
         ReviewAction::Withdraw => Command::Withdraw { reason: reason.clone() },
     };

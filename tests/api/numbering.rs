@@ -3,7 +3,7 @@ use serde_json::json;
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
 #[tokio::test]
-async fn a_hundred_concurrent_acceptances_get_a_hundred_consecutive_numbers() {
+async fn a_hundred_concurrent_acceptances_get_a_hundred_consecutive_case_and_document_numbers() {
     let app = TestApp::spawn().await;
     let clerk = app.staff("clerk", "SIP").await;
     let mut ids = Vec::new();
@@ -28,4 +28,13 @@ async fn a_hundred_concurrent_acceptances_get_a_hundred_consecutive_numbers() {
             .await,
         1
     );
+    // Each acceptance issues its notices under gap-free numbers of their own series too, and
+    // every document names the event that issued it.
+    for kind in ["acceptance", "respondent_notice"] {
+        let numbered = format!(
+            "(SELECT DISTINCT substring(d.number FROM '第([0-9]+)号')::int AS n FROM documents d
+              JOIN case_events e ON e.id = d.event_id AND e.kind = 'accepted' WHERE d.kind = '{kind}') d"
+        );
+        assert_eq!(app.count(&numbered, "n BETWEEN 1 AND 100").await, 100, "{kind}");
+    }
 }

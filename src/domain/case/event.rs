@@ -277,3 +277,49 @@ pub enum EventKind {
     /// The commission certified that no award was made in time.
     OverdueCertified,
 }
+
+/// The case number an `accept` or `transfer` command carries until the service takes the
+/// official one. Official numbers are gap-free, so their counter stays locked from the moment a
+/// number is taken until the transaction commits; the service therefore decides the command with
+/// this mark and takes the number last, just before its writes.
+pub const NUMBER_PENDING: &str = "（待编号）";
+
+impl EventKind {
+    /// The case number this event gives the case while it is still [`NUMBER_PENDING`], and the
+    /// commission whose number it is (the receiving one for a transfer; `None`: the case's own).
+    pub fn pending_number(&mut self) -> Option<(&mut String, Option<&CommissionCode>)> {
+        let (number, by) = if let EventKind::Accepted { case_number } = self {
+            (case_number, None)
+        } else if let EventKind::Transferred { case_number, to, .. } = self {
+            (case_number, Some(&*to))
+        } else {
+            return None;
+        };
+        (number == NUMBER_PENDING).then_some((number, by))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod pending_number_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_pending_acceptance_or_transfer_number_is_offered() {
+        let mut accepted = EventKind::Accepted { case_number: NUMBER_PENDING.to_owned() };
+        let (n, by) = accepted.pending_number().expect("pending");
+        assert!(by.is_none());
+        *n = "苏园劳人仲案字〔2026〕第00001号".to_owned();
+        assert!(accepted.pending_number().is_none(), "a filled number is not pending");
+
+        let sz = CommissionCode::parse("SZ").expect("code");
+        let mut transferred = EventKind::Transferred {
+            from_commission: CommissionCode::parse("SIP").expect("code"),
+            to: sz.clone(),
+            reason: "r".into(),
+            case_number: NUMBER_PENDING.to_owned(),
+        };
+        assert_eq!(transferred.pending_number().map(|(_, by)| by.cloned()), Some(Some(sz)));
+        assert!(EventKind::Corrected.pending_number().is_none());
+    }
+}

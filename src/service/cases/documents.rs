@@ -1,9 +1,11 @@
-//! Issuing the official documents of freshly appended events: numbered, rendered from their
-//! template, stored with their content hash and the event that issued them — in the command's
-//! transaction. Also the service records of `served` events.
+//! Issuing the official documents of a command's events: planned once the command is decided
+//! (which kind, whose number), numbered when the command takes its numbers, rendered from their
+//! template and stored with their content hash and the event that issued them — in the
+//! command's transaction. Also the service records of `served` events.
 
 use chrono::{Datelike, NaiveDate};
 use diesel_async::AsyncPgConnection;
+use futures_util::future::try_join_all;
 use uuid::Uuid;
 
 use crate::clock::local_date;
@@ -13,6 +15,7 @@ use crate::domain::access::Actor;
 use crate::domain::case::documents::issued_by;
 use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::lifecycle::Case;
+use crate::domain::case::service::ServiceMethod;
 use crate::domain::clock::CaseClocks;
 use crate::domain::deadline::PeriodCode;
 use crate::domain::document::{
@@ -22,13 +25,14 @@ use crate::domain::document::{
 use crate::domain::filing::{ClaimType, FilingForm};
 use crate::domain::ids::CommissionCode;
 use crate::domain::input::money::Money;
+use crate::domain::network::Commission;
 use crate::service::cases::transition::Logged;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
 /// What the documents of one command are built from.
 pub struct Issue<'a> {
-    /// The case row as stored after the command.
+    /// The case row as it is after the command.
     pub row: &'a CaseRow,
     /// The case after the command.
     pub after: &'a Case,
@@ -42,70 +46,132 @@ pub struct Issue<'a> {
     pub actor: &'a Actor,
 }
 
-/// Issues the documents and records the service of the freshly appended events.
-pub async fn issue(
+/// One document a command's events issue, before it has its number.
+pub struct Planned<'a> {
+    /// The position of the issuing event among the command's events.
+    pub event: usize,
+    /// What it is.
+    pub kind: DocumentKind,
+    /// The issuing commission, whose number series it takes.
+    pub commission: &'a Commission,
+    /// The year of its number.
+    pub year: i32,
+}
+
+impl Planned<'_> {
+    /// The number series: commission, year and document word.
+    pub fn series(&self) -> (&str, i32, &'static str) {
+        (self.commission.code.as_str(), self.year, self.kind.number_word())
+    }
+}
+
+/// The documents the command's events issue, in order; `after` is the case after them.
+pub fn plan<'a>(
+    state: &'a AppState,
+    row: &CaseRow,
+    after: &Case,
+    events: &[Event],
+) -> Result<Vec<Planned<'a>>, ServiceError> {
+    let mut out = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        for kind in issued_by(event) {
+            // A transfer letter is the transferring commission's.
+            let issuer = if let EventKind::Transferred { from_commission, .. } = &event.kind {
+                Some(from_commission.as_str())
+            } else {
+                after.commission.as_ref().map(CommissionCode::as_str).or(row.commission_code.as_deref())
+            };
+            let commission =
+                issuer.and_then(|c| state.network.commission(c)).ok_or(ServiceError::NotFound)?;
+            out.push(Planned { event: i, kind, commission, year: local_date(event.at).year() });
+        }
+    }
+    Ok(out)
+}
+
+/// The documents in the case file that the `served` events among `events` record the service
+/// of (the latest of the kind named), one entry per `served` event, in order.
+pub async fn served_documents(
     conn: &AsyncPgConnection,
+    case_id: Uuid,
+    events: &[Event],
+) -> Result<Vec<Option<Uuid>>, ServiceError> {
+    let lookups = events.iter().filter_map(|e| {
+        let EventKind::Served { document, .. } = &e.kind else { return None };
+        Some(documents::latest_of_kind(conn, case_id, document.code()))
+    });
+    Ok(try_join_all(lookups).await?)
+}
+
+/// Renders the planned documents under their numbers (one per plan entry, in order).
+pub fn render(
     state: &AppState,
     ctx: &Issue<'_>,
     events: &[(i64, Event)],
-) -> Result<(), ServiceError> {
-    for (event_id, event) in events {
-        for kind in issued_by(event) {
-            let doc = document(conn, state, ctx, *event_id, event, kind).await?;
-            documents::insert(conn, &doc).await?;
-        }
-        if let EventKind::Served { document, to, method, on, proof } = &event.kind {
+    planned: &[Planned<'_>],
+    numbers: &[u32],
+) -> Result<Vec<DocumentRow>, ServiceError> {
+    planned
+        .iter()
+        .zip(numbers)
+        .map(|(p, seq)| {
+            let (event_id, event) = events.get(p.event).ok_or(ServiceError::NotFound)?;
+            document(state, ctx, *event_id, event, p, *seq)
+        })
+        .collect()
+}
+
+/// The service records of the `served` events, with the documents `served_documents` found.
+pub fn service_records(
+    ctx: &Issue<'_>,
+    events: &[(i64, Event)],
+    served: &[Option<Uuid>],
+) -> Vec<NewServiceRecord> {
+    let served_events = events.iter().filter_map(|(id, e)| {
+        let EventKind::Served { to, method, on, proof, .. } = &e.kind else { return None };
+        Some((*id, to, method, on, proof))
+    });
+    served_events
+        .zip(served)
+        .map(|((event_id, to, method, on, proof), document_id)| {
             let deemed_on = match method {
-                crate::domain::case::service::ServiceMethod::LeftAtAddress => {
-                    due(ctx.clocks, PeriodCode::DeemedService)
-                }
-                crate::domain::case::service::ServiceMethod::PublicNotice => {
-                    due(ctx.clocks, PeriodCode::PublicNoticeService)
-                }
-                crate::domain::case::service::ServiceMethod::Direct
-                | crate::domain::case::service::ServiceMethod::Post
-                | crate::domain::case::service::ServiceMethod::Electronic
-                | crate::domain::case::service::ServiceMethod::SimplifiedMessage => None,
+                ServiceMethod::LeftAtAddress => due(ctx.clocks, PeriodCode::DeemedService),
+                ServiceMethod::PublicNotice => due(ctx.clocks, PeriodCode::PublicNoticeService),
+                ServiceMethod::Direct
+                | ServiceMethod::Post
+                | ServiceMethod::Electronic
+                | ServiceMethod::SimplifiedMessage => None,
             }
             .unwrap_or(*on);
-            let record = NewServiceRecord {
+            NewServiceRecord {
                 case_id: ctx.row.id,
-                event_id: *event_id,
-                document_id: documents::latest_of_kind(conn, ctx.row.id, document.code()).await?,
+                event_id,
+                document_id: *document_id,
                 side: to.code().to_owned(),
                 method: method.code().to_owned(),
                 served_on: *on,
                 deemed_on: deemed_on.max(*on),
                 proof_id: *proof,
                 recorded_by: Some(ctx.actor.id),
-            };
-            documents::insert_service(conn, &record).await?;
-        }
-    }
-    Ok(())
+            }
+        })
+        .collect()
 }
 
 fn due(clocks: &CaseClocks, code: PeriodCode) -> Option<NaiveDate> {
     clocks.get(code).map(|c| c.deadline.due)
 }
 
-async fn document(
-    conn: &AsyncPgConnection,
+fn document(
     state: &AppState,
     ctx: &Issue<'_>,
     event_id: i64,
     event: &Event,
-    kind: DocumentKind,
+    planned: &Planned<'_>,
+    seq: u32,
 ) -> Result<DocumentRow, ServiceError> {
+    let (kind, commission) = (planned.kind, planned.commission);
     let day = local_date(event.at);
-    // A transfer letter is the transferring commission's.
-    let issuer = match &event.kind {
-        EventKind::Transferred { from_commission, .. } => Some(from_commission.as_str()),
-        _ => ctx.after.commission.as_ref().map(CommissionCode::as_str).or(ctx.row.commission_code.as_deref()),
-    };
-    let commission = issuer.and_then(|c| state.network.commission(c)).ok_or(ServiceError::NotFound)?;
-    let seq = documents::next_number(conn, commission.code.as_str(), day.year(), kind.number_word()).await?;
-    let seq = u32::try_from(seq).map_err(|e| ServiceError::Unexpected(e.into()))?;
     let form: FilingForm = serde_json::from_value(ctx.row.filing.clone()).unwrap_or_default();
     let applicants: Vec<PartyLine> = form
         .applicants

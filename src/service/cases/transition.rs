@@ -1,14 +1,14 @@
 //! Applying one command to a locked case: the only code path that changes a case's state.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use diesel_async::AsyncPgConnection;
-use futures_util::future::try_join;
+use futures_util::future::{try_join, try_join3};
 use uuid::Uuid;
 
 use crate::clock::local_date;
-use crate::db::cases::{self, CaseChanges, CaseRow};
+use crate::db::cases::{self, CaseChanges, CaseRow, NewEvent};
 use crate::db::enums::DbStatus;
-use crate::db::{clocks as clock_rows, filings, users};
+use crate::db::{clocks as clock_rows, documents as db_documents, filings, users};
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
@@ -50,7 +50,7 @@ pub fn events_of(log: &[Logged]) -> Vec<Event> {
 }
 
 /// The stored log of a case, oldest first.
-pub async fn load_events(conn: &mut AsyncPgConnection, case_id: Uuid) -> Result<Vec<Logged>, ServiceError> {
+pub async fn load_events(conn: &AsyncPgConnection, case_id: Uuid) -> Result<Vec<Logged>, ServiceError> {
     cases::events(conn, case_id)
         .await?
         .into_iter()
@@ -159,8 +159,16 @@ fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks
 }
 
 /// Decides the step's command on the target case, appends the events, writes the projection
-/// (status, commission, number, closure, clock due dates plus the step's changes) and queues
-/// the notices.
+/// (status, commission, number, closure, clock due dates plus the step's changes), issues the
+/// documents and queues the notices.
+///
+/// Three round trips: the log is read (none for a new case); once the command is decided and
+/// its clocks derived, its event ids, official numbers and the contacts to notify are taken in
+/// one pipelined batch (see [`numbers`](super::numbers): the gap-free counters stay locked from
+/// here to the commit, so nothing else happens in between but the rendering that prints the
+/// numbers); then every write is sent in one pipelined batch. The references between the rows
+/// of that batch (event → case, document → event …) are checked at commit (migration
+/// `deferred_case_references`), so the batch's statements may run in any order.
 pub async fn apply_command(
     conn: &mut AsyncPgConnection,
     state: &AppState,
@@ -169,9 +177,15 @@ pub async fn apply_command(
 ) -> Result<Applied, ServiceError> {
     let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
     let who = super::capacities(conn, actor, target.row()).await?;
-    let owner_id = target.row().owner_id;
+    let (owner_id, case_id) = (target.row().owner_id, target.row().id);
+    // 1. The log (and, for a case whose parties are replaced, the old parties go).
     let mut log = match &target {
-        Target::Locked(row) => load_events(conn, row.id).await?,
+        Target::Locked(row) => {
+            if parties.is_some() {
+                filings::delete_parties_and_claims(conn, row.id).await?;
+            }
+            load_events(conn, row.id).await?
+        }
         Target::New(_) => Vec::new(),
     };
     let mut all = events_of(&log);
@@ -183,36 +197,31 @@ pub async fn apply_command(
         clocks: &before,
         proposal: Some(super::triage::proposal(state, target.row())),
     };
-    let new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
-    let (case_status, case_id) = (case.status, target.row().id);
-    let after = new_events.iter().fold(case, lifecycle::apply);
+    let mut new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
+    let case_status = case.status;
+    let after = new_events.iter().fold(case.clone(), lifecycle::apply);
     let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
     all.extend(new_events.iter().cloned());
     let clocks = clocks_of(state, &all);
     let removed: Vec<&str> =
         before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
-    project(&mut extra, &after, &clocks);
-    extra.updated_at = Some(now);
-
-    // The statements are sent in three pipelined batches; each batch holds only statements
-    // that do not depend on each other, because a statement not yet prepared on this
-    // connection can overtake an earlier one of the same batch.
-    // 1. The projection row, and the owning account's address for the notices.
-    if let (Target::Locked(row), Some(_)) = (&target, parties) {
-        filings::delete_parties_and_claims(conn, row.id).await?;
-    }
-    let shared: &AsyncPgConnection = conn;
-    let store = async {
-        match target {
-            Target::Locked(row) => cases::update(shared, row.id, &extra).await,
-            Target::New(mut row) => {
-                extra.apply_to(&mut row);
-                cases::insert(shared, &row).await.map(|()| *row)
-            }
-        }
+    let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
+    let pending = new_events.iter_mut().find_map(|e| e.kind.pending_number().map(|(_, by)| by.cloned()));
+    let numbered_by = match pending {
+        Some(by) => Some(by.or_else(|| after.commission.clone()).ok_or(ServiceError::NotFound)?),
+        None => None,
     };
     let notify = lifecycle::table::find(cmd.kind(), case_status).map_or(&[][..], |r| r.notify);
-    let owner = async {
+
+    // 2. Event ids, numbers and the contacts, in one round trip; the numbers' counters stay
+    // locked from here to the commit.
+    let shared: &AsyncPgConnection = conn;
+    let wanted = super::numbers::Wanted {
+        case_number: numbered_by.as_ref().map(|c| (c, local_date(now).year())),
+        documents: &planned,
+        events: new_events.len(),
+    };
+    let contacts = async {
         let owner = match owner_id {
             Some(id) => users::contact(shared, id).await?,
             None => None,
@@ -222,37 +231,40 @@ pub async fn apply_command(
         } else {
             Vec::new()
         };
-        Ok((owner, respondents))
+        Ok::<_, ServiceError>((owner, respondents))
     };
-    let (row, (owner, respondents)) = try_join(store, owner).await?;
-    // 2. The events, and the parties and claim items (all need the case row). The actor's own
-    // act is the command's first event; any that follow are its automatic consequences (the
-    // competent commission's receipt of a filing made at its own window or online) and are
-    // recorded without an actor.
-    let authored: Vec<(Event, Option<Uuid>)> =
-        new_events.iter().enumerate().map(|(i, e)| (e.clone(), (i == 0).then_some(actor.id))).collect();
-    let commission = after.commission.as_ref().map(CommissionCode::as_str);
-    let append = async {
-        cases::append_events(shared, row.id, last_seq, &authored, commission, reason)
-            .await
-            .map_err(ServiceError::Unexpected)
-    };
-    let facts = async {
-        match parties {
-            Some(filing) => {
-                filings::insert_parties_and_claims(shared, row.id, filing).await.map_err(ServiceError::from)
+    let ((taken, (owner, respondents)), served) = try_join(
+        try_join(super::numbers::take(shared, state, &wanted), contacts),
+        super::documents::served_documents(shared, case_id, &new_events),
+    )
+    .await?;
+    let after = match taken.case_number {
+        Some(number) => {
+            for e in &mut new_events {
+                if let Some((slot, _)) = e.kind.pending_number() {
+                    slot.clone_from(&number);
+                }
             }
-            None => Ok(()),
+            new_events.iter().fold(case, lifecycle::apply)
         }
+        None => after,
     };
-    let case_id = row.id;
-    let store_clocks = async {
-        clock_rows::store(shared, case_id, &clocks, &removed).await.map_err(ServiceError::Unexpected)
-    };
-    let ((ids, ()), ()) = try_join(try_join(append, facts), store_clocks).await?;
-    let events: Vec<(i64, Event)> = ids.into_iter().zip(new_events).collect();
-    // 3. The documents the events issue and their service records (they name their event
-    // rows), then the notices.
+    project(&mut extra, &after, &clocks);
+    extra.updated_at = Some(now);
+    let mut row = target.row().clone();
+    extra.clone().apply_to(&mut row);
+
+    // The rows to write. The actor's own act is the command's first event; any that follow are
+    // its automatic consequences (the competent commission's receipt of a filing made at its
+    // own window or online) and are recorded without an actor.
+    let authored: Vec<NewEvent> = taken
+        .event_ids
+        .iter()
+        .zip(&new_events)
+        .enumerate()
+        .map(|(i, (id, e))| (*id, e.clone(), (i == 0).then_some(actor.id)))
+        .collect();
+    let events: Vec<(i64, Event)> = authored.iter().map(|(id, e, _)| (*id, e.clone())).collect();
     let issue = super::documents::Issue {
         row: &row,
         after: &after,
@@ -261,15 +273,48 @@ pub async fn apply_command(
         clocks: &clocks,
         actor,
     };
-    super::documents::issue(shared, state, &issue, &events).await?;
-    let by = EventActor { name: actor.name.clone(), role: actor.role };
-    log.extend(events.iter().zip(&authored).map(|((id, e), (_, author))| Logged {
-        id: *id,
-        event: e.clone(),
-        actor: author.map(|_| by.clone()),
-    }));
+    let documents = super::documents::render(state, &issue, &events, &planned, &taken.documents)?;
+    let services = super::documents::service_records(&issue, &events, &served);
     let people = super::notices::People { notify, owner, respondents };
     let notices = super::notices::for_events(state, &row, people, &after, &clocks, &events)?;
-    outbox::enqueue(shared, notices).await?;
+
+    // 3. Every write, in one round trip.
+    let commission = after.commission.as_ref().map(CommissionCode::as_str);
+    let store = async {
+        match &target {
+            Target::Locked(_) => cases::update(shared, case_id, &extra).await.map(|_| ()),
+            Target::New(_) => cases::insert(shared, &row).await,
+        }
+        .map_err(ServiceError::from)
+    };
+    let append = async {
+        cases::append_events(shared, case_id, last_seq, &authored, commission, reason)
+            .await
+            .map_err(ServiceError::Unexpected)
+    };
+    let facts = async {
+        match parties {
+            Some(filing) => filings::insert_parties_and_claims(shared, case_id, filing).await,
+            None => Ok(()),
+        }
+        .map_err(ServiceError::from)
+    };
+    let store_clocks = async {
+        clock_rows::store(shared, case_id, &clocks, &removed).await.map_err(ServiceError::Unexpected)
+    };
+    let papers = async {
+        try_join(db_documents::insert(shared, documents), db_documents::insert_services(shared, services))
+            .await
+            .map_err(ServiceError::from)
+    };
+    let queue = async { outbox::enqueue(shared, notices).await.map_err(ServiceError::from) };
+    try_join(try_join3(store, append, facts), try_join3(store_clocks, papers, queue)).await?;
+
+    let by = EventActor { name: actor.name.clone(), role: actor.role };
+    log.extend(authored.into_iter().map(|(id, event, author)| Logged {
+        id,
+        event,
+        actor: author.map(|_| by.clone()),
+    }));
     Ok(Applied { row, log, clocks })
 }

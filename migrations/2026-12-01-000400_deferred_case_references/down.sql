@@ -1,0 +1,11 @@
+ALTER TABLE case_events ALTER CONSTRAINT case_events_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE case_parties ALTER CONSTRAINT case_parties_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE case_claims ALTER CONSTRAINT case_claims_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE case_clocks ALTER CONSTRAINT case_clocks_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE documents ALTER CONSTRAINT documents_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE documents ALTER CONSTRAINT documents_event_id_fkey NOT DEFERRABLE;
+ALTER TABLE service_records ALTER CONSTRAINT service_records_case_id_fkey NOT DEFERRABLE;
+ALTER TABLE service_records ALTER CONSTRAINT service_records_event_id_fkey NOT DEFERRABLE;
+ALTER TABLE service_records ALTER CONSTRAINT service_records_document_id_fkey NOT DEFERRABLE;
+ALTER TABLE outbox ALTER CONSTRAINT outbox_event_id_fkey NOT DEFERRABLE;
+ALTER TABLE outbox ALTER CONSTRAINT outbox_case_id_fkey NOT DEFERRABLE;
