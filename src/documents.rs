@@ -39,6 +39,11 @@ pub fn render(templates: &Templates, ctx: &DocumentContext) -> anyhow::Result<Re
     let html = templates
         .html(kind.template(), &DocumentView::new(ctx))
         .with_context(|| format!("rendering document {} ({})", ctx.number, kind.code()))?;
-    let sha256 = hex::encode(Sha256::digest(html.as_bytes()));
+    let sha256 = content_hash(&html);
     Ok(RenderedDocument { kind, html, sha256, title_zh: kind.title_zh() })
+}
+
+/// The content hash stored with a document: lower-case hex SHA-256 of its UTF-8 bytes.
+pub fn content_hash(html: &str) -> String {
+    hex::encode(Sha256::digest(html.as_bytes()))
 }

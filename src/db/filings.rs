@@ -13,9 +13,11 @@ use crate::domain::case::party::Side;
 use crate::domain::filing::Filing;
 
 /// Deletes the party and claim-item rows of a case (before they are stored anew).
-pub async fn delete_parties_and_claims(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<()> {
-    diesel::delete(case_parties::table.filter(case_parties::case_id.eq(case_id))).execute(conn).await?;
-    diesel::delete(case_claims::table.filter(case_claims::case_id.eq(case_id))).execute(conn).await?;
+pub async fn delete_parties_and_claims(conn: &AsyncPgConnection, case_id: Uuid) -> QueryResult<()> {
+    diesel::delete(case_parties::table.filter(case_parties::case_id.eq(case_id)))
+        .execute(&mut &*conn)
+        .await?;
+    diesel::delete(case_claims::table.filter(case_claims::case_id.eq(case_id))).execute(&mut &*conn).await?;
     Ok(())
 }
 

@@ -37,4 +37,26 @@ async fn a_hundred_concurrent_acceptances_get_a_hundred_consecutive_case_and_doc
         );
         assert_eq!(app.count(&numbered, "n BETWEEN 1 AND 100").await, 100, "{kind}");
     }
+    // The numbers are taken after the documents and notices are rendered: nothing stored keeps
+    // the marks that stood for them, and every document's hash is that of its stored text.
+    let mark = "\u{E000}";
+    assert_eq!(app.count("documents", &format!("html LIKE '%{mark}%' OR number LIKE '%{mark}%'")).await, 0);
+    assert_eq!(app.count("outbox", &format!("subject || body_text || body_html LIKE '%{mark}%'")).await, 0);
+    assert_eq!(app.count("case_events", &format!("payload::text LIKE '%{mark}%'")).await, 0);
+    assert_eq!(app.count("cases", &format!("case_number LIKE '%{mark}%'")).await, 0);
+    assert_eq!(
+        app.count("documents", "sha256 <> encode(sha256(convert_to(html, 'UTF8')), 'hex')").await,
+        0,
+        "every hash matches its document"
+    );
+    // Each acceptance notice names its own case's number.
+    assert_eq!(app.count("outbox o JOIN cases c ON c.id = o.case_id", "o.kind = 'case.accepted'").await, 100);
+    assert_eq!(
+        app.count(
+            "outbox o JOIN cases c ON c.id = o.case_id",
+            "o.kind = 'case.accepted' AND position(c.case_number IN o.body_text) = 0"
+        )
+        .await,
+        0
+    );
 }

@@ -288,6 +288,12 @@ impl EventKind {
     /// The case number this event gives the case while it is still [`NUMBER_PENDING`], and the
     /// commission whose number it is (the receiving one for a transfer; `None`: the case's own).
     pub fn pending_number(&mut self) -> Option<(&mut String, Option<&CommissionCode>)> {
+        self.case_number_mut().filter(|(number, _)| number.as_str() == NUMBER_PENDING)
+    }
+
+    /// The case number this event gives the case (acceptance, transfer), and the commission
+    /// whose number it is (the receiving one for a transfer; `None`: the case's own).
+    pub fn case_number_mut(&mut self) -> Option<(&mut String, Option<&CommissionCode>)> {
         let (number, by) = if let EventKind::Accepted { case_number } = self {
             (case_number, None)
         } else if let EventKind::Transferred { case_number, to, .. } = self {
@@ -295,7 +301,7 @@ impl EventKind {
         } else {
             return None;
         };
-        (number == NUMBER_PENDING).then_some((number, by))
+        Some((number, by))
     }
 }
 

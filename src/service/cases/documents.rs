@@ -103,27 +103,37 @@ pub async fn served_documents(
     Ok(try_join_all(lookups).await?)
 }
 
-/// Renders the planned documents under their numbers (one per plan entry, in order).
+/// Renders the planned documents under the numbers given (one per plan entry, in order: the
+/// marks that stand for them until they are taken, see `numbers::Marks`).
 pub fn render(
     state: &AppState,
     ctx: &Issue<'_>,
     events: &[(i64, Event)],
     planned: &[Planned<'_>],
-    numbers: &[u32],
+    numbers: &[String],
 ) -> Result<Vec<DocumentRow>, ServiceError> {
     planned
         .iter()
         .zip(numbers)
-        .map(|(p, seq)| {
+        .map(|(p, number)| {
             let (event_id, event) = events.get(p.event).ok_or(ServiceError::NotFound)?;
-            document(state, ctx, *event_id, event, p, *seq)
+            document(state, ctx, *event_id, event, p, number)
         })
         .collect()
 }
 
+/// Replaces the marks in a rendered document by the numbers taken, and hashes it again.
+pub fn fill_numbers(doc: &mut DocumentRow, fills: &[(String, String)]) {
+    super::numbers::fill(&mut doc.number, fills);
+    super::numbers::fill(&mut doc.html, fills);
+    doc.sha256 = crate::documents::content_hash(&doc.html);
+}
+
 /// The service records of the `served` events, with the documents `served_documents` found.
 pub fn service_records(
-    ctx: &Issue<'_>,
+    case_id: Uuid,
+    clocks: &CaseClocks,
+    actor: &Actor,
     events: &[(i64, Event)],
     served: &[Option<Uuid>],
 ) -> Vec<NewServiceRecord> {
@@ -135,8 +145,8 @@ pub fn service_records(
         .zip(served)
         .map(|((event_id, to, method, on, proof), document_id)| {
             let deemed_on = match method {
-                ServiceMethod::LeftAtAddress => due(ctx.clocks, PeriodCode::DeemedService),
-                ServiceMethod::PublicNotice => due(ctx.clocks, PeriodCode::PublicNoticeService),
+                ServiceMethod::LeftAtAddress => due(clocks, PeriodCode::DeemedService),
+                ServiceMethod::PublicNotice => due(clocks, PeriodCode::PublicNoticeService),
                 ServiceMethod::Direct
                 | ServiceMethod::Post
                 | ServiceMethod::Electronic
@@ -144,7 +154,7 @@ pub fn service_records(
             }
             .unwrap_or(*on);
             NewServiceRecord {
-                case_id: ctx.row.id,
+                case_id,
                 event_id,
                 document_id: *document_id,
                 side: to.code().to_owned(),
@@ -152,7 +162,7 @@ pub fn service_records(
                 served_on: *on,
                 deemed_on: deemed_on.max(*on),
                 proof_id: *proof,
-                recorded_by: Some(ctx.actor.id),
+                recorded_by: Some(actor.id),
             }
         })
         .collect()
@@ -168,7 +178,7 @@ fn document(
     event_id: i64,
     event: &Event,
     planned: &Planned<'_>,
-    seq: u32,
+    number: &str,
 ) -> Result<DocumentRow, ServiceError> {
     let (kind, commission) = (planned.kind, planned.commission);
     let day = local_date(event.at);
@@ -191,7 +201,7 @@ fn document(
         Addressee::Commission => (None, transfer_target(state, event)),
     };
     let context = DocumentContext {
-        number: kind.number(&commission.case_prefix, day.year(), seq),
+        number: number.to_owned(),
         issued_on: day,
         commission: CommissionLine {
             name_zh: commission.name_zh.clone(),

@@ -100,3 +100,74 @@ fn assign(
         })
         .collect()
 }
+
+/// The marks that stand for a command's numbers while its documents and notices are rendered,
+/// before the numbers are taken. Each mark holds a random nonce between two private-use
+/// characters, so no text a party typed can be one.
+#[derive(Debug)]
+pub struct Marks {
+    case: Option<String>,
+    documents: Vec<String>,
+}
+
+impl Marks {
+    /// Marks for the case number (when one is pending) and for `documents` document numbers.
+    pub fn new(case_number: bool, documents: usize) -> Marks {
+        let nonce = uuid::Uuid::new_v4().simple().to_string();
+        Marks {
+            case: case_number.then(|| format!("\u{E000}{nonce}:case\u{E000}")),
+            documents: (0..documents).map(|i| format!("\u{E000}{nonce}:doc{i}\u{E000}")).collect(),
+        }
+    }
+
+    /// The case number's mark.
+    pub fn case(&self) -> Option<&str> {
+        self.case.as_deref()
+    }
+
+    /// The document numbers' marks, one per planned document.
+    pub fn documents(&self) -> &[String] {
+        &self.documents
+    }
+
+    /// Each mark with what replaces it: the case number and the documents' formatted numbers.
+    pub fn fills(&self, taken: &Taken, planned: &[Planned<'_>]) -> Vec<(String, String)> {
+        let case = self.case.iter().cloned().zip(taken.case_number.iter().cloned());
+        let documents =
+            self.documents.iter().zip(planned.iter().zip(&taken.documents)).map(|(mark, (p, seq))| {
+                (mark.clone(), p.kind.number(&p.commission.case_prefix, p.year, *seq))
+            });
+        case.chain(documents).collect()
+    }
+}
+
+/// Replaces every mark in `text` by its number.
+pub fn fill(text: &mut String, fills: &[(String, String)]) {
+    for (mark, number) in fills {
+        if text.contains(mark.as_str()) {
+            *text = text.replace(mark.as_str(), number);
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_unique_per_command_and_replaced_everywhere() {
+        let a = Marks::new(true, 2);
+        let b = Marks::new(true, 2);
+        assert_ne!(a.case(), b.case());
+        assert_ne!(a.documents()[0], a.documents()[1]);
+        let case = a.case().unwrap().to_owned();
+        let fills = vec![(case.clone(), "苏园劳人仲案字〔2026〕第00007号".to_owned())];
+        let mut text = format!("案号 {case}；再次：{case}。");
+        fill(&mut text, &fills);
+        assert_eq!(text, "案号 苏园劳人仲案字〔2026〕第00007号；再次：苏园劳人仲案字〔2026〕第00007号。");
+        let mut untouched = "没有标记".to_owned();
+        fill(&mut untouched, &fills);
+        assert_eq!(untouched, "没有标记");
+    }
+}

@@ -12,14 +12,16 @@ use crate::db::{clocks as clock_rows, documents as db_documents, filings, users}
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
-use crate::domain::case::lifecycle::{self, Facts, Rejected};
+use crate::domain::case::lifecycle::{self, Case, Facts, Rejected};
 use crate::domain::case::party::Side;
+use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::Filing;
 use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
 use crate::notify::outbox;
+use crate::service::cases::numbers::{Marks, fill};
 use crate::service::cases::view::{CaseView, case_view};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -162,13 +164,14 @@ fn project(extra: &mut CaseChanges, after: &lifecycle::Case, clocks: &CaseClocks
 /// (status, commission, number, closure, clock due dates plus the step's changes), issues the
 /// documents and queues the notices.
 ///
-/// Three round trips: the log is read (none for a new case); once the command is decided and
-/// its clocks derived, its event ids, official numbers and the contacts to notify are taken in
-/// one pipelined batch (see [`numbers`](super::numbers): the gap-free counters stay locked from
-/// here to the commit, so nothing else happens in between but the rendering that prints the
-/// numbers); then every write is sent in one pipelined batch. The references between the rows
-/// of that batch (event → case, document → event …) are checked at commit (migration
-/// `deferred_case_references`), so the batch's statements may run in any order.
+/// Three round trips: the log and the contacts to notify are read (only the contacts for a new
+/// case); the command is decided, its clocks derived, and its documents and notices rendered
+/// with marks where the official numbers go; then its event ids and numbers are taken in one
+/// round trip (see [`numbers`](super::numbers): the gap-free counters stay locked from here to
+/// the commit, so nothing happens in between but replacing the marks); then every write is sent
+/// in one pipelined batch. The references between the rows of that batch (event → case,
+/// document → event …) are checked at commit (migration `deferred_case_references`), so the
+/// batch's statements may run in any order.
 pub async fn apply_command(
     conn: &mut AsyncPgConnection,
     state: &AppState,
@@ -178,49 +181,11 @@ pub async fn apply_command(
     let Step { actor, cmd, now, reason, changes: mut extra, parties } = step;
     let who = super::capacities(conn, actor, target.row()).await?;
     let (owner_id, case_id) = (target.row().owner_id, target.row().id);
-    // 1. The log (and, for a case whose parties are replaced, the old parties go).
-    let mut log = match &target {
-        Target::Locked(row) => {
-            if parties.is_some() {
-                filings::delete_parties_and_claims(conn, row.id).await?;
-            }
-            load_events(conn, row.id).await?
-        }
-        Target::New(_) => Vec::new(),
-    };
-    let mut all = events_of(&log);
-    let case = lifecycle::replay(&all);
-    let before = clocks_of(state, &all);
-    let facts = Facts {
-        now,
-        today: local_date(now),
-        clocks: &before,
-        proposal: Some(super::triage::proposal(state, target.row())),
-    };
-    let mut new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
-    let case_status = case.status;
-    let after = new_events.iter().fold(case.clone(), lifecycle::apply);
-    let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
-    all.extend(new_events.iter().cloned());
-    let clocks = clocks_of(state, &all);
-    let removed: Vec<&str> =
-        before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
-    let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
-    let pending = new_events.iter_mut().find_map(|e| e.kind.pending_number().map(|(_, by)| by.cloned()));
-    let numbered_by = match pending {
-        Some(by) => Some(by.or_else(|| after.commission.clone()).ok_or(ServiceError::NotFound)?),
-        None => None,
-    };
-    let notify = lifecycle::table::find(cmd.kind(), case_status).map_or(&[][..], |r| r.notify);
-
-    // 2. Event ids, numbers and the contacts, in one round trip; the numbers' counters stay
-    // locked from here to the commit.
+    // The sides notified, from the table row of the command in the case's current status (the
+    // projection's status is the log's).
+    let notify = lifecycle::table::find(cmd.kind(), CaseStatus::from(target.row().status))
+        .map_or(&[][..], |r| r.notify);
     let shared: &AsyncPgConnection = conn;
-    let wanted = super::numbers::Wanted {
-        case_number: numbered_by.as_ref().map(|c| (c, local_date(now).year())),
-        documents: &planned,
-        events: new_events.len(),
-    };
     let contacts = async {
         let owner = match owner_id {
             Some(id) => users::contact(shared, id).await?,
@@ -233,26 +198,107 @@ pub async fn apply_command(
         };
         Ok::<_, ServiceError>((owner, respondents))
     };
-    let ((taken, (owner, respondents)), served) = try_join(
-        try_join(super::numbers::take(shared, state, &wanted), contacts),
-        super::documents::served_documents(shared, case_id, &new_events),
-    )
-    .await?;
-    let after = match taken.case_number {
-        Some(number) => {
-            for e in &mut new_events {
-                if let Some((slot, _)) = e.kind.pending_number() {
-                    slot.clone_from(&number);
-                }
+    // 1. The log and the contacts to notify (and, for a case whose parties are replaced, the old
+    // parties go).
+    let (mut log, (owner, respondents)) = match &target {
+        Target::Locked(row) => {
+            if parties.is_some() {
+                filings::delete_parties_and_claims(shared, row.id).await?;
             }
-            new_events.iter().fold(case, lifecycle::apply)
+            try_join(load_events(shared, row.id), contacts).await?
         }
-        None => after,
+        Target::New(_) => (Vec::new(), contacts.await?),
     };
+    let mut all = events_of(&log);
+    let case = lifecycle::replay(&all);
+    let before = clocks_of(state, &all);
+    let facts = Facts {
+        now,
+        today: local_date(now),
+        clocks: &before,
+        proposal: Some(super::triage::proposal(state, target.row())),
+    };
+    let mut new_events = lifecycle::decide(&case, &who, &cmd, &facts).map_err(rejected)?;
+    let last_seq = i32::try_from(all.len()).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    // A pending case number becomes a mark, and so does every document number: the documents
+    // and notices are rendered around the marks now, and the marks replaced once the numbers
+    // are taken, so that the counters are locked only for the writes.
+    let numbered_by =
+        match new_events.iter_mut().find_map(|e| e.kind.pending_number().map(|(_, by)| by.cloned())) {
+            Some(by) => Some(by.or_else(|| case.commission.clone()).ok_or(ServiceError::NotFound)?),
+            None => None,
+        };
+    let after = new_events.iter().fold(case.clone(), lifecycle::apply);
+    let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
+    let marks = Marks::new(numbered_by.is_some(), planned.len());
+    if let Some(mark) = marks.case() {
+        for e in &mut new_events {
+            if let Some((slot, _)) = e.kind.pending_number() {
+                mark.clone_into(slot);
+            }
+        }
+    }
+    let after = new_events.iter().fold(case, lifecycle::apply);
+    all.extend(new_events.iter().cloned());
+    let clocks = clocks_of(state, &all);
+    let removed: Vec<&str> =
+        before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
     project(&mut extra, &after, &clocks);
     extra.updated_at = Some(now);
     let mut row = target.row().clone();
     extra.clone().apply_to(&mut row);
+    // Until the ids are taken, each event is known by its position.
+    let provisional: Vec<(i64, Event)> = (0i64..).zip(new_events.iter().cloned()).collect();
+    let issue = super::documents::Issue {
+        row: &row,
+        after: &after,
+        earlier: &log,
+        before: &before,
+        clocks: &clocks,
+        actor,
+    };
+    let mut documents = super::documents::render(state, &issue, &provisional, &planned, marks.documents())?;
+    let people = super::notices::People { notify, owner, respondents };
+    let mut notices = super::notices::for_events(state, &row, people, &after, &clocks, &provisional)?;
+
+    // 2. Event ids, numbers and the documents the events record the service of, in one round
+    // trip; the numbers' counters stay locked from here to the commit.
+    let wanted = super::numbers::Wanted {
+        case_number: numbered_by.as_ref().map(|c| (c, local_date(now).year())),
+        documents: &planned,
+        events: new_events.len(),
+    };
+    let (taken, served) = try_join(
+        super::numbers::take(shared, state, &wanted),
+        super::documents::served_documents(shared, case_id, &new_events),
+    )
+    .await?;
+    let fills = marks.fills(&taken, &planned);
+    for e in &mut new_events {
+        if let Some((slot, _)) = e.kind.case_number_mut() {
+            fill(slot, &fills);
+        }
+    }
+    if let Some(number) = &taken.case_number {
+        extra.case_number = Some(Some(number.clone()));
+        row.case_number = Some(number.clone());
+    }
+    let id_of = |position: i64| {
+        usize::try_from(position)
+            .ok()
+            .and_then(|i| taken.event_ids.get(i).copied())
+            .ok_or(ServiceError::NotFound)
+    };
+    for doc in &mut documents {
+        doc.event_id = id_of(doc.event_id)?;
+        super::documents::fill_numbers(doc, &fills);
+    }
+    for notice in &mut notices {
+        notice.event_id = notice.event_id.map(id_of).transpose()?;
+        fill(&mut notice.subject, &fills);
+        fill(&mut notice.body_text, &fills);
+        fill(&mut notice.body_html, &fills);
+    }
 
     // The rows to write. The actor's own act is the command's first event; any that follow are
     // its automatic consequences (the competent commission's receipt of a filing made at its
@@ -265,18 +311,11 @@ pub async fn apply_command(
         .map(|(i, (id, e))| (*id, e.clone(), (i == 0).then_some(actor.id)))
         .collect();
     let events: Vec<(i64, Event)> = authored.iter().map(|(id, e, _)| (*id, e.clone())).collect();
-    let issue = super::documents::Issue {
-        row: &row,
-        after: &after,
-        earlier: &log,
-        before: &before,
-        clocks: &clocks,
-        actor,
+    let services = super::documents::service_records(case_id, &clocks, actor, &events, &served);
+    let after = match &taken.case_number {
+        Some(number) => Case { case_number: Some(number.clone()), ..after },
+        None => after,
     };
-    let documents = super::documents::render(state, &issue, &events, &planned, &taken.documents)?;
-    let services = super::documents::service_records(&issue, &events, &served);
-    let people = super::notices::People { notify, owner, respondents };
-    let notices = super::notices::for_events(state, &row, people, &after, &clocks, &events)?;
 
     // 3. Every write, in one round trip.
     let commission = after.commission.as_ref().map(CommissionCode::as_str);
