@@ -11,5 +11,4 @@ pub mod filings;
 pub mod pages;
 pub mod queue;
 pub mod respond;
-pub mod review;
 pub mod sweep;

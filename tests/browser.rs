@@ -217,7 +217,7 @@ async fn a_worker_files_through_the_pages_and_a_park_clerk_accepts_it_from_the_q
     ui.snap("case-under-review").await;
     assert!(ui.text("case-parties").await.contains("申请人0001"), "who the case is about");
     ui.click("confirm-accept").await;
-    ui.click("action-accept").await;
+    ui.click("do-accept").await;
     ui.expect_path(&format!("/cases/{id}?done=accept")).await;
     assert_eq!(ui.text("case-number").await, "苏园劳人仲案字〔2026〕第00001号");
     assert_eq!(ui.text("case-status").await, "已受理");
@@ -273,7 +273,7 @@ async fn a_clerk_at_a_desk_searches_the_queue_table_and_a_decision_needs_its_con
     assert!(ui.text("case-parties").await.contains("申请人0002"));
 
     // Accepting without the confirmation ticked is stopped by the form itself.
-    ui.click("action-accept").await;
+    ui.click("do-accept").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(ui.path().await, path, "still on the case");
     assert!(ui.c.find(Locator::Id("case-number")).await.is_err(), "not accepted");
@@ -283,12 +283,12 @@ async fn a_clerk_at_a_desk_searches_the_queue_table_and_a_decision_needs_its_con
     ui.c.execute("document.querySelector('#form-reject').closest('details').open = true;", vec![])
         .await
         .unwrap();
-    ui.fill("rj-reason", "属承揽关系").await;
+    ui.fill("f-reject-note", "属承揽关系").await;
     ui.click("confirm-reject").await;
-    ui.click("action-reject").await;
-    ui.expect_path(&format!("{path}/reject")).await;
+    ui.click("do-reject").await;
+    ui.expect_path(&format!("{path}/do/reject")).await;
     assert_eq!(ui.focused().await, "error-summary");
-    assert_eq!(ui.value("rj-reason").await, "属承揽关系", "the reason typed is kept");
+    assert_eq!(ui.value("f-reject-note").await, "属承揽关系", "the note typed is kept");
 
     let violations = ui.violations.take();
     client.close().await.unwrap();

@@ -1,8 +1,9 @@
-//! Filings and cases: drafts, submission, the one-shot filing endpoint, views, review actions,
-//! the intake queue.
+//! Filings and cases: drafts, submission, the one-shot filing endpoint, views, the commands of
+//! the transition table (the acceptance review among them), the intake queue.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use crate::domain::case::command::Command;
 use crate::domain::filing::FilingForm;
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
@@ -111,12 +112,12 @@ pub async fn submit_correction(
     Ok(HttpResponse::Ok().json(filings::submit_correction(&state, &user.actor(), id.id).await?))
 }
 
-/// One command on a case, named in the path: the review actions (`receive`, `return`,
-/// `request-correction`, `accept`, `reject`, `refer-out`, `transfer`, `withdraw`) with a review
-/// decision body, and every other command of the transition table (`triage`,
-/// `record_service`, `file_defence`, `request_suspension`, `decide_extension` …) with its own
-/// fields. `If-Match: "v<version>"` refuses the command (412) when the case changed meanwhile.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/{action}", request_body = Object,
+/// One command of the transition table on a case, named in the path (`accept`, `reject`,
+/// `record_service`, `decide_extension` …; hyphens work too, and `return` is the older name of
+/// `reroute`), with that command's own fields as the body (no body for a command without
+/// fields). `If-Match: "v<version>"` refuses the command (412) when the case changed meanwhile.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/{action}",
+    request_body(content = Option<Command>, description = "the fields of the command named in the path (the `command` tag may be left out)"),
     params(CommandPath, ("If-Match" = Option<String>, Header, description = "the case version the request was made against")),
     responses((status = 200, body = CaseView, headers(("ETag" = String))), (status = 400, body = ProblemBody),
         (status = 403), (status = 404), (status = 409, body = ProblemBody), (status = 412, body = ProblemBody),

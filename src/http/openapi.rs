@@ -8,6 +8,7 @@
 
 use actix_web::HttpResponse;
 use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::{AnyOfBuilder, Schema};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
@@ -21,7 +22,7 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         title = "劳动人事争议调解仲裁办案系统 API",
         description = "Labour arbitration case management: intake, routing, acceptance review."
     ),
-    modifiers(&ErrorAnswers),
+    modifiers(&ErrorAnswers, &CommandBodies),
     paths(
         health::healthz,
         health::readyz,
@@ -67,8 +68,7 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         crate::service::respond::ServedDocument,
         crate::service::respond::DefenceView,
         crate::service::filings::FilingRequest,
-        crate::service::review::Decision,
-        crate::service::review::ReviewAction,
+        crate::domain::case::command::Command,
         CaseCommand,
         crate::service::cases::view::CaseView,
         crate::service::cases::view::CaseSummary,
@@ -156,38 +156,74 @@ impl Modify for ErrorAnswers {
     }
 }
 
+/// Makes the `Command` schema the body of `POST /api/v1/cases/{id}/{action}`: the path names
+/// the command, so each shape's `command` tag is optional and names the shape (its title);
+/// without the tag several shapes fit one body (`{}` fits every command without fields), so
+/// they are alternatives (`anyOf`), not exclusive ones.
+pub struct CommandBodies;
+
+impl Modify for CommandBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else { return };
+        let Some(RefOr::T(Schema::OneOf(shapes))) = components.schemas.get("Command") else { return };
+        let mut items = shapes.items.clone();
+        for item in &mut items {
+            let RefOr::T(Schema::Object(shape)) = item else { continue };
+            shape.required.retain(|field| field != "command");
+            if let Some(RefOr::T(Schema::Object(tag))) = shape.properties.get("command") {
+                let name = tag.enum_values.iter().flatten().find_map(|v| v.as_str()).map(str::to_owned);
+                shape.title = name;
+            }
+        }
+        let bodies = items
+            .into_iter()
+            .fold(AnyOfBuilder::new(), AnyOfBuilder::item)
+            .description(shapes.description.clone())
+            .build();
+        components.schemas.insert("Command".to_owned(), RefOr::T(Schema::AnyOf(bodies)));
+    }
+}
+
 /// Serves the document.
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }
 
-/// The name of a command in `POST /api/v1/cases/{id}/{action}`: the review actions (kebab
-/// names) and every command of the transition table (snake names).
+/// The older names a client may still use in `POST /api/v1/cases/{id}/{action}`, each an alias
+/// of a command of the table (`CommandKind::from_path` reads them).
+const OLDER_NAMES: [&str; 3] = ["return", "request-correction", "refer-out"];
+
+/// The name of a command in `POST /api/v1/cases/{id}/{action}`: every command of the
+/// transition table by its snake_case name, then the older names that still work.
 pub struct CaseCommand;
 
 impl utoipa::PartialSchema for CaseCommand {
     fn schema() -> RefOr<utoipa::openapi::schema::Schema> {
         use crate::domain::case::command::CommandKind;
-        let review = [
-            "receive",
-            "return",
-            "request-correction",
-            "accept",
-            "reject",
-            "refer-out",
-            "transfer",
-            "withdraw",
-        ];
-        let mut names: Vec<String> = review.iter().map(|s| (*s).to_owned()).collect();
-        names.extend(
-            CommandKind::ALL.iter().map(|k| k.name().to_owned()).filter(|n| !review.contains(&n.as_str())),
-        );
+        let mut names: Vec<String> = CommandKind::ALL.iter().map(|k| k.name().to_owned()).collect();
+        names.extend(OLDER_NAMES.iter().map(|n| (*n).to_owned()));
         utoipa::openapi::schema::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .enum_values(Some(names))
-            .description(Some("The command's name"))
+            .description(Some(
+                "The command's name (snake_case; `return`, `request-correction` and `refer-out` are older names of `reroute`, `request_correction` and `refer_out`)",
+            ))
             .into()
     }
 }
 
 impl utoipa::ToSchema for CaseCommand {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::command::CommandKind;
+
+    #[test]
+    fn every_older_name_is_an_alias_of_a_command_of_the_table() {
+        for name in OLDER_NAMES {
+            let kind = CommandKind::from_path(name);
+            assert!(kind.is_some_and(|k| k.name() != name), "{name}");
+        }
+    }
+}

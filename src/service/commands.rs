@@ -7,19 +7,22 @@
 //! requests on one case are serialised by the row lock, and the second is decided against the
 //! state the first left (so two people closing one case never both win).
 
+use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
-use crate::domain::case::command::{Command, CommandKind};
-use crate::domain::case::event::NUMBER_PENDING;
+use crate::domain::case::command::{Command, CommandKind, RequestError};
+use crate::domain::case::event::{EventKind, NUMBER_PENDING};
+use crate::domain::filing::{FilingForm, WorkplaceKind};
 use crate::domain::ids::CaseId;
-use crate::service::cases::transition::{Applied, Step, Target, apply_command};
-use crate::service::cases::view::CaseView;
+use crate::domain::routing::{RoutingRecord, route};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
+use crate::service::cases::view::{CaseView, stored_routing};
 use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
-use crate::service::review::{self, Decision, ReviewAction};
+use crate::service::filings::submit;
 use crate::startup::AppState;
 
 /// The version a request was made against, from an `If-Match` header value.
@@ -69,8 +72,8 @@ pub fn etag(version: i32) -> String {
     format!("\"v{version}\"")
 }
 
-/// Runs the command named in the API path (`accept`, `record_service`, `decide-extension` …)
-/// with its JSON body; the review actions keep their review-decision body.
+/// Runs the command named in the API path (`accept`, `record_service`, `decide-extension`, the
+/// older `return` for `reroute` …, see [`CommandKind::from_path`]) with its JSON body.
 pub async fn run_named(
     state: &AppState,
     actor: &Actor,
@@ -86,14 +89,7 @@ pub async fn run_named(
             "The text contains a character that cannot be stored (such as NUL); remove it and retry",
         ));
     }
-    if let Some(action) = ReviewAction::parse(name) {
-        let decision: Decision = match body {
-            serde_json::Value::Null => Decision::default(),
-            other => serde_json::from_value(other).map_err(body_error)?,
-        };
-        return review::decide(state, actor, id, action, &decision, expected).await;
-    }
-    let kind = CommandKind::parse(&name.replace('-', "_")).ok_or(ServiceError::NotFound)?;
+    let kind = CommandKind::from_path(name).ok_or(ServiceError::NotFound)?;
     let cmd = Command::from_request(kind.name(), body).map_err(body_error)?;
     execute(state, actor, id, cmd, expected).await
 }
@@ -108,12 +104,16 @@ fn holds_nul(value: &serde_json::Value) -> bool {
     }
 }
 
-fn body_error(e: serde_json::Error) -> ServiceError {
-    ServiceError::bad_request(
-        "request.body_invalid",
-        format!("请求内容不符合该操作的格式：{e}"),
-        format!("The request body does not fit this command: {e}"),
-    )
+/// A body that is not the command's: malformed (400), or naming unknown codes (422, by field).
+fn body_error(e: RequestError) -> ServiceError {
+    match e {
+        RequestError::Malformed(e) => ServiceError::bad_request(
+            "request.body_invalid",
+            format!("请求内容不符合该操作的格式：{e}"),
+            format!("The request body does not fit this command: {e}"),
+        ),
+        RequestError::Invalid(fields) => ServiceError::Input(fields),
+    }
 }
 
 /// Executes one command on a case in one transaction and returns the case as the actor now
@@ -133,8 +133,9 @@ pub async fn execute(
             let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
             visible(conn, actor, &row).await?;
             expected.check(&row)?;
-            let cmd = prepare(conn, state, &row, cmd).await?;
-            let step = Step { actor, cmd, now, reason: None, changes: CaseChanges::default(), parties: None };
+            let Prepared { cmd, changes } = prepare(conn, state, &row, cmd, now).await?;
+            let reason = cmd.reason().map(str::to_owned);
+            let step = Step { actor, cmd, now, reason: reason.as_deref(), changes, parties: None };
             apply_command(conn, state, Target::Locked(&row), step).await
         })
         .await?;
@@ -144,16 +145,32 @@ pub async fn execute(
     Ok(view)
 }
 
-/// Fills what the service decides for the client (an official number is marked pending: the
-/// pipeline takes it last, see `cases::numbers`) and checks references to other records
-/// (accounts, commissions, evidence) before `decide`; the review decisions use it too.
+/// A command ready for `decide`, with the projection changes the service adds to it.
+pub(crate) struct Prepared {
+    /// The command, with what the service fills in.
+    pub cmd: Command,
+    /// Projection changes beyond those the events imply (a returned filing's corrected form
+    /// and its routing record).
+    pub changes: CaseChanges,
+}
+
+impl From<Command> for Prepared {
+    fn from(cmd: Command) -> Self {
+        Prepared { cmd, changes: CaseChanges::default() }
+    }
+}
+
+/// Fills what the service decides for the client (where a returned filing goes; an official
+/// number is marked pending: the pipeline takes it last, see `cases::numbers`) and checks
+/// references to other records (accounts, commissions, evidence) before `decide`.
 pub(crate) async fn prepare(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     row: &CaseRow,
     cmd: Command,
-) -> Result<Command, ServiceError> {
-    Ok(match cmd {
+    now: DateTime<Utc>,
+) -> Result<Prepared, ServiceError> {
+    Ok(Prepared::from(match cmd {
         Command::Transfer { to, reason, .. } => {
             if !state.network.is_commission(to.as_str()) {
                 return Err(unknown_receiving());
@@ -184,12 +201,85 @@ pub(crate) async fn prepare(
             }
             Command::RecordService { document, to, method, on, proof }
         }
+        Command::Reroute { reason, workplace_area, employer_area, .. } => {
+            let places = [workplace_area.trim(), employer_area.trim()];
+            let (to, changes) = rerouted(conn, state, row, &reason, places, now).await?;
+            let cmd = Command::Reroute { to: Some(to), reason, workplace_area, employer_area };
+            return Ok(Prepared { cmd, changes });
+        }
         other => other,
-    })
+    }))
+}
+
+/// Where a returned filing goes: routed again, with the places the clerk corrected (the
+/// workplace area, the employer's registered area; blank for as recorded), without the
+/// commissions that returned it. The changes store the corrected filing and the routing
+/// record, which keeps the history of returns.
+async fn rerouted(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    row: &CaseRow,
+    reason: &str,
+    [workplace_area, employer_area]: [&str; 2],
+    now: DateTime<Utc>,
+) -> Result<(crate::domain::ids::CommissionCode, CaseChanges), ServiceError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ServiceError::field(
+            "reason",
+            "reason.required",
+            "请说明退回理由",
+            "Give the reason for returning the filing",
+        ));
+    }
+    let mut form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    if !workplace_area.is_empty() {
+        // The clerk found the one place of work in the city.
+        form.employment.workplace_kind = WorkplaceKind::InCity.code().to_owned();
+        workplace_area.clone_into(&mut form.employment.workplace_area);
+    }
+    if !employer_area.is_empty() {
+        employer_area.clone_into(&mut form.respondent.registered_area);
+    }
+    let mut corrected = row.clone();
+    corrected.filing = serde_json::to_value(&form).map_err(|e| ServiceError::Unexpected(e.into()))?;
+    let filing = submit::validate(state, &corrected, now)?;
+    let mut excluded: Vec<String> = load_events(conn, row.id)
+        .await?
+        .into_iter()
+        .filter_map(|l| {
+            let EventKind::Rerouted { from_commission, .. } = l.event.kind else { return None };
+            Some(String::from(from_commission))
+        })
+        .collect();
+    excluded.extend(row.commission_code.clone());
+    let input = submit::routing_input(&filing, row.intake_commission.as_deref(), excluded);
+    let decision = route(&state.network, &input);
+    let Some(to) = known_commission(state, decision.commission.as_deref()) else {
+        return Err(ServiceError::conflict(
+            "routing.no_other_commission",
+            format!(
+                "没有其他有管辖权的仲裁委可以移交：{}。如确无管辖权，请出具告知书。",
+                decision.explanation_zh
+            ),
+            format!(
+                "No other competent commission: {}. If none is competent, issue a referral letter.",
+                decision.explanation_en
+            ),
+        ));
+    };
+    let returned_by = known_commission(state, row.commission_code.as_deref());
+    let record = match stored_routing(row) {
+        Some(stored) => stored.returned(returned_by, reason, now, decision),
+        None => RoutingRecord::first(decision),
+    };
+    let mut changes = submit::filing_changes(&filing, now)?;
+    changes.routing = Some(Some(submit::routing_json(&record)?));
+    Ok((to, changes))
 }
 
 /// The refusal of a transfer to a commission the network does not know.
-pub(crate) fn unknown_receiving() -> ServiceError {
+fn unknown_receiving() -> ServiceError {
     ServiceError::field("to", "commission.unknown", "受移送的仲裁委不存在", "Unknown receiving commission")
 }
 

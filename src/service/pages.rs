@@ -1,5 +1,5 @@
 //! Read models for the HTML pages: a draft with its validation preview, and a case with the
-//! review actions its viewer may take now. Read only; every write goes through the use cases.
+//! commands its viewer may use now. Read only; every write goes through the use cases.
 
 use diesel_async::AsyncPgConnection;
 
@@ -40,42 +40,14 @@ pub struct DraftPage {
     pub editable: bool,
 }
 
-/// What the viewer of a case may do now: the access rules and the transition table agree.
+/// What the applicant may do on the case page beyond its command forms (the correction box
+/// and the filing steps); the access rules and the transition table agree.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct CaseActions {
-    /// Confirm receipt of a handed-over filing.
-    pub receive: bool,
-    /// Return a misrouted filing.
-    pub return_misrouted: bool,
-    /// Ask the applicant to correct the application.
-    pub request_correction: bool,
-    /// Accept and number the case.
-    pub accept: bool,
-    /// Not accept (不予受理).
-    pub reject: bool,
-    /// Refer out for lack of jurisdiction.
-    pub refer_out: bool,
-    /// Transfer an accepted case (移送).
-    pub transfer: bool,
-    /// Withdraw the application.
-    pub withdraw: bool,
     /// Edit the application (a draft, or while a correction is pending).
     pub edit: bool,
     /// Send the corrected application back to review.
     pub submit_correction: bool,
-}
-
-impl CaseActions {
-    /// Whether any review decision (as opposed to applicant actions) is open to the viewer.
-    pub fn any_review(&self) -> bool {
-        self.receive
-            || self.return_misrouted
-            || self.request_correction
-            || self.accept
-            || self.reject
-            || self.refer_out
-            || self.transfer
-    }
 }
 
 /// A case as its detail page shows it.
@@ -87,8 +59,11 @@ pub struct CasePage {
     pub evidence: Vec<EvidenceMeta>,
     /// The sides the viewer may submit evidence for now (none: no upload form).
     pub evidence_sides: Vec<crate::domain::case::party::Side>,
-    /// What the viewer may do now.
+    /// What the applicant may do now beyond the command forms.
     pub actions: CaseActions,
+    /// Whether the viewer handles the case as staff of its commission (clerk, arbitrator,
+    /// head), rather than as a party.
+    pub handling: bool,
     /// The case file: the documents issued, with their service records.
     pub documents: Vec<DocumentItem>,
     /// The notices sent about the case with their delivery state (staff only; empty for
@@ -203,6 +178,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
     let who = crate::service::cases::capacities(&mut conn, actor, &row).await?;
     let evidence_sides = crate::domain::evidence::open_sides(&who, row.status.into());
+    let handling = who.iter().any(|w| w.is_staff());
     let documents = crate::service::case_file::items(&mut conn, row.id).await?;
     let notices = if actor.role.is_staff() {
         crate::service::case_file::notice_rows(&mut conn, row.id).await?
@@ -218,7 +194,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         .then(|| crate::service::cases::triage::proposal(state, &row).track);
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
-    Ok(CasePage { view, evidence, evidence_sides, actions, documents, notices, staff, proposal })
+    Ok(CasePage { view, evidence, evidence_sides, actions, handling, documents, notices, staff, proposal })
 }
 
 /// The arbitrators, then the clerks, of a commission.
@@ -231,19 +207,10 @@ async fn staff_of(conn: &mut AsyncPgConnection, commission: &str) -> Result<Vec<
     Ok(out)
 }
 
-/// The page's action flags, each read from the commands the table offers this actor now.
+/// The applicant's flags: editing follows the access rules, sending the correction the table.
 fn actions(actor: &Actor, row: &CaseRow, offered: &[CommandKind]) -> CaseActions {
-    let has = |k: CommandKind| offered.contains(&k);
     CaseActions {
-        receive: has(CommandKind::Receive),
-        return_misrouted: has(CommandKind::Reroute),
-        request_correction: has(CommandKind::RequestCorrection),
-        accept: has(CommandKind::Accept),
-        reject: has(CommandKind::Reject),
-        refer_out: has(CommandKind::ReferOut),
-        transfer: has(CommandKind::Transfer),
-        withdraw: has(CommandKind::Withdraw),
         edit: editable(actor, row),
-        submit_correction: has(CommandKind::SubmitCorrection),
+        submit_correction: offered.contains(&CommandKind::SubmitCorrection),
     }
 }

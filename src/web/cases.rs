@@ -1,9 +1,9 @@
-//! "My cases", the intake queue, the case page and the review actions posted from it.
+//! "My cases", the intake queue, the case page; its command forms are posted to
+//! [`command::run_command`].
 
 mod case_file;
 pub mod command;
 mod detail;
-mod forms;
 pub mod list;
 mod next_step;
 mod queue;
@@ -14,16 +14,12 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
 
 pub use self::command::run_command;
-use self::forms::Posted;
 use super::error::WebError;
-use super::form::Post;
 use super::i18n;
-use super::page::{Page, error_code, error_text, see_other, with_query};
+use super::page::{Page, error_code, error_text};
 use crate::service::cases::parse_id;
-use crate::service::commands::Expected;
 use crate::service::error::ServiceError;
 use crate::service::queue::QueueParams;
-use crate::service::review::{self, Decision, ReviewAction};
 use crate::service::{self, pages};
 
 /// `GET /cases`: the worker's own filings, or the ones a clerk registered.
@@ -57,7 +53,7 @@ pub async fn export_queue(page: Page, q: web::Query<QueueParams>) -> Result<Http
 /// `GET /cases/{id}`.
 pub async fn show_case(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
     let case = pages::case(&page.state, &page.actor()?, parse_id(&id)?).await?;
-    page.render("pages/case", &detail::case_detail(&page, &case, forms::Posted::default()))
+    page.render("pages/case", &detail::case_detail(&page, &case, command::Posted::default()))
 }
 
 /// `GET /cases/{id}/receipt`: the printable receipt (回执) of a submitted filing.
@@ -74,46 +70,7 @@ pub async fn show_document(page: Page, id: web::Path<String>) -> Result<HttpResp
     Ok(crate::http::case_file::document_response(doc))
 }
 
-/// The slug of an action in URLs and flash keys.
-fn slug(action: ReviewAction) -> &'static str {
-    match action {
-        ReviewAction::Receive => "receive",
-        ReviewAction::Return => "return",
-        ReviewAction::RequestCorrection => "request-correction",
-        ReviewAction::Accept => "accept",
-        ReviewAction::Reject => "reject",
-        ReviewAction::ReferOut => "refer-out",
-        ReviewAction::Transfer => "transfer",
-        ReviewAction::Withdraw => "withdraw",
-    }
-}
-
-/// Where to go after an action: a returned or transferred case leaves this commission.
-fn after(id: &str, action: ReviewAction) -> String {
-    let to = match action {
-        ReviewAction::Return | ReviewAction::Transfer => "/queue".to_owned(),
-        ReviewAction::Receive
-        | ReviewAction::RequestCorrection
-        | ReviewAction::Accept
-        | ReviewAction::Reject
-        | ReviewAction::ReferOut
-        | ReviewAction::Withdraw => ["/cases/", id].concat(),
-    };
-    with_query(&to, "done", slug(action))
-}
-
-/// Whether a decision cannot be undone, so the clerk must tick "I confirm" first.
-fn irreversible(action: ReviewAction) -> bool {
-    match action {
-        ReviewAction::Accept
-        | ReviewAction::Reject
-        | ReviewAction::ReferOut
-        | ReviewAction::Transfer
-        | ReviewAction::Withdraw => true,
-        ReviewAction::Receive | ReviewAction::Return | ReviewAction::RequestCorrection => false,
-    }
-}
-
+/// The refusal of an irreversible decision posted without its confirmation ticked.
 fn unconfirmed() -> ServiceError {
     ServiceError::bad_request(
         "case.confirm_required",
@@ -153,69 +110,5 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
         | ServiceError::Throttled { .. }
         | ServiceError::Unavailable(_)
         | ServiceError::Unexpected(_) => error_text(page.lang, &error_code(e)),
-    }
-}
-
-/// `POST /cases/{id}/{action}`: one review decision, then back to the case (or the queue). A
-/// refused decision shows the case page again with the form as it was posted.
-pub async fn act(post: Post, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
-    let (id, slug) = path.into_inner();
-    let case_id = parse_id(&id)?;
-    let action = ReviewAction::parse(&slug).ok_or(ServiceError::NotFound)?;
-    let (page, f) = (&post.page, &post.form);
-    let decision = Decision {
-        reason: f.get("reason").to_owned(),
-        codes: f.all("codes"),
-        to: f.get("to").to_owned(),
-        workplace_area: f.get("workplace_area").to_owned(),
-        employer_area: f.get("employer_area").to_owned(),
-    };
-    let actor = page.actor()?;
-    let confirmed = f.get("confirm") == "yes";
-    let outcome = if irreversible(action) && !confirmed {
-        Err(unconfirmed())
-    } else {
-        review::decide(&page.state, &actor, case_id, action, &decision, Expected::from_form(f.get("version")))
-            .await
-            .map(|_| ())
-    };
-    match outcome {
-        Ok(()) => Ok(see_other(&after(&id, action))),
-        Err(
-            e @ (ServiceError::Input(_) | ServiceError::Conflict { .. } | ServiceError::BadRequest { .. }),
-        ) => {
-            let status = e.status();
-            let error = refusal_text(page, &e);
-            let case = pages::case(&page.state, &actor, case_id).await?;
-            let reason = decision.reason.clone();
-            let posted = Posted { action: slug, reason, confirmed, error, decision, fields: f.clone() };
-            page.render_status(status, "pages/case", &detail::case_detail(page, &case, posted))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn action_slugs_round_trip_through_the_service_parser() {
-        for a in [
-            ReviewAction::Receive,
-            ReviewAction::Return,
-            ReviewAction::RequestCorrection,
-            ReviewAction::Accept,
-            ReviewAction::Reject,
-            ReviewAction::ReferOut,
-            ReviewAction::Transfer,
-            ReviewAction::Withdraw,
-        ] {
-            assert_eq!(ReviewAction::parse(slug(a)), Some(a));
-            let done = ["done.", slug(a)].concat();
-            assert!(crate::web::i18n::text(crate::web::i18n::Lang::En, &done).is_some(), "{done}");
-        }
-        assert_eq!(after("x", ReviewAction::Accept), "/cases/x?done=accept");
-        assert_eq!(after("x", ReviewAction::Return), "/queue?done=return");
     }
 }

@@ -18,8 +18,7 @@
 //! | POST | `/cases/{id}/evidence` | evidence upload from the case page, for a side (multipart) |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
-//! | POST | `/cases/{id}/do/{command}` | any other command the table offers (`file_defence`, `decide_extension` …) |
-//! | POST | `/cases/{id}/{action}` | receive, return, request-correction, accept, reject, refer-out, transfer, withdraw |
+//! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
 //! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
@@ -107,7 +106,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
-            .route("/cases/{id}/{action}", web::post().to(cases::act))
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
             .route("/approvals", web::get().to(approvals::show_approvals))

@@ -307,7 +307,7 @@ async fn every_applicant_and_claim_item_is_stored_in_order_and_a_correction_repl
     // A correction with fewer items replaces the stored rows.
     let sip = app.staff("clerk", "SIP").await;
     let (status, _) = app
-        .act(&sip, id, "request-correction", json!({ "codes": ["evidence_list"], "reason": "请补充" }))
+        .act(&sip, id, "request_correction", json!({ "items": ["evidence_list"], "note": "请补充" }))
         .await;
     assert_eq!(status, 200);
     f.claims.truncate(2);

@@ -97,7 +97,7 @@ async fn a_review_form_without_a_valid_csrf_token_is_refused_and_changes_nothing
     let good = sign_in(&app, &c, email).await;
     for token in ["", "00", &good[..good.len() - 2]] {
         let res = c
-            .post(app.url(&format!("/cases/{id}/accept")))
+            .post(app.url(&format!("/cases/{id}/do/accept")))
             .form(&[("csrf_token", token)])
             .send()
             .await
@@ -120,7 +120,7 @@ async fn a_review_form_without_a_valid_csrf_token_is_refused_and_changes_nothing
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     // With the right token the same form works.
     let res = c
-        .post(app.url(&format!("/cases/{id}/accept")))
+        .post(app.url(&format!("/cases/{id}/do/accept")))
         .form(&[("csrf_token", good.as_str()), ("confirm", "yes")])
         .send()
         .await

@@ -84,13 +84,14 @@ async fn a_clerk_requests_correction_and_the_acceptance_clock_restarts_when_it_a
         422,
         "all items at once, at least one"
     );
-    assert_eq!(app.act(&sip, id, "request-correction", json!({ "codes": ["nonsense"] })).await.0, 422);
+    let (status, body) = app.act(&sip, id, "request_correction", json!({ "items": ["nonsense"] })).await;
+    assert_eq!((status, &body["error"]["fields"][0]["field"]), (422, &json!("items[0]")), "{body}");
     let (status, body) = app
         .act(
             &sip,
             id,
-            "request-correction",
-            json!({ "codes": ["evidence_list", "respondent_identity"], "reason": "请补充证据清单" }),
+            "request_correction",
+            json!({ "items": ["evidence_list", "respondent_identity"], "note": "请补充证据清单" }),
         )
         .await;
     assert_eq!(status, 200);
@@ -126,14 +127,14 @@ async fn rejection_carries_coded_reasons_and_referral_is_distinct_from_rejection
     let a = app.file(&worker, &form(1, WZ_STREET, "320506"), None).await;
     let b = app.file(&worker, &form(2, WZ_STREET, "320506"), None).await;
     let wz = app.staff("clerk", "WZ").await;
-    let (status, body) = app.act(&wz, a["id"].as_str().unwrap(), "reject", json!({ "codes": [] })).await;
+    let (status, body) = app.act(&wz, a["id"].as_str().unwrap(), "reject", json!({ "reasons": [] })).await;
     assert_eq!((status, body["error"]["code"].as_str()), (422, Some("input.invalid")));
     let (status, rejected) = app
         .act(
             &wz,
             a["id"].as_str().unwrap(),
             "reject",
-            json!({ "codes": ["out_of_scope"], "reason": "属劳务关系" }),
+            json!({ "reasons": ["out_of_scope"], "note": "属劳务关系" }),
         )
         .await;
     assert_eq!(status, 200);
@@ -150,7 +151,12 @@ async fn rejection_carries_coded_reasons_and_referral_is_distinct_from_rejection
         .await;
     assert_eq!(notice, 2, "the rejection notice tells the worker they may sue");
     let (status, referred) = app
-        .act(&wz, b["id"].as_str().unwrap(), "refer-out", json!({ "reason": "用人单位与工作地均不在本市" }))
+        .act(
+            &wz,
+            b["id"].as_str().unwrap(),
+            "refer_out",
+            json!({ "explanation": "用人单位与工作地均不在本市" }),
+        )
         .await;
     assert_eq!(status, 200);
     assert_eq!(referred["status"], "referred_out");
@@ -225,4 +231,93 @@ async fn a_municipal_public_institution_in_an_urban_district_goes_to_the_municip
     assert_eq!(res.status(), 422);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["error"]["fields"][0]["field"], "respondent.employer_kind");
+}
+
+/// What an acting request leaves on a case: its status, commission, routing history, the data
+/// of its last event, and the notices queued for it.
+async fn outcome(app: &TestApp, user: &crate::helpers::User, id: &str) -> serde_json::Value {
+    let view: serde_json::Value = app.get(&format!("/api/v1/cases/{id}"), user).await.json().await.unwrap();
+    let last = view["events"].as_array().unwrap().last().unwrap().clone();
+    json!({
+        "status": view["status"],
+        "commission": view["commission"]["code"],
+        "history": view["routing"]["history"].as_array().map(|h| h.iter().map(|r| r["reason"].clone()).collect::<Vec<_>>()),
+        "event": [last["kind"].clone(), last["data"].clone()],
+        "notices": app.count("outbox", &format!("case_id = '{id}'")).await,
+    })
+}
+
+#[tokio::test]
+async fn the_older_names_and_fields_do_what_the_command_with_its_own_fields_does() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let sip = app.staff("clerk", "SIP").await;
+    let ks = app.staff("clerk", "KS").await;
+    let wz = app.staff("clerk", "WZ").await;
+    let filed = |n: u32, area: &'static str, employer: &'static str| {
+        let (app, worker) = (&app, &worker);
+        async move { app.file(worker, &form(n, area, employer), None).await["id"].as_str().unwrap().to_owned() }
+    };
+    // (who, area, employer, older name and body, command name and its own body)
+    let pairs = [
+        (
+            &sip,
+            SIP_STREET,
+            SIP,
+            (
+                "request-correction",
+                json!({ "codes": ["evidence_list", "signature"], "reason": "请补充工资流水" }),
+            ),
+            (
+                "request_correction",
+                json!({ "items": ["evidence_list", "signature"], "note": "请补充工资流水" }),
+            ),
+        ),
+        (
+            &sip,
+            SIP_STREET,
+            SIP,
+            ("reject", json!({ "codes": ["out_of_scope"], "reason": "属劳务关系" })),
+            ("reject", json!({ "reasons": ["out_of_scope"], "note": "属劳务关系" })),
+        ),
+        (
+            &wz,
+            WZ_STREET,
+            "320506",
+            ("refer-out", json!({ "reason": "请向吴中区仲裁委申请" })),
+            ("refer_out", json!({ "explanation": "请向吴中区仲裁委申请" })),
+        ),
+        (
+            &ks,
+            KS_TOWN,
+            SIP,
+            ("return", json!({ "reason": "实际工作地在园区", "workplace_area": SIP_STREET })),
+            ("reroute", json!({ "reason": "实际工作地在园区", "workplace_area": SIP_STREET })),
+        ),
+    ];
+    let mut n = 0;
+    for (clerk, area, employer, (older, older_body), (name, body)) in pairs {
+        n += 2;
+        let (a, b) = (filed(n - 1, area, employer).await, filed(n, area, employer).await);
+        let (status, view) = app.act(clerk, &a, older, older_body).await;
+        assert_eq!(status, 200, "{older}: {view}");
+        let (status, view) = app.act(clerk, &b, name, body).await;
+        assert_eq!(status, 200, "{name}: {view}");
+        let (left, right) = (outcome(&app, &worker, &a).await, outcome(&app, &worker, &b).await);
+        assert_eq!(left, right, "{older} does what {name} does");
+    }
+    // An unknown code is named by its place under the name it was sent under.
+    let c = filed(20, SIP_STREET, SIP).await;
+    let (status, body) =
+        app.act(&sip, &c, "request-correction", json!({ "codes": ["signature", "x"] })).await;
+    assert_eq!((status, &body["error"]["fields"][0]["field"]), (422, &json!("codes[1]")), "{body}");
+    // No body at all for a command without fields.
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/cases/{c}/accept")))
+        .bearer_auth(&sip.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
 }

@@ -86,7 +86,7 @@ async fn a_case_runs_from_acceptance_to_withdrawal_through_the_pages_and_a_docum
     sign_in(&d, &clerk, "/queue").await;
     d.go(&path).await;
     d.click("confirm-accept").await;
-    d.click("action-accept").await;
+    d.click("do-accept").await;
     d.expect_path(&format!("{path}?done=accept")).await;
     open(&d, "triage").await;
     run(&d, &path, "triage", "do-triage").await;
@@ -171,9 +171,9 @@ async fn a_case_runs_from_acceptance_to_withdrawal_through_the_pages_and_a_docum
     sign_in(&d, &arbitrator, "/docket").await;
     d.go(&path).await;
     d.click("sum-withdraw").await;
-    d.fill("wd-reason", "申请人自愿撤回仲裁申请").await;
+    d.fill("f-withdraw-reason", "申请人自愿撤回仲裁申请").await;
     d.click("confirm-withdraw").await;
-    d.click("action-withdraw").await;
+    d.click("do-withdraw").await;
     d.expect_path(&format!("{path}?done=withdraw")).await;
     assert_eq!(d.text("case-status").await, "已结案");
     let file = d.text("case-file").await;

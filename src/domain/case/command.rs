@@ -16,8 +16,16 @@ use super::status::{ClosureMode, Track};
 use crate::domain::document::DocumentKind;
 use crate::domain::ids::CommissionCode;
 
+mod reason;
+mod request;
+
+pub use self::request::RequestError;
+
 /// A request to move a case through its lifecycle; data is raw and checked by `decide`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// In the OpenAPI document this is the body of `POST /api/v1/cases/{id}/{action}`, one shape
+/// per command; the `command` tag may be left out of the body, since the path names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// File the draft with the competent commission found by routing (T1, and T2 if handed over).
@@ -29,20 +37,28 @@ pub enum Command {
     },
     /// The competent commission receives a handed-over filing (T3) (办案规则 第三十条).
     Receive,
-    /// The receiving commission returns a misrouted filing and it is routed to another one.
+    /// The receiving commission returns a misrouted filing and it is routed to another one,
+    /// without the commissions that returned it (`return` is the older name in the API).
     Reroute {
-        /// Code of the commission the filing goes to (found by routing).
-        #[serde(default)]
+        /// Code of the commission the filing goes to, found by routing in the service.
+        #[serde(default, skip_deserializing)]
         to: Option<CommissionCode>,
         /// Why the filing was returned.
         reason: String,
+        /// The place of work in the city, when the clerk found the recorded one wrong.
+        #[serde(default)]
+        workplace_area: String,
+        /// The employer's registered area, when the clerk found the recorded one wrong.
+        #[serde(default)]
+        employer_area: String,
     },
     /// Tell the applicant, all at once, everything to correct (办案规则 第二十九条).
     RequestCorrection {
-        /// Every item to supply; must not be empty.
+        /// Every item to supply; must not be empty (`codes` is the older name).
+        #[serde(alias = "codes")]
         items: Vec<CorrectionItem>,
-        /// Details; required when `items` contains `Other`.
-        #[serde(default)]
+        /// Details; required when `items` contains `Other` (`reason` is the older name).
+        #[serde(default, alias = "reason")]
         note: String,
     },
     /// The applicant supplied the corrections (办案规则 第四十六条第（二）项).
@@ -55,15 +71,18 @@ pub enum Command {
     },
     /// Do not accept the filing (不予受理, 办案规则 第三十一条).
     Reject {
-        /// Every ground; must not be empty.
+        /// Every ground; must not be empty (`codes` is the older name).
+        #[serde(alias = "codes")]
         reasons: Vec<RejectionReason>,
-        /// Free-text explanation for the notice.
-        #[serde(default)]
+        /// Free-text explanation for the notice (`reason` is the older name).
+        #[serde(default, alias = "reason")]
         note: String,
     },
     /// No jurisdiction: explain in writing (办案规则 第三十一条; not a rejection).
     ReferOut {
-        /// The written explanation, naming the competent commission.
+        /// The written explanation, naming the competent commission (`reason` is the older
+        /// name).
+        #[serde(alias = "reason")]
         explanation: String,
     },
     /// Put the accepted case on a track (繁简分流, 办案规则 第五十六条、第五十七条).
@@ -363,18 +382,5 @@ impl Command {
     /// The stable snake_case name of the command.
     pub fn name(&self) -> &'static str {
         self.kind().name()
-    }
-
-    /// Parses an API request: the command named in the path with its JSON body.
-    pub fn from_request(name: &str, body: serde_json::Value) -> Result<Command, serde_json::Error> {
-        let mut object = match body {
-            serde_json::Value::Object(map) => map,
-            serde_json::Value::Null => serde_json::Map::new(),
-            other => {
-                return Err(serde::de::Error::custom(format!("expected a JSON object, got {other}")));
-            }
-        };
-        object.insert("command".to_owned(), serde_json::Value::String(name.to_owned()));
-        serde_json::from_value(serde_json::Value::Object(object))
     }
 }

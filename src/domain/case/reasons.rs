@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Lack of jurisdiction is deliberately absent: it is a referral, not a rejection
 /// (办案规则 第三十一条, [`super::status::CaseStatus::ReferredOut`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RejectionReason {
     /// The dispute is not a labour or personnel dispute (不属于劳动人事争议处理范围).
@@ -112,7 +112,7 @@ impl RejectionReason {
 }
 
 /// One item an incomplete or irregular application must supply (补正, 办案规则 第二十九条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CorrectionItem {
     /// The worker's identity and contact details.

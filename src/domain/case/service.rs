@@ -91,7 +91,7 @@ impl ServiceMethod {
 }
 
 /// Grounds for suspending the hearing (办案规则 第四十七条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SuspensionGround {
     /// (一) the worker died and the heirs have not said whether they take part.

@@ -1,14 +1,14 @@
 //! `POST /cases/{id}/do/{command}`: a command form of the case page (or of the approval
-//! queue), turned into the command's JSON body and run through the one command path,
-//! [`crate::service::commands::run_named`].
+//! queue), the acceptance review's decisions among them, turned into the command's JSON body
+//! and run through the one command path, [`crate::service::commands::run_named`].
 
 mod body;
 pub mod spec;
 pub(super) mod view;
 
 use actix_web::{HttpResponse, web};
+use serde::Serialize;
 
-use super::forms::Posted;
 use super::{detail, refusal_text, unconfirmed};
 use crate::domain::access::Actor;
 use crate::domain::case::command::CommandKind;
@@ -21,10 +21,29 @@ use crate::web::error::WebError;
 use crate::web::form::{FormData, Post};
 use crate::web::page::{Page, see_other, with_query};
 
-/// Where to go after a command: back to the case, or to the approval queue it was decided
+/// A refused command form as posted: which form, its fields, and why it was refused.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Posted {
+    /// The command's name (`reject`, `file_defence` …); empty when nothing was posted.
+    pub action: String,
+    /// Why it was refused, in the page language.
+    pub error: String,
+    /// Every field of the form as posted, for the form to show them again.
+    #[serde(skip)]
+    pub fields: FormData,
+}
+
+/// Where to go after a command: to the queue when the case left the commission with it
+/// (returned, transferred), else back to the case, or to the approval queue it was decided
 /// from (`back=approvals`; nothing else is followed, so the field cannot redirect elsewhere).
-fn after(id: &str, kind: CommandKind, back: &str) -> String {
-    let to = if back == "approvals" { "/approvals".to_owned() } else { ["/cases/", id].concat() };
+fn after(id: &str, kind: CommandKind, spec: &spec::Spec, back: &str) -> String {
+    let to = if spec.leaves {
+        "/queue".to_owned()
+    } else if back == "approvals" {
+        "/approvals".to_owned()
+    } else {
+        ["/cases/", id].concat()
+    };
     with_query(&to, "done", kind.name())
 }
 
@@ -39,14 +58,14 @@ pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Resul
     let actor = page.actor()?;
     let outcome = match body::body(&spec, f) {
         Err(e) => Err(ServiceError::Input(e)),
-        Ok(_) if spec.irreversible && f.get("confirm") != "yes" => Err(unconfirmed()),
+        Ok(_) if spec.irreversible() && f.get("confirm") != "yes" => Err(unconfirmed()),
         Ok(body) => {
             let expected = Expected::from_form(f.get("version"));
             commands::run_named(&page.state, &actor, case, kind.name(), body, expected).await.map(|_| ())
         }
     };
     match outcome {
-        Ok(()) => Ok(see_other(&after(&id, kind, f.get("back")))),
+        Ok(()) => Ok(see_other(&after(&id, kind, &spec, f.get("back")))),
         Err(e) => refused(page, &actor, case, kind, f, e).await,
     }
 }
@@ -66,13 +85,8 @@ async fn refused(
         | ServiceError::Conflict { .. }
         | ServiceError::BadRequest { .. }
         | ServiceError::PreconditionFailed { .. } => {
-            let posted = Posted {
-                action: kind.name().to_owned(),
-                confirmed: f.get("confirm") == "yes",
-                error: refusal_text(page, &e),
-                fields: f.clone(),
-                ..Posted::default()
-            };
+            let posted =
+                Posted { action: kind.name().to_owned(), error: refusal_text(page, &e), fields: f.clone() };
             let case = pages::case(&page.state, actor, id).await?;
             page.render_status(e.status(), "pages/case", &detail::case_detail(page, &case, posted))
         }
@@ -90,10 +104,27 @@ async fn refused(
 mod tests {
     use super::*;
 
+    /// Where the form of `kind` sends the user after it ran.
+    fn after_kind(id: &str, kind: CommandKind, back: &str) -> String {
+        let Some(spec) = spec::spec(kind) else { panic!("{kind:?} has a form") };
+        after(id, kind, &spec, back)
+    }
+
     #[test]
     fn after_a_command_the_user_returns_to_the_case_or_the_approvals_only() {
-        assert_eq!(after("x", CommandKind::FileDefence, ""), "/cases/x?done=file_defence");
-        assert_eq!(after("x", CommandKind::DecideExtension, "approvals"), "/approvals?done=decide_extension");
-        assert_eq!(after("x", CommandKind::Resume, "https://evil.example"), "/cases/x?done=resume");
+        assert_eq!(after_kind("x", CommandKind::FileDefence, ""), "/cases/x?done=file_defence");
+        assert_eq!(
+            after_kind("x", CommandKind::DecideExtension, "approvals"),
+            "/approvals?done=decide_extension"
+        );
+        assert_eq!(after_kind("x", CommandKind::Resume, "https://evil.example"), "/cases/x?done=resume");
+    }
+
+    #[test]
+    fn a_returned_or_transferred_case_sends_the_clerk_back_to_the_queue() {
+        assert_eq!(after_kind("x", CommandKind::Reroute, ""), "/queue?done=reroute");
+        assert_eq!(after_kind("x", CommandKind::Transfer, ""), "/queue?done=transfer");
+        assert_eq!(after_kind("x", CommandKind::Accept, ""), "/cases/x?done=accept");
+        assert_eq!(after_kind("x", CommandKind::RequestCorrection, ""), "/cases/x?done=request_correction");
     }
 }

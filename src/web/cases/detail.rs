@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::case_file::{DocumentRow, NoticeRow, document_rows, notice_rows};
+use super::command::Posted;
 use super::command::view::{CommandForm, command_forms};
-use super::forms::{Forms, Posted, forms};
 use super::next_step::{NextStep, next_step, plain_status};
 use super::timeline::event_details;
 use crate::domain::access::Role;
@@ -115,9 +115,9 @@ pub struct CaseDetail {
     evidence: Vec<EvidenceItem>,
     evidence_form: Option<EvidenceForm>,
     actions: CaseActions,
-    any_review: bool,
-    forms: Forms,
     commands: Vec<CommandForm>,
+    /// The command form just refused, for the error summary.
+    posted: Posted,
     documents: Vec<DocumentRow>,
     notices: Vec<NoticeRow>,
     version: i32,
@@ -184,7 +184,7 @@ fn routing(page: &Page, view: &CaseView) -> Option<RoutingView> {
     })
 }
 
-/// Builds the case page; `posted` refills the form of a refused decision.
+/// Builds the case page; `posted` refills the form of a refused command.
 pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let (lang, net) = (page.lang, &page.state.network);
     let v = &p.view;
@@ -205,8 +205,9 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         applicant: v.applicant_name.clone(),
         respondent: v.respondent_name.clone(),
         staff,
-        // The box speaks to the applicant; the employer (respondent) has its own forms.
-        next: if p.actions.any_review() || role == Some(Role::Employer) { None } else { next_step(page, v) },
+        // The box speaks to the applicant: not to the staff handling the case, nor to the
+        // employer (respondent), who has its own forms.
+        next: if p.handling || role == Some(Role::Employer) { None } else { next_step(page, v) },
         channel: match v.channel {
             Channel::Online => "case.channel_online",
             Channel::Window => "case.channel_window",
@@ -254,12 +255,11 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         evidence: evidence_items(&id, &p.evidence),
         evidence_form: upload_form(page, &id, &p.evidence_sides),
         actions: p.actions,
-        any_review: p.actions.any_review(),
         commands: command_forms(page, p, &posted),
         documents: document_rows(page.lang, &p.documents),
         notices: notice_rows(page.lang, &p.notices),
         version: v.version,
-        forms: forms(page, posted),
+        posted,
         edit_href: ["/file/", &id].concat(),
     }
 }

@@ -8,14 +8,50 @@ use super::Entry;
 pub const MESSAGES: &[Entry] = &[
     ("cmd.submit.title", "提交申请", "Submit the application"),
     ("cmd.receive.title", "确认接收", "Confirm receipt"),
+    (
+        "cmd.receive.hint",
+        "确认收到移交的申请材料，受理审查期限自今日起算。",
+        "Confirm that the handed-over filing arrived; the review period starts today.",
+    ),
     ("cmd.reroute.title", "退回（非本委管辖）", "Return (not ours)"),
+    (
+        "cmd.reroute.hint",
+        "申请被错误移交到本委的，退回后系统排除本委重新确定管辖，原收件时间保留。",
+        "A filing misrouted to this commission is re-routed without it; the original receipt time is kept.",
+    ),
     ("cmd.request_correction.title", "通知补正", "Request a correction"),
+    (
+        "cmd.request_correction.hint",
+        "申请材料不齐全或不符合要求的，一次性告知申请人需要补正的全部事项。",
+        "When the application is incomplete or irregular, tell the applicant everything to correct, all at once.",
+    ),
     ("cmd.submit_correction.title", "提交补正", "Send the correction"),
     ("cmd.accept.title", "受理", "Accept"),
+    (
+        "cmd.accept.hint",
+        "材料齐全、符合受理条件的，予以受理并编立案号。",
+        "A complete application that meets the conditions is accepted and numbered.",
+    ),
     ("cmd.reject.title", "不予受理", "Do not accept"),
+    (
+        "cmd.reject.hint",
+        "不符合受理条件的，勾选理由作出不予受理决定；申请人可以就该争议向人民法院提起诉讼。",
+        "When the conditions are not met, tick the grounds; the applicant may then take the dispute to court.",
+    ),
     ("cmd.refer_out.title", "告知管辖", "Refer out"),
+    (
+        "cmd.refer_out.hint",
+        "本市没有仲裁委有管辖权时，书面告知申请人向有管辖权的仲裁委申请；这不是不予受理。",
+        "When no commission of the city is competent, tell the applicant in writing where to apply; this is not a rejection.",
+    ),
     ("cmd.transfer.title", "移送", "Transfer"),
+    (
+        "cmd.transfer.hint",
+        "本委无管辖权的已受理案件，移送有管辖权的仲裁委，审理期限自其收到之日起重新计算。",
+        "An accepted case this commission may not hear goes to the competent one; the time limit restarts there.",
+    ),
     ("cmd.withdraw.title", "撤回申请", "Withdraw the application"),
+    ("cmd.withdraw.hint", "撤回后案件结束。", "Withdrawing ends the case."),
     ("cmd.triage.title", "繁简分流", "Choose the track"),
     (
         "cmd.triage.hint",

@@ -200,19 +200,19 @@ pub const MESSAGES: &[Entry] = &[
         "Receipt confirmed; the review period has started.",
     ),
     (
-        "done.return",
+        "done.reroute",
         "已退回并重新移交有管辖权的仲裁委。",
         "Returned and re-routed to the competent commission.",
     ),
     (
-        "done.request-correction",
+        "done.request_correction",
         "已通知申请人补正。",
         "The applicant has been asked to correct the application.",
     ),
     ("done.accept", "已受理并编立案号。", "Accepted and numbered."),
     ("done.reject", "已作出不予受理决定。", "Not accepted; the decision is recorded."),
     (
-        "done.refer-out",
+        "done.refer_out",
         "已告知申请人向有管辖权的仲裁委申请。",
         "The applicant has been referred to the competent commission.",
     ),

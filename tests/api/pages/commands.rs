@@ -76,7 +76,7 @@ async fn a_clerk_triages_assigns_and_records_service_and_the_employer_defends_fr
     let (clerk, csrf) = staff(&app, "clerk", "SIP").await;
     let accept = [("csrf_token", csrf.as_str()), ("confirm", "yes")];
     assert_eq!(
-        post_form(&app, &clerk, &format!("{path}/accept"), &accept).await.1,
+        post_form(&app, &clerk, &format!("{path}/do/accept"), &accept).await.1,
         format!("{path}?done=accept")
     );
 
@@ -213,12 +213,15 @@ async fn a_refused_command_keeps_what_was_typed_and_a_stale_version_is_refused_w
     assert!(html.contains("请勾选确认后再提交") && html.contains("申请人死亡且无继承人</textarea>"));
     assert_eq!(app.count("cases", &format!("id = '{id}' AND status = 'accepted'")).await, 1);
 
-    // Commands with their own forms, unknown ones and other people's are not run here.
-    for name in ["accept", "withdraw", "nonsense"] {
+    // The applicant's own steps and unknown commands are not run here; a review decision is
+    // the clerk's, not the arbitrator's.
+    for name in ["submit", "submit_correction", "nonsense"] {
         let (status, _, _) =
             post_form(&app, &c, &format!("{path}/do/{name}"), &[("csrf_token", &csrf)]).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{name}");
     }
+    let accept = [("csrf_token", csrf.as_str()), ("confirm", "yes")];
+    assert_eq!(post_form(&app, &c, &format!("{path}/do/accept"), &accept).await.0, StatusCode::FORBIDDEN);
     let w = browser();
     let worker_csrf = sign_in(&app, &w, "w@example.com").await;
     let asked = [("csrf_token", worker_csrf.as_str()), ("days", "5"), ("reason", "x")];

@@ -87,8 +87,8 @@ async fn repair_20_the_worker_is_told_at_the_top_what_to_correct_by_when_and_aft
     let app = TestApp::spawn().await;
     let (c, _, id) = filed_by_worker(&app).await;
     let sip = app.staff("clerk", "SIP").await;
-    let ask = json!({ "codes": ["evidence_list", "signature"], "reason": "请补充工资流水" });
-    assert_eq!(app.act(&sip, &id, "request-correction", ask).await.0, 200);
+    let ask = json!({ "items": ["evidence_list", "signature"], "note": "请补充工资流水" });
+    assert_eq!(app.act(&sip, &id, "request_correction", ask).await.0, 200);
 
     let (_, case) = page(&app, &c, &format!("/cases/{id}")).await;
     let boxed = at(&case, r#"id="correction-box""#);
@@ -109,7 +109,7 @@ async fn repair_20_the_worker_is_told_at_the_top_what_to_correct_by_when_and_aft
     let (c2, w2) = worker_as(&app, "li@example.com").await;
     let filed = app.file(&w2, &form(2, SIP_STREET, SIP), None).await;
     let id2 = filed["id"].as_str().unwrap();
-    let reject = json!({ "codes": ["out_of_scope"], "reason": "属劳务关系争议" });
+    let reject = json!({ "reasons": ["out_of_scope"], "note": "属劳务关系争议" });
     assert_eq!(app.act(&sip, id2, "reject", reject).await.0, 200);
     let (_, case) = page(&app, &c2, &format!("/cases/{id2}")).await;
     let boxed = at(&case, r#"id="rejection-box""#);
@@ -150,12 +150,12 @@ async fn repair_21_the_clerk_sees_who_and_what_first_confirms_decisions_and_keep
     let h1 = html.split("<h1").nth(1).unwrap().split("</h1>").next().unwrap();
     assert!(h1.contains(reference), "the heading is the case's identity: {h1}");
     assert!(html.contains("申请人0001 诉 苏州某某电子科技有限公司"), "applicant v respondent");
-    assert!(at(&html, r#"id="review-actions""#) < at(&html, r#"id="clocks""#), "actions before the details");
+    assert!(at(&html, r#"id="case-commands""#) < at(&html, r#"id="clocks""#), "actions before the details");
     assert!(html.contains(r#"id="confirm-accept""#), "acceptance asks for a confirmation");
 
     // Accepting without ticking the confirmation changes nothing.
     let res = sip
-        .post(app.url(&format!("{path}/accept")))
+        .post(app.url(&format!("{path}/do/accept")))
         .form(&[("csrf_token", csrf.as_str())])
         .send()
         .await
@@ -167,18 +167,18 @@ async fn repair_21_the_clerk_sees_who_and_what_first_confirms_decisions_and_keep
     // A refused rejection keeps the reason typed and the boxes ticked.
     let typed = "申请人与被申请人之间为承揽关系，详见合同第三条";
     let res = sip
-        .post(app.url(&format!("{path}/reject")))
-        .form(&[("csrf_token", csrf.as_str()), ("reason", typed)])
+        .post(app.url(&format!("{path}/do/reject")))
+        .form(&[("csrf_token", csrf.as_str()), ("note", typed)])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST, "not confirmed");
     let html = res.text().await.unwrap();
-    assert!(html.contains(&format!(r#"rows="3">{typed}</textarea>"#)), "the reason is kept");
-    assert!(html.contains(r#"<details class="action" open><summary>"#), "its form is open");
+    assert!(html.contains(&format!(r#"rows="6">{typed}</textarea>"#)), "the note is kept");
+    assert!(html.contains(r#"<details class="action" id="cmd-reject" open>"#), "its form is open");
     let res = sip
-        .post(app.url(&format!("{path}/reject")))
-        .form(&[("csrf_token", csrf.as_str()), ("reason", typed), ("confirm", "yes")])
+        .post(app.url(&format!("{path}/do/reject")))
+        .form(&[("csrf_token", csrf.as_str()), ("note", typed), ("confirm", "yes")])
         .send()
         .await
         .unwrap();
@@ -192,6 +192,6 @@ async fn repair_21_the_clerk_sees_who_and_what_first_confirms_decisions_and_keep
 
     // Confirmed, the acceptance goes through.
     let fields = [("csrf_token", csrf.as_str()), ("confirm", "yes")];
-    let res = sip.post(app.url(&format!("{path}/accept"))).form(&fields).send().await.unwrap();
+    let res = sip.post(app.url(&format!("{path}/do/accept"))).form(&fields).send().await.unwrap();
     assert_eq!(res.headers()[LOCATION], format!("{path}?done=accept"));
 }

@@ -32,8 +32,8 @@ async fn repair_22_the_queue_is_searched_filtered_sorted_paged_and_exported_with
     ids.push(window["id"].as_str().unwrap().to_owned());
     let accepted = app.act(&clerk, &ids[1], "accept", serde_json::json!({})).await.1;
     let case_number = accepted["case_number"].as_str().unwrap().to_owned();
-    let asked = serde_json::json!({ "codes": ["signature"] });
-    assert_eq!(app.act(&clerk, &ids[2], "request-correction", asked).await.0, 200);
+    let asked = serde_json::json!({ "items": ["signature"] });
+    assert_eq!(app.act(&clerk, &ids[2], "request_correction", asked).await.0, 200);
     let mut conn = app.conn().await;
     let sql = format!(
         "UPDATE cases SET acceptance_due = DATE '2026-02-27' WHERE id = '{}';

@@ -52,11 +52,11 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
     assert!(queue.contains("待接收移交 1 件") && queue.contains(&format!("/cases/{id}")), "{queue}");
     let case_path = format!("/cases/{id}");
     let (_, case) = page(&app, &sip, &case_path).await;
-    assert!(case.contains(&format!(r#"action="/cases/{id}/receive""#)));
-    assert!(!case.contains(&format!(r#"action="/cases/{id}/accept""#)), "not before receipt");
+    assert!(case.contains(&format!(r#"action="/cases/{id}/do/receive""#)));
+    assert!(!case.contains(&format!(r#"action="/cases/{id}/do/accept""#)), "not before receipt");
     let csrf = [("csrf_token", sip_csrf.as_str())];
     assert_eq!(
-        post(&app, &sip, &format!("{case_path}/receive"), &csrf).await,
+        post(&app, &sip, &format!("{case_path}/do/receive"), &csrf).await,
         format!("{case_path}?done=receive")
     );
     let (_, case) = page(&app, &sip, &case_path).await;
@@ -65,8 +65,8 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
             && case.contains(r#"<span class="actor">KSclerk（立案员）</span>"#),
         "the timeline names the window clerk who registered it and the clerk who received it"
     );
-    for action in ["accept", "reject", "request-correction", "return", "refer-out", "withdraw"] {
-        assert!(case.contains(&format!(r#"action="/cases/{id}/{action}""#)), "{action} form offered");
+    for action in ["accept", "reject", "request_correction", "reroute", "refer_out", "withdraw"] {
+        assert!(case.contains(&format!(r#"action="/cases/{id}/do/{action}""#)), "{action} form offered");
     }
     assert!(
         case.contains("《劳动人事争议仲裁办案规则》第三十条第（二）项"),
@@ -80,12 +80,12 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
     // Correction: every item at once; the clerk who registered it sends the correction back.
     let ask = [
         ("csrf_token", sip_csrf.as_str()),
-        ("codes", "evidence_list"),
-        ("codes", "signature"),
-        ("reason", "请补充工资流水"),
+        ("items", "evidence_list"),
+        ("items", "signature"),
+        ("note", "请补充工资流水"),
     ];
-    let done = post(&app, &sip, &format!("{case_path}/request-correction"), &ask).await;
-    assert_eq!(done, format!("{case_path}?done=request-correction"));
+    let done = post(&app, &sip, &format!("{case_path}/do/request_correction"), &ask).await;
+    assert_eq!(done, format!("{case_path}?done=request_correction"));
     let (_, case) = page(&app, &ks, &case_path).await;
     assert!(case.contains("correction-box") && case.contains("请补充工资流水"), "{case}");
     let corrected =
@@ -94,8 +94,8 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
 
     // A rejection without a reason is refused and explained; with one it is recorded.
     let res = sip
-        .post(app.url(&format!("{case_path}/reject")))
-        .form(&[("csrf_token", sip_csrf.as_str()), ("reason", "x"), ("confirm", "yes")])
+        .post(app.url(&format!("{case_path}/do/reject")))
+        .form(&[("csrf_token", sip_csrf.as_str()), ("note", "x"), ("confirm", "yes")])
         .send()
         .await
         .unwrap();
@@ -104,12 +104,12 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
     assert!(case.contains("请至少勾选一项不予受理的理由") && case.contains("受理审查中"));
     let reject = [
         ("csrf_token", sip_csrf.as_str()),
-        ("codes", "out_of_scope"),
-        ("reason", "属劳务关系争议"),
+        ("reasons", "out_of_scope"),
+        ("note", "属劳务关系争议"),
         ("confirm", "yes"),
     ];
     assert_eq!(
-        post(&app, &sip, &format!("{case_path}/reject"), &reject).await,
+        post(&app, &sip, &format!("{case_path}/do/reject"), &reject).await,
         format!("{case_path}?done=reject")
     );
     let (_, case) = page(&app, &sip, &case_path).await;
@@ -118,7 +118,9 @@ async fn a_window_filing_is_handed_over_received_corrected_and_rejected_through_
             && case.contains("不属于劳动人事争议处理范围")
             && case.contains("属劳务关系争议")
     );
-    assert!(!case.contains("review-actions"), "nothing left to decide");
+    for decided in ["accept", "reject", "request_correction", "reroute", "refer_out"] {
+        assert!(!case.contains(&format!("/do/{decided}")), "nothing left to decide: {decided}");
+    }
 }
 
 #[tokio::test]
@@ -174,8 +176,8 @@ async fn a_misrouted_filing_is_returned_from_its_page_and_the_city_supervisor_se
         ("workplace_area", SIP_STREET),
         ("employer_area", ""),
     ];
-    assert_eq!(post(&app, &ks, &format!("/cases/{id}/return"), &back).await, "/queue?done=return");
-    let (_, queue) = page(&app, &ks, "/queue?done=return").await;
+    assert_eq!(post(&app, &ks, &format!("/cases/{id}/do/reroute"), &back).await, "/queue?done=reroute");
+    let (_, queue) = page(&app, &ks, "/queue?done=reroute").await;
     assert!(queue.contains("已退回") && queue.contains("queue-empty"), "{queue}");
 
     let (sz, _) = staff(&app, "supervisor", "SZ").await;
@@ -191,4 +193,53 @@ async fn a_misrouted_filing_is_returned_from_its_page_and_the_city_supervisor_se
     let res = browser().get(app.url("/cases?x=1")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "signed-out users are sent to sign in");
     assert_eq!(res.headers()[LOCATION], "/login?next=%2Fcases%3Fx%3D1", "and come back afterwards");
+}
+
+/// The `name`s of the command forms of a case page, in order.
+fn forms_on(html: &str, id: &str) -> Vec<String> {
+    let marker = format!(r#"action="/cases/{id}/do/"#);
+    html.split(marker.as_str()).skip(1).map(|s| s.split('"').next().unwrap_or_default().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_review_forms_on_the_case_page_are_those_the_table_offers_now() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let filed = app.file(&worker, &form(1, SIP_STREET, SIP), None).await;
+    let id = filed["id"].as_str().unwrap().to_owned();
+    let path = format!("/cases/{id}");
+    let (clerk, csrf) = staff(&app, "clerk", "SIP").await;
+
+    // Under review: the acceptance review's decisions, each a command form of the table.
+    let (_, html) = page(&app, &clerk, &path).await;
+    let offered = forms_on(&html, &id);
+    for name in ["reroute", "request_correction", "accept", "reject", "refer_out", "withdraw"] {
+        assert!(offered.iter().any(|o| o == name), "{name} offered under review: {offered:?}");
+    }
+    assert!(!offered.iter().any(|o| o == "receive" || o == "transfer"), "received already, not accepted");
+    assert!(html.contains(r#"id="confirm-accept""#) && html.contains("我已审查，确认受理并编立案号"));
+    for (boxed, label) in [
+        ("f-request_correction-items-evidence_list", "证据"),
+        ("f-reject-reasons-out_of_scope", "不属于劳动人事争议处理范围"),
+    ] {
+        assert!(html.contains(&format!(r#"id="{boxed}""#)), "{boxed}");
+        assert!(html.contains(label), "{label}");
+    }
+    let api: serde_json::Value = app.get(&format!("/api/v1/cases/{id}"), &worker).await.json().await.unwrap();
+    assert_eq!(api["status"], "under_review");
+
+    // Accepted: the review is over, so its forms are gone; the table offers what follows.
+    let accept = [("csrf_token", csrf.as_str()), ("confirm", "yes")];
+    assert_eq!(
+        post(&app, &clerk, &format!("{path}/do/accept"), &accept).await,
+        format!("{path}?done=accept")
+    );
+    let (_, html) = page(&app, &clerk, &path).await;
+    let offered = forms_on(&html, &id);
+    for gone in ["accept", "reject", "request_correction", "reroute", "refer_out"] {
+        assert!(!offered.iter().any(|o| o == gone), "{gone} not offered once accepted: {offered:?}");
+    }
+    for name in ["triage", "transfer"] {
+        assert!(offered.iter().any(|o| o == name), "{name} offered once accepted: {offered:?}");
+    }
 }

@@ -97,34 +97,55 @@ async fn repair_08_unknown_api_paths_and_wrong_methods_answer_in_the_problem_sha
 }
 
 #[tokio::test]
-async fn repair_09_review_actions_are_enumerated_and_every_operation_documents_its_errors() {
+async fn repair_09_commands_and_their_bodies_are_enumerated_and_every_operation_documents_its_errors() {
     let app = TestApp::spawn().await;
     let doc: Value = app.client.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
-    let actions = &doc["components"]["schemas"]["ReviewAction"]["enum"];
-    let mut names: Vec<&str> = actions.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    names.sort_unstable();
-    assert_eq!(
-        names,
-        ["accept", "receive", "refer-out", "reject", "request-correction", "return", "transfer", "withdraw"]
-    );
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas.get("ReviewAction").is_none() && schemas.get("Decision").is_none(), "one command path");
     let act = &doc["paths"]["/api/v1/cases/{id}/{action}"]["post"];
     let param = act["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "action").unwrap();
     assert_eq!(param["schema"]["$ref"], "#/components/schemas/CaseCommand");
-    let commands: Vec<&str> = doc["components"]["schemas"]["CaseCommand"]["enum"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let commands: Vec<&str> =
+        schemas["CaseCommand"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     for name in [
         "accept",
-        "return",
+        "reroute",
+        "request_correction",
+        "refer_out",
         "record_service",
         "decide_extension",
         "file_defence",
         "issue_overdue_certificate",
+        // The older names still work.
+        "return",
+        "request-correction",
+        "refer-out",
     ] {
         assert!(commands.contains(&name), "{name} in {commands:?}");
+    }
+    // The body: one shape per command, titled by its name; the path names the command, so the
+    // `command` tag is never required.
+    let body = &act["requestBody"]["content"]["application/json"]["schema"]["oneOf"];
+    assert!(body.as_array().unwrap().iter().any(|s| s["$ref"] == "#/components/schemas/Command"), "{body}");
+    let shapes = schemas["Command"]["anyOf"].as_array().unwrap();
+    assert_eq!(shapes.len(), commands.len() - 3, "every command of the table has its body");
+    let shape = |name: &str| shapes.iter().find(|s| s["title"] == name).unwrap_or_else(|| panic!("{name}"));
+    let fields = |name: &str| {
+        let mut keys: Vec<String> = shape(name)["properties"].as_object().unwrap().keys().cloned().collect();
+        keys.sort_unstable();
+        keys
+    };
+    assert_eq!(fields("request_correction"), ["command", "items", "note"]);
+    assert_eq!(fields("reject"), ["command", "note", "reasons"]);
+    assert_eq!(
+        fields("reroute"),
+        ["command", "employer_area", "reason", "workplace_area"],
+        "routing picks `to`"
+    );
+    assert_eq!(fields("accept"), ["command"], "the number is allocated, never sent");
+    for s in shapes {
+        let required = s["required"].as_array().cloned().unwrap_or_default();
+        assert!(!required.contains(&Value::from("command")), "{}", s["title"]);
     }
     // Every operation with a token documents 401, and every error answer has the problem body.
     for (path, item) in doc["paths"].as_object().unwrap() {

@@ -48,7 +48,7 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
     match cmd {
         C::Submit { commission, handed_over } => submit(step, commission, *handed_over),
         C::Receive => step.one(EventKind::Received, CaseStatus::UnderReview),
-        C::Reroute { to, reason } => reroute(step, case, to.as_ref(), reason),
+        C::Reroute { to, reason, .. } => reroute(step, case, to.as_ref(), reason),
         C::RequestCorrection { items, note } => request_correction(step, items, note),
         C::SubmitCorrection => step.one(EventKind::Corrected, CaseStatus::UnderReview),
         C::Accept { case_number } => accept(step, case_number),

@@ -240,6 +240,8 @@ pub fn sample(kind: CommandKind) -> Command {
         CommandKind::Reroute => Command::Reroute {
             to: Some(CommissionCode::of("GS")),
             reason: text("用人单位注册地在姑苏区"),
+            workplace_area: String::new(),
+            employer_area: String::new(),
         },
         CommandKind::RequestCorrection => {
             Command::RequestCorrection { items: vec![CorrectionItem::EvidenceList], note: String::new() }

@@ -27,9 +27,12 @@ fn command(kind: CommandKind, case: &Case, today: NaiveDate, flag: bool, pick: u
         CommissionCode::of(if current.is_some_and(|c| c == "WZ") { "GS" } else { "WZ" })
     };
     match kind {
-        CommandKind::Reroute => {
-            Command::Reroute { to: Some(other(case.commission.as_ref())), reason: "退回".into() }
-        }
+        CommandKind::Reroute => Command::Reroute {
+            to: Some(other(case.commission.as_ref())),
+            reason: "退回".into(),
+            workplace_area: String::new(),
+            employer_area: String::new(),
+        },
         CommandKind::Transfer => Command::Transfer {
             to: other(case.commission.as_ref()),
             reason: "移送".into(),

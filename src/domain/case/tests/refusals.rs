@@ -15,13 +15,36 @@ fn code(raw: &str) -> CommissionCode {
 fn invalid_data_is_refused_with_a_stable_code() {
     let blank = || "  ".to_owned();
     let cases: Vec<(S, Command, &str)> = vec![
-        (S::Submitted, Command::Reroute { to: None, reason: "x".into() }, "case.commission_blank"),
         (
             S::Submitted,
-            Command::Reroute { to: Some(code("SIP")), reason: "x".into() },
+            Command::Reroute {
+                to: None,
+                reason: "x".into(),
+                workplace_area: String::new(),
+                employer_area: String::new(),
+            },
+            "case.commission_blank",
+        ),
+        (
+            S::Submitted,
+            Command::Reroute {
+                to: Some(code("SIP")),
+                reason: "x".into(),
+                workplace_area: String::new(),
+                employer_area: String::new(),
+            },
             "case.reroute_same_commission",
         ),
-        (S::UnderReview, Command::Reroute { to: Some(code("GS")), reason: blank() }, "case.reason_blank"),
+        (
+            S::UnderReview,
+            Command::Reroute {
+                to: Some(code("GS")),
+                reason: blank(),
+                workplace_area: String::new(),
+                employer_area: String::new(),
+            },
+            "case.reason_blank",
+        ),
         (
             S::UnderReview,
             Command::RequestCorrection { items: vec![], note: "x".into() },
@@ -92,7 +115,12 @@ fn invalid_data_is_refused_with_a_stable_code() {
 fn a_projection_without_its_commission_or_suspended_status_is_refused_not_panicking() {
     let mut orphan = case_in(S::UnderReview);
     orphan.commission = None;
-    let reroute = Command::Reroute { to: Some(code("GS")), reason: "x".into() };
+    let reroute = Command::Reroute {
+        to: Some(code("GS")),
+        reason: "x".into(),
+        workplace_area: String::new(),
+        employer_area: String::new(),
+    };
     assert_eq!(decide_all(&orphan, &reroute, now()).unwrap_err().code(), "case.commission_missing");
     let mut suspended = case_in(S::Suspended);
     suspended.suspended_from = None;

@@ -60,6 +60,8 @@ fn misrouted_filing_is_rerouted_and_awaits_receipt_at_the_new_commission() {
     let reroute = Command::Reroute {
         to: Some(CommissionCode::of("GS")),
         reason: "用人单位注册地在姑苏区".into(),
+        workplace_area: String::new(),
+        employer_area: String::new(),
     };
     let (log, case) = run(&[submit(false), reroute]);
     assert_eq!(

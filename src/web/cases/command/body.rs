@@ -1,6 +1,6 @@
 //! From the fields a command form posted to the command's JSON body: texts as typed (the
-//! rules say which may not be blank), codes as chosen, and numbers, days and times read here,
-//! so a mistyped one is named in plain words instead of a parser's message.
+//! rules say which may not be blank), codes as chosen or ticked, and numbers, days and times
+//! read here, so a mistyped one is named in plain words instead of a parser's message.
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde_json::{Map, Value};
@@ -15,7 +15,7 @@ pub fn body(spec: &Spec, form: &FormData) -> Result<Value, InputError> {
     let mut out = Map::new();
     let mut errors = InputError::default();
     for &field in spec.fields {
-        match value(field, form.get(field.name())) {
+        match value(field, form) {
             Ok(Some(v)) => {
                 out.insert(field.name().to_owned(), v);
             }
@@ -54,10 +54,13 @@ fn wrong(field: Field, code: &'static str, zh: &str, en: &str) -> FieldError {
 }
 
 /// The body value of one field; `None` leaves it to the command's default.
-fn value(field: Field, raw: &str) -> Result<Option<Value>, FieldError> {
+fn value(field: Field, form: &FormData) -> Result<Option<Value>, FieldError> {
+    let raw = form.get(field.name());
     let s = raw.trim();
     Ok(Some(match field {
         Field::Text { .. } | Field::Line { .. } => Value::String(raw.to_owned()),
+        Field::Codes { name, .. } => Value::Array(form.all(name).into_iter().map(Value::String).collect()),
+        Field::Area { .. } => Value::String(s.to_owned()),
         Field::Choice { required, .. } => match (s.is_empty(), required) {
             (true, true) => return Err(wrong(field, "command.choice_missing", "请选择", "Choose: ")),
             (true, false) => Value::Null,
@@ -127,6 +130,45 @@ mod tests {
         assert_eq!(
             parsed(CommandKind::Award, &[("partial", "yes")]),
             Ok(Command::Award { partial: true, final_award: false })
+        );
+    }
+
+    #[test]
+    fn the_review_forms_post_the_commands_of_the_acceptance_review() {
+        use crate::domain::case::reasons::CorrectionItem;
+        let ticked = [("items", "evidence_list"), ("items", "signature"), ("note", "请补充工资流水")];
+        assert_eq!(
+            parsed(CommandKind::RequestCorrection, &ticked),
+            Ok(Command::RequestCorrection {
+                items: vec![CorrectionItem::EvidenceList, CorrectionItem::Signature],
+                note: "请补充工资流水".into(),
+            })
+        );
+        assert_eq!(
+            parsed(CommandKind::Reject, &[("note", "x")]),
+            Ok(Command::Reject { reasons: vec![], note: "x".into() }),
+            "none ticked: the rules refuse it and say why"
+        );
+        assert_eq!(
+            parsed(
+                CommandKind::Reroute,
+                &[("reason", "实际工作地在园区"), ("workplace_area", " 320571004 "), ("employer_area", "")]
+            ),
+            Ok(Command::Reroute {
+                to: None,
+                reason: "实际工作地在园区".into(),
+                workplace_area: "320571004".into(),
+                employer_area: String::new(),
+            })
+        );
+        assert_eq!(parsed(CommandKind::Accept, &[]), Ok(Command::Accept { case_number: String::new() }));
+        assert_eq!(
+            parsed(CommandKind::Transfer, &[("to", "XC"), ("reason", "管辖异议成立")]),
+            Ok(Command::Transfer {
+                to: crate::domain::ids::CommissionCode::of("XC"),
+                reason: "管辖异议成立".into(),
+                case_number: String::new(),
+            })
         );
     }
 

@@ -1,126 +1,15 @@
-//! The form of each command the case page offers: which fields its `Command` variant takes
-//! and how a person enters them. One description drives both the form shown and the JSON
-//! body built from what was posted, so the two cannot drift apart.
+//! The form of each command the case page offers, the acceptance review's decisions among
+//! them: which fields its `Command` variant takes and how a person enters them. One
+//! description drives both the form shown and the JSON body built from what was posted, so
+//! the two cannot drift apart.
 
+mod field;
+
+pub use self::field::{Codes, Field, Options};
 use crate::domain::case::command::CommandKind;
 use crate::domain::case::lifecycle::table;
 use crate::domain::case::status::CaseStatus;
 use crate::web::i18n::Lang;
-
-/// Where the options of a select come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Options {
-    /// The grounds of 办案规则 第四十七条 (`SuspensionGround::ALL`).
-    SuspensionGrounds,
-    /// `ServiceMethod::ALL`.
-    ServiceMethods,
-    /// The kinds of document in the case file.
-    Documents,
-    /// Applicant or respondent.
-    Sides,
-    /// `Track::ALL`; left empty, the proposal is followed.
-    Tracks,
-    /// The two closure modes of a settlement.
-    SettlementModes,
-    /// The commission's arbitrators.
-    Arbitrators,
-    /// The commission's clerks.
-    Clerks,
-    /// The case's evidence files (a proof of service).
-    Evidence,
-}
-
-/// One field of a command form, named as in the command's JSON body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// Several lines of text (a reason, a note, the defence).
-    Text {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-        /// Whether the command needs it (the rules refuse it blank).
-        required: bool,
-    },
-    /// One line of text (a party's name).
-    Line {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-    },
-    /// A select of codes.
-    Choice {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-        /// The options.
-        options: Options,
-        /// Whether a choice is needed; an optional one is sent as `null` when left empty.
-        required: bool,
-    },
-    /// A whole number of natural days.
-    Days {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-        /// Smallest value offered.
-        min: u32,
-        /// Largest value offered.
-        max: u32,
-    },
-    /// A calendar day (today unless changed).
-    Day {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-    },
-    /// A date and time in China time, sent as an instant.
-    Moment {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-    },
-    /// A box ticked for `true`.
-    Tick {
-        /// Body field.
-        name: &'static str,
-        /// Catalog key of the label.
-        label: &'static str,
-    },
-}
-
-impl Field {
-    /// The body field it fills (also the form field's name).
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Text { name, .. }
-            | Field::Line { name, .. }
-            | Field::Choice { name, .. }
-            | Field::Days { name, .. }
-            | Field::Day { name, .. }
-            | Field::Moment { name, .. }
-            | Field::Tick { name, .. } => name,
-        }
-    }
-
-    /// The catalog key of its label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Text { label, .. }
-            | Field::Line { label, .. }
-            | Field::Choice { label, .. }
-            | Field::Days { label, .. }
-            | Field::Day { label, .. }
-            | Field::Moment { label, .. }
-            | Field::Tick { label, .. } => label,
-        }
-    }
-}
 
 /// A yes/no decision given by one of two buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,8 +29,38 @@ pub struct Spec {
     pub fields: &'static [Field],
     /// The decision buttons, for the commands that approve or refuse.
     pub decision: Option<Decision>,
+    /// The confirmation to tick first (catalog key), for a decision that cannot be undone.
+    pub confirm: Option<&'static str>,
+    /// Shown unfolded: the step usually taken next (confirming a receipt, accepting).
+    pub unfolded: bool,
+    /// The case leaves the commission with it (returned, transferred), so the user goes back
+    /// to the queue afterwards.
+    pub leaves: bool,
+}
+
+impl Spec {
     /// Whether it cannot be undone, so "I confirm" must be ticked first.
-    pub irreversible: bool,
+    pub fn irreversible(&self) -> bool {
+        self.confirm.is_some()
+    }
+
+    /// Asks for this confirmation (catalog key) before the command is run.
+    const fn confirmed(mut self, key: &'static str) -> Spec {
+        self.confirm = Some(key);
+        self
+    }
+
+    /// Shows the form unfolded.
+    const fn unfolded(mut self) -> Spec {
+        self.unfolded = true;
+        self
+    }
+
+    /// Sends the user back to the queue afterwards.
+    const fn leaves(mut self) -> Spec {
+        self.leaves = true;
+        self
+    }
 }
 
 const fn text(name: &'static str, label: &'static str) -> Field {
@@ -157,33 +76,76 @@ const APPROVE: Decision = Decision { name: "approve", yes: "cmd.approve", no: "c
 const ACCEPT: Decision = Decision { name: "accept", yes: "cmd.accept", no: "cmd.decline" };
 
 const fn plain(fields: &'static [Field]) -> Spec {
-    Spec { fields, decision: None, irreversible: false }
+    Spec { fields, decision: None, confirm: None, unfolded: false, leaves: false }
 }
 
 const fn decided(fields: &'static [Field], decision: Decision) -> Spec {
-    Spec { fields, decision: Some(decision), irreversible: false }
+    Spec { decision: Some(decision), ..plain(fields) }
 }
 
 const fn final_step(fields: &'static [Field]) -> Spec {
-    Spec { fields, decision: None, irreversible: true }
+    plain(fields).confirmed("action.confirm_irreversible")
 }
 
-/// The form of a command, or `None` for the commands that have their own page or form
-/// (filing, the acceptance review, transfer and withdrawal: `POST /cases/{id}/{action}`).
+/// The form of a command, or `None` for the two the applicant takes elsewhere: filing (the
+/// filing steps) and sending a correction (the correction box).
 pub fn spec(kind: CommandKind) -> Option<Spec> {
     use CommandKind as K;
     use Field as F;
     Some(match kind {
-        K::Submit
-        | K::SubmitCorrection
-        | K::Receive
-        | K::Reroute
-        | K::RequestCorrection
-        | K::Accept
-        | K::Reject
-        | K::ReferOut
-        | K::Transfer
-        | K::Withdraw => return None,
+        K::Submit | K::SubmitCorrection => return None,
+        K::Receive => plain(&[]).unfolded(),
+        K::Reroute => plain(
+            const {
+                &[
+                    REASON,
+                    F::Area { name: "workplace_area", label: "field.corrected_workplace_area" },
+                    F::Area { name: "employer_area", label: "field.corrected_employer_area" },
+                ]
+            },
+        )
+        .leaves(),
+        K::RequestCorrection => plain(
+            const {
+                &[
+                    F::Codes {
+                        name: "items",
+                        label: "cmd.f.correction_items",
+                        codes: Codes::CorrectionItems,
+                    },
+                    note(),
+                ]
+            },
+        ),
+        K::Accept => plain(&[]).confirmed("action.confirm_accept").unfolded(),
+        K::Reject => final_step(
+            const {
+                &[
+                    F::Codes {
+                        name: "reasons",
+                        label: "cmd.f.rejection_reasons",
+                        codes: Codes::RejectionReasons,
+                    },
+                    note(),
+                ]
+            },
+        ),
+        K::ReferOut => final_step(const { &[text("explanation", "cmd.f.explanation")] }),
+        K::Transfer => final_step(
+            const {
+                &[
+                    F::Choice {
+                        name: "to",
+                        label: "field.transfer_to",
+                        options: Options::Commissions,
+                        required: true,
+                    },
+                    REASON,
+                ]
+            },
+        )
+        .leaves(),
+        K::Withdraw => final_step(const { &[REASON] }),
         K::Triage => plain(
             const {
                 &[
@@ -326,21 +288,19 @@ pub fn basis(lang: Lang, kind: CommandKind, status: Option<CaseStatus>) -> Strin
 }
 
 /// The fragment of the case page where a command's form is: `#form-{name}` for the forms
-/// described here, the review forms' own ids otherwise.
+/// described here, the applicant's own places otherwise.
 pub fn anchor(kind: CommandKind) -> String {
     use CommandKind as K;
-    let own = match kind {
-        K::Receive => "form-receive",
-        K::Reroute => "form-return",
-        K::RequestCorrection => "form-request-correction",
-        K::Accept => "form-accept",
-        K::Reject => "form-reject",
-        K::ReferOut => "form-refer-out",
-        K::Transfer => "form-transfer",
-        K::Withdraw => "form-withdraw",
-        K::SubmitCorrection => "correction-box",
-        K::Submit => "resume",
-        K::Triage
+    match kind {
+        K::Submit => "resume".to_owned(),
+        K::SubmitCorrection => "correction-box".to_owned(),
+        K::Receive
+        | K::Reroute
+        | K::RequestCorrection
+        | K::Accept
+        | K::Reject
+        | K::ReferOut
+        | K::Triage
         | K::ConvertToOrdinary
         | K::Assign
         | K::RecordService
@@ -360,9 +320,11 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::RequestExtension
         | K::DecideExtension
         | K::ApplyWithdrawal
+        | K::Withdraw
         | K::DeemWithdrawn
         | K::Revoke
         | K::Terminate
+        | K::Transfer
         | K::ApplyPostponement
         | K::ChallengeArbitrator
         | K::IssueOverdueCertificate
@@ -371,9 +333,8 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::MediationFailed
         | K::ScheduleHearing
         | K::HoldHearing
-        | K::Award => return ["form-", kind.name()].concat(),
-    };
-    own.to_owned()
+        | K::Award => ["form-", kind.name()].concat(),
+    }
 }
 
 #[cfg(test)]

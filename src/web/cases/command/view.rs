@@ -1,18 +1,20 @@
 //! The command forms of the case page: one per command the transition table offers the
-//! viewer now (the review forms aside), each with its title, a one-line hint, the legal basis
-//! of its row, its fields, and what was typed when a submission was refused.
+//! viewer now, the acceptance review's decisions among them, each with its title, a one-line
+//! hint, the legal basis of its row, its fields, and what was typed when a submission was
+//! refused.
 
 use serde::Serialize;
 
-use super::spec::{Field, Options, Spec, basis, spec};
+use super::Posted;
+use super::spec::{Codes, Field, Options, Spec, basis, spec};
 use crate::domain::access::Role;
 use crate::domain::case::command::CommandKind;
 use crate::domain::case::party::Side;
+use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::service::{ServiceMethod, SuspensionGround};
 use crate::domain::case::status::{ClosureMode, Track};
 use crate::service::pages::CasePage;
-use crate::web::cases::forms::Posted;
-use crate::web::controls::{Choice, Control, OptionGroup, options};
+use crate::web::controls::{Choice, Control, OptionGroup, area_groups, commission_options, options};
 use crate::web::i18n;
 use crate::web::page::Page;
 
@@ -23,6 +25,24 @@ pub struct Tick {
     name: &'static str,
     label: &'static str,
     checked: bool,
+}
+
+/// One box of a list of codes, with the code's label and legal basis in the page language.
+#[derive(Serialize)]
+pub struct CodeBox {
+    id: String,
+    code: &'static str,
+    label: &'static str,
+    basis: &'static str,
+    checked: bool,
+}
+
+/// The boxes of a list of codes under their legend (catalog key).
+#[derive(Serialize)]
+pub struct CodeSet {
+    name: &'static str,
+    legend: &'static str,
+    boxes: Vec<CodeBox>,
 }
 
 /// The two buttons of a decision (catalog keys).
@@ -42,13 +62,16 @@ pub struct CommandForm {
     title: String,
     hint: String,
     basis: String,
+    code_sets: Vec<CodeSet>,
     controls: Vec<Control>,
     ticks: Vec<Tick>,
     decision: Option<Buttons>,
     irreversible: bool,
+    /// Catalog key of the confirmation of an irreversible decision.
+    confirm: Option<&'static str>,
     confirmed: bool,
     error: Option<String>,
-    /// Shown open: it was just posted and refused.
+    /// Shown open: it was just posted and refused, or it is the step usually taken next.
     open: bool,
     /// Whether the table offers it now; a refused form that no longer is stays on the page
     /// so that nothing typed is lost.
@@ -72,10 +95,20 @@ fn form(page: &Page, p: &CasePage, posted: &Posted, kind: CommandKind, spec: Spe
     let status = Some(p.view.status);
     let key = |part: &str| ["cmd.", name, ".", part].concat();
     let value = |field: &str| mine.then(|| posted.fields.get(field).to_owned());
+    let mut code_sets = Vec::new();
     let mut controls = Vec::new();
     let mut ticks = Vec::new();
     for &field in spec.fields {
         let id = ["f-", name, "-", field.name()].concat();
+        if let Field::Codes { name: field_name, label, codes } = field {
+            let ticked = if mine { posted.fields.all(field_name) } else { Vec::new() };
+            code_sets.push(CodeSet {
+                name: field_name,
+                legend: label,
+                boxes: boxes(page, codes, &id, &ticked),
+            });
+            continue;
+        }
         match control(page, p, field, value(field.name())) {
             Some(c) => controls.push(c.with_id(id)),
             None => ticks.push(Tick {
@@ -92,18 +125,46 @@ fn form(page: &Page, p: &CasePage, posted: &Posted, kind: CommandKind, spec: Spe
         title: page.text(&key("title")),
         hint: page.text(&key("hint")),
         basis: basis(page.lang, kind, status),
+        code_sets,
         controls,
         ticks,
         decision: spec.decision.map(|d| Buttons { name: d.name, yes: d.yes, no: d.no }),
-        irreversible: spec.irreversible,
+        irreversible: spec.irreversible(),
+        confirm: spec.confirm,
         confirmed: mine && posted.fields.get("confirm") == "yes",
         error: mine.then(|| posted.error.clone()),
-        open: mine,
+        open: mine || spec.unfolded,
         offered: p.view.actions.contains(&kind),
     }
 }
 
-/// The control of a field; `None` for a tick box, which is not a control.
+/// The boxes of a list of codes, each with its label and legal basis; the posted ones ticked.
+fn boxes(page: &Page, codes: Codes, id: &str, ticked: &[String]) -> Vec<CodeBox> {
+    let lang = page.lang;
+    let entries: Vec<(&'static str, &'static str, &'static str)> = match codes {
+        Codes::CorrectionItems => CorrectionItem::ALL
+            .iter()
+            .map(|i| (i.code(), lang.pick(i.label_zh(), i.label_en()), lang.pick(i.basis_zh(), i.basis_en())))
+            .collect(),
+        Codes::RejectionReasons => RejectionReason::ALL
+            .iter()
+            .map(|r| (r.code(), lang.pick(r.label_zh(), r.label_en()), lang.pick(r.basis_zh(), r.basis_en())))
+            .collect(),
+    };
+    entries
+        .into_iter()
+        .map(|(code, label, basis)| CodeBox {
+            id: [id, "-", code].concat(),
+            code,
+            label,
+            basis,
+            checked: ticked.iter().any(|t| t == code),
+        })
+        .collect()
+}
+
+/// The control of a field; `None` for a tick box, which is not a control (nor is a list of
+/// codes, whose boxes are built by [`boxes`]).
 fn control(page: &Page, p: &CasePage, field: Field, posted: Option<String>) -> Option<Control> {
     let typed = posted.unwrap_or_default();
     Some(match field {
@@ -127,7 +188,11 @@ fn control(page: &Page, p: &CasePage, field: Field, posted: Option<String>) -> O
         Field::Moment { name, label } => {
             Control::input(name, label, &typed).typed("datetime-local").required()
         }
-        Field::Tick { .. } => return None,
+        Field::Area { name, label } => {
+            Control::select(name, label, &typed, area_groups(&page.state.network, page.lang))
+                .hint("hint.corrected_area")
+        }
+        Field::Tick { .. } | Field::Codes { .. } => return None,
     })
 }
 
@@ -177,6 +242,7 @@ fn choices(page: &Page, p: &CasePage, from: Options) -> Vec<OptionGroup> {
             (e.id.to_string(), shown)
         })),
         Options::Tracks => return tracks(page, p.proposal),
+        Options::Commissions => return commission_options(&page.state.network, lang),
     };
     options(lang, items)
 }
