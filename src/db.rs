@@ -13,6 +13,7 @@ pub mod enums;
 pub mod filings;
 pub mod queue;
 pub mod reference;
+pub mod roster;
 pub mod schema;
 pub mod users;
 pub mod warnings;

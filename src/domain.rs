@@ -17,3 +17,4 @@ pub mod input;
 pub mod network;
 pub mod routing;
 pub mod triage;
+pub mod tribunal;

@@ -13,4 +13,5 @@ pub mod openapi;
 pub mod paths;
 pub mod reference;
 pub mod respond;
+pub mod roster;
 pub mod routes;

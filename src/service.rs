@@ -11,4 +11,5 @@ pub mod filings;
 pub mod pages;
 pub mod queue;
 pub mod respond;
+pub mod roster;
 pub mod sweep;

@@ -326,6 +326,35 @@ diesel::joinable!(areas -> commissions (commission_code));
 diesel::joinable!(calendar_days -> calendar_years (year));
 diesel::joinable!(case_claims -> cases (case_id));
 diesel::joinable!(case_clocks -> cases (case_id));
+diesel::table! {
+    arbitrator_profiles (user_id) {
+        user_id -> Uuid,
+        employment -> Text,
+        affiliation -> Nullable<Text>,
+        qualification -> Text,
+        active_from -> Date,
+        active_until -> Nullable<Date>,
+        commissions -> Array<Text>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    arbitrator_interests (id) {
+        id -> Int8,
+        user_id -> Uuid,
+        kind -> Text,
+        name -> Text,
+        credit_code -> Nullable<Text>,
+        id_number -> Nullable<Text>,
+        relation -> Text,
+        declared_at -> Timestamptz,
+        withdrawn_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(arbitrator_profiles -> users (user_id));
+diesel::joinable!(arbitrator_interests -> users (user_id));
 diesel::joinable!(documents -> cases (case_id));
 diesel::joinable!(service_records -> documents (document_id));
 diesel::joinable!(case_events -> cases (case_id));
@@ -335,6 +364,8 @@ diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(venues -> commissions (commission_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    arbitrator_interests,
+    arbitrator_profiles,
     areas,
     calendar_days,
     calendar_years,

@@ -173,6 +173,8 @@ fn user_text_is_escaped_everywhere() {
             DocumentBody::SuspensionNotice { ground_zh, .. } => *ground_zh = evil.into(),
             DocumentBody::ExtensionNotice { approved_by, .. } => *approved_by = evil.into(),
             DocumentBody::Acceptance { track_zh, .. } => *track_zh = evil.into(),
+            DocumentBody::TribunalNotice { members, .. } => members.push(evil.into()),
+            DocumentBody::RecusalDecision { reason, .. } => *reason = evil.into(),
             DocumentBody::ResumptionNotice { .. } | DocumentBody::OverdueCertificate { .. } => {}
         }
         let html = render(&t, &ctx).unwrap().html;

@@ -14,6 +14,7 @@ const STATUTES: &[(&str, &str)] = &[
     ("劳动人事争议仲裁办案规则", "Rules for Handling Labour and Personnel Dispute Arbitration Cases"),
     ("办案规则", "Rules for Handling Labour and Personnel Dispute Arbitration Cases"),
     ("民事诉讼法", "Civil Procedure Law"),
+    ("组织规则", "Rules on the Organisation of Labour and Personnel Dispute Arbitration Commissions"),
 ];
 
 /// Rules quoted after a citation's `：`, with their English.

@@ -13,7 +13,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond};
+use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond, roster};
 
 /// The API description.
 #[derive(OpenApi)]
@@ -35,6 +35,10 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         respond::register_through_link,
         admin::disable_user,
         admin::enable_user,
+        roster::list,
+        roster::set_profile,
+        roster::declare,
+        roster::withdraw,
         reference::network,
         reference::codes,
         deadlines::get_deadline,

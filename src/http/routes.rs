@@ -9,7 +9,9 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond};
+use super::{
+    accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond, roster,
+};
 use crate::service::error::ServiceError;
 
 /// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
@@ -55,6 +57,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         )
                         .service(resource("/admin/users/{id}/disable", "POST").post(admin::disable_user))
                         .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
+                        .service(resource("/arbitrators", "GET").get(roster::list))
+                        .service(resource("/arbitrators/{id}/profile", "PUT").put(roster::set_profile))
+                        .service(resource("/arbitrators/{id}/interests", "POST").post(roster::declare))
+                        .service(
+                            resource("/arbitrators/{id}/interests/{interest}", "DELETE")
+                                .delete(roster::withdraw),
+                        )
                         .service(resource("/reference/network", "GET").get(reference::network))
                         .service(resource("/reference/codes", "GET").get(reference::codes))
                         .service(resource("/deadlines", "GET").get(deadlines::get_deadline))

@@ -79,21 +79,33 @@ impl Accounts {
         Ok(actor)
     }
 
-    /// The request body with account aliases replaced by ids (`assign`'s arbitrator and clerk).
+    /// The request body with account aliases replaced by ids: the people a command names
+    /// (`assign`'s arbitrator and clerk, the tribunal's members, a recusal's replacement).
     pub async fn resolve(
         &mut self,
         state: &AppState,
         command: &str,
         mut body: serde_json::Value,
     ) -> anyhow::Result<serde_json::Value> {
-        if command != "assign" {
-            return Ok(body);
-        }
-        for field in ["arbitrator", "clerk"] {
-            let alias = body.get(field).and_then(|v| v.as_str()).map(str::to_owned);
-            if let Some(alias) = alias.filter(|a| Uuid::parse_str(a).is_err()) {
-                let actor = self.actor(state, &alias, None).await?;
-                body[field] = serde_json::Value::String(actor.id.to_string());
+        let fields: &[&str] = match command {
+            "assign" => &["arbitrator", "clerk"],
+            "form_tribunal" => &["presiding", "members"],
+            "decide_recusal" => &["replacement"],
+            "challenge_arbitrator" => &["arbitrator"],
+            _ => return Ok(body),
+        };
+        for field in fields {
+            let Some(value) = body.get_mut(*field) else { continue };
+            let mut aliases: Vec<&mut serde_json::Value> = match value {
+                serde_json::Value::Array(items) => items.iter_mut().collect(),
+                other => vec![other],
+            };
+            for slot in &mut aliases {
+                let alias = slot.as_str().map(str::to_owned);
+                if let Some(alias) = alias.filter(|a| Uuid::parse_str(a).is_err()) {
+                    let actor = self.actor(state, &alias, None).await?;
+                    **slot = serde_json::Value::String(actor.id.to_string());
+                }
             }
         }
         Ok(body)

@@ -18,11 +18,12 @@ use crate::domain::case::event::{EventKind, NUMBER_PENDING};
 use crate::domain::filing::{FilingForm, WorkplaceKind};
 use crate::domain::ids::CaseId;
 use crate::domain::routing::{RoutingRecord, route};
-use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command, events_of, load_events};
 use crate::service::cases::view::{CaseView, stored_routing};
 use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
 use crate::service::filings::submit;
+use crate::service::roster;
 use crate::startup::AppState;
 
 /// The version a request was made against, from an `If-Match` header value.
@@ -200,6 +201,29 @@ pub(crate) async fn prepare(
                 ));
             }
             Command::RecordService { document, to, method, on, proof }
+        }
+        Command::FormTribunal { form, presiding, members, override_reason, .. } => {
+            let mut seats = vec![(presiding, "presiding")];
+            seats.extend(members.iter().map(|m| (*m, "members")));
+            let today = crate::clock::local_date(now);
+            let (names, conflicts) = roster::check_seats(conn, row, &seats, today).await?;
+            Command::FormTribunal { form, presiding, members, conflicts, override_reason, names }
+        }
+        Command::DecideRecusal { upheld, replacement, reason, override_reason, .. } => {
+            let case = crate::domain::case::lifecycle::replay(&events_of(&load_events(conn, row.id).await?));
+            let challenged = case.pending.recusal.and_then(|c| c.arbitrator).or(case.arbitrator);
+            let mut names = Vec::new();
+            if let Some(id) = challenged {
+                names.extend(users::find(conn, id).await?.map(|u| u.display_name));
+            }
+            let mut conflicts = Vec::new();
+            if let (true, Some(by)) = (upheld, replacement) {
+                let today = crate::clock::local_date(now);
+                let (by_name, found) = roster::check_seats(conn, row, &[(by, "replacement")], today).await?;
+                names.extend(by_name);
+                conflicts = found;
+            }
+            Command::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, names }
         }
         Command::Reroute { reason, workplace_area, employer_area, .. } => {
             let places = [workplace_area.trim(), employer_area.trim()];

@@ -21,4 +21,5 @@ mod review;
 mod scenarios;
 mod security;
 mod sweep;
+mod tribunal;
 mod views;

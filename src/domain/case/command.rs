@@ -15,9 +15,13 @@ use super::service::{ServiceMethod, SuspensionGround};
 use super::status::{ClosureMode, Track};
 use crate::domain::document::DocumentKind;
 use crate::domain::ids::CommissionCode;
+use crate::domain::tribunal::{Conflict, TribunalForm};
 
+mod kinds;
 mod reason;
 mod request;
+
+pub use self::kinds::CommandKind;
 
 pub use self::request::RequestError;
 
@@ -259,8 +263,53 @@ pub enum Command {
     },
     /// A party asks an arbitrator to withdraw (回避, 法 第三十三条; 办案规则 第十一条).
     ChallengeArbitrator {
+        /// The arbitrator challenged (by default the sole or presiding arbitrator).
+        #[serde(default)]
+        arbitrator: Option<Uuid>,
         /// The grounds.
         grounds: String,
+    },
+    /// The commission head decides a challenge within 3 working days (办案规则 第十二条); an
+    /// upheld challenge names the replacement, who is checked for conflicts like any member.
+    DecideRecusal {
+        /// Whether the arbitrator must withdraw.
+        upheld: bool,
+        /// The arbitrator who takes the seat (required when upheld).
+        #[serde(default)]
+        replacement: Option<Uuid>,
+        /// The reasons.
+        reason: String,
+        /// The replacement's conflicts with the parties, found by the service.
+        #[serde(default, skip_deserializing)]
+        conflicts: Vec<Conflict>,
+        /// Why the replacement sits despite a conflict found (required when there is one).
+        #[serde(default)]
+        override_reason: String,
+        /// The names as printed: the arbitrator challenged, then the replacement; filled by
+        /// the service.
+        #[serde(default, skip_deserializing)]
+        names: Vec<String>,
+    },
+    /// Form the tribunal (组庭, 法 第三十一条): a sole arbitrator in the simple procedure, three
+    /// with a presiding one otherwise and always for collective disputes; the parties are told
+    /// the composition in writing within 5 working days of acceptance (法 第三十二条).
+    FormTribunal {
+        /// Sole or three.
+        form: TribunalForm,
+        /// The sole or presiding arbitrator.
+        presiding: Uuid,
+        /// The other two members (three only).
+        #[serde(default)]
+        members: Vec<Uuid>,
+        /// The members' conflicts with the parties, found by the service.
+        #[serde(default, skip_deserializing)]
+        conflicts: Vec<Conflict>,
+        /// Why the tribunal is formed despite a conflict found (required when there is one).
+        #[serde(default)]
+        override_reason: String,
+        /// The members' names as printed, the presiding one first, filled by the service.
+        #[serde(default, skip_deserializing)]
+        names: Vec<String>,
     },
     /// Certify that no award was made within the limit (逾期未作出裁决证明书, 法 第四十三条).
     IssueOverdueCertificate,
@@ -289,98 +338,4 @@ pub enum Command {
         #[serde(default)]
         final_award: bool,
     },
-}
-
-macro_rules! command_kinds {
-    ($($variant:ident => $name:literal),+ $(,)?) => {
-        /// A command without its data: the key of the transition table.
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
-        )]
-        #[serde(rename_all = "snake_case")]
-        pub enum CommandKind {
-            $(
-                #[doc = concat!("`", $name, "`.")]
-                $variant,
-            )+
-        }
-
-        impl CommandKind {
-            /// Every command kind, in table order.
-            pub const ALL: &'static [CommandKind] = &[$(CommandKind::$variant),+];
-
-            /// The stable snake_case name, used in the API path, errors and scenario files.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(CommandKind::$variant => $name,)+
-                }
-            }
-
-            /// Parses a name produced by [`CommandKind::name`].
-            pub fn parse(raw: &str) -> Option<CommandKind> {
-                Self::ALL.iter().copied().find(|k| k.name() == raw)
-            }
-        }
-
-        impl Command {
-            /// The command's kind.
-            pub fn kind(&self) -> CommandKind {
-                match self {
-                    $(Command::$variant { .. } => CommandKind::$variant,)+
-                }
-            }
-        }
-    };
-}
-
-command_kinds! {
-    Submit => "submit",
-    Receive => "receive",
-    Reroute => "reroute",
-    RequestCorrection => "request_correction",
-    SubmitCorrection => "submit_correction",
-    Accept => "accept",
-    Reject => "reject",
-    ReferOut => "refer_out",
-    Triage => "triage",
-    ConvertToOrdinary => "convert_to_ordinary",
-    Assign => "assign",
-    RecordService => "record_service",
-    ConsentElectronicService => "consent_electronic_service",
-    FileDefence => "file_defence",
-    RecordDefenceLapsed => "record_defence_lapsed",
-    FileCounterclaim => "file_counterclaim",
-    DecideCounterclaim => "decide_counterclaim",
-    ObjectJurisdiction => "object_jurisdiction",
-    DecideObjection => "decide_objection",
-    ChangeClaims => "change_claims",
-    DecideClaimChange => "decide_claim_change",
-    JoinParty => "join_party",
-    RequestSuspension => "request_suspension",
-    DecideSuspension => "decide_suspension",
-    Resume => "resume",
-    RequestExtension => "request_extension",
-    DecideExtension => "decide_extension",
-    ApplyWithdrawal => "apply_withdrawal",
-    Withdraw => "withdraw",
-    DeemWithdrawn => "deem_withdrawn",
-    Revoke => "revoke",
-    Terminate => "terminate",
-    Transfer => "transfer",
-    ApplyPostponement => "apply_postponement",
-    ChallengeArbitrator => "challenge_arbitrator",
-    IssueOverdueCertificate => "issue_overdue_certificate",
-    StartMediation => "start_mediation",
-    RecordSettlement => "record_settlement",
-    MediationFailed => "mediation_failed",
-    ScheduleHearing => "schedule_hearing",
-    HoldHearing => "hold_hearing",
-    Award => "award",
-}
-
-impl Command {
-    /// The stable snake_case name of the command.
-    pub fn name(&self) -> &'static str {
-        self.kind().name()
-    }
 }

@@ -31,6 +31,8 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         EventKind::ExtensionDecided { approved: true, .. } => vec![D::ExtensionNotice],
         EventKind::Transferred { .. } => vec![D::TransferLetter],
         EventKind::OverdueCertified => vec![D::OverdueCertificate],
+        EventKind::TribunalFormed { .. } => vec![D::TribunalNotice],
+        EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
         EventKind::Withdrawn { .. }
         | EventKind::Resumed { .. }
         | EventKind::ExtensionDecided { approved: false, .. }

@@ -10,6 +10,7 @@ use super::service::{ServiceMethod, SuspensionGround};
 use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::document::DocumentKind;
 use crate::domain::ids::CommissionCode;
+use crate::domain::tribunal::{Conflict, Tribunal};
 
 mod codes;
 
@@ -271,8 +272,45 @@ pub enum EventKind {
     RecusalApplied {
         /// Which side.
         side: Side,
+        /// The arbitrator challenged (none in events recorded before it was named).
+        #[serde(default)]
+        arbitrator: Option<Uuid>,
         /// The grounds.
         grounds: String,
+    },
+    /// The head decided a challenge; an upheld one replaced the arbitrator.
+    RecusalDecided {
+        /// Whether the arbitrator withdraws.
+        upheld: bool,
+        /// The arbitrator challenged.
+        arbitrator: Option<Uuid>,
+        /// Who took the seat.
+        replacement: Option<Uuid>,
+        /// The reasons.
+        reason: String,
+        /// The replacement's conflicts that were overridden, and why.
+        #[serde(default)]
+        overridden: Vec<Conflict>,
+        /// Why they were overridden.
+        #[serde(default)]
+        override_reason: String,
+        /// The names as printed: the arbitrator challenged, then the replacement.
+        #[serde(default)]
+        names: Vec<String>,
+    },
+    /// The tribunal was formed (组庭).
+    TribunalFormed {
+        /// Its form and members.
+        tribunal: Tribunal,
+        /// The members' names as printed, in the order of `tribunal.members`.
+        #[serde(default)]
+        names: Vec<String>,
+        /// Conflicts found and overridden.
+        #[serde(default)]
+        overridden: Vec<Conflict>,
+        /// Why they were overridden.
+        #[serde(default)]
+        override_reason: String,
     },
     /// The commission certified that no award was made in time.
     OverdueCertified,

@@ -31,6 +31,7 @@ use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::clock::CaseClocks;
 use crate::domain::ids::CommissionCode;
 use crate::domain::triage::TriageProposal;
+use crate::domain::tribunal::Tribunal;
 
 /// Requests that wait for a decision.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +48,16 @@ pub struct Pending {
     pub extension: Option<u32>,
     /// The applicant applied to withdraw.
     pub withdrawal: bool,
+    /// A party's challenge to an arbitrator awaits its decision.
+    #[serde(default)]
+    pub recusal: Option<Challenge>,
+}
+
+/// A challenge awaiting its decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// The arbitrator challenged, when named.
+    pub arbitrator: Option<Uuid>,
 }
 
 /// The current state of a case, projected from its events and kept in the `cases` row.
@@ -68,6 +79,9 @@ pub struct Case {
     pub arbitrator: Option<Uuid>,
     /// The assigned clerk.
     pub clerk: Option<Uuid>,
+    /// The tribunal, once formed.
+    #[serde(default)]
+    pub tribunal: Option<Tribunal>,
     /// Whether the application copy (应诉通知书) was served on the respondent.
     pub respondent_served: bool,
     /// Whether the defence was filed.
@@ -97,6 +111,7 @@ impl Case {
             track: None,
             arbitrator: None,
             clerk: None,
+            tribunal: None,
             respondent_served: false,
             defence_filed: false,
             defence_lapsed: false,
@@ -235,6 +250,22 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
             }
         }
         EventKind::WithdrawalApplied { .. } => case.pending.withdrawal = true,
+        EventKind::TribunalFormed { tribunal, .. } => {
+            case.arbitrator = Some(tribunal.presiding);
+            case.tribunal = Some(tribunal.clone());
+        }
+        EventKind::RecusalApplied { arbitrator, .. } => {
+            case.pending.recusal = Some(Challenge { arbitrator: *arbitrator });
+        }
+        EventKind::RecusalDecided { upheld, arbitrator, replacement, .. } => {
+            case.pending.recusal = None;
+            if let (true, Some(out), Some(by)) = (*upheld, *arbitrator, *replacement) {
+                case.tribunal = case.tribunal.as_ref().map(|t| t.replaced(out, by));
+                if case.arbitrator == Some(out) {
+                    case.arbitrator = Some(by);
+                }
+            }
+        }
         EventKind::Received
         | EventKind::CorrectionRequested { .. }
         | EventKind::Corrected
@@ -246,7 +277,6 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::HearingHeld
         | EventKind::Resumed { .. }
         | EventKind::PostponementApplied { .. }
-        | EventKind::RecusalApplied { .. }
         | EventKind::OverdueCertified => {}
     }
     case.status = event.to;

@@ -151,7 +151,9 @@ impl Fold<'_> {
                 | DocumentKind::ResumptionNotice
                 | DocumentKind::ExtensionNotice
                 | DocumentKind::TransferLetter
-                | DocumentKind::OverdueCertificate,
+                | DocumentKind::OverdueCertificate
+                | DocumentKind::TribunalNotice
+                | DocumentKind::RecusalDecision,
                 _,
             ) => {}
         }
@@ -189,7 +191,7 @@ impl Fold<'_> {
                 self.start(P::ServeApplicationCopy, day);
                 self.start(P::TribunalNotice, day);
             }
-            EventKind::Assigned { .. } => self.meet(P::TribunalNotice, day),
+            EventKind::TribunalFormed { .. } => self.meet(P::TribunalNotice, day),
             EventKind::Served { document, to, method, on, .. } => self.served(*document, *to, *method, *on),
             EventKind::DefenceFiled { .. } => {
                 self.meet(P::Defence, day);
@@ -212,6 +214,7 @@ impl Fold<'_> {
             EventKind::Resumed { .. } => self.end_pause(P::CaseLimit, day, PauseReason::Suspension),
             EventKind::ExtensionDecided { approved: true, days, .. } => self.extend(P::CaseLimit, *days),
             EventKind::RecusalApplied { .. } => self.start(P::RecusalDecision, day),
+            EventKind::RecusalDecided { .. } => self.meet(P::RecusalDecision, day),
             EventKind::Terminated { mode, .. } => {
                 self.stop_all(day);
                 if *mode == crate::domain::case::status::ClosureMode::Revoked {
@@ -226,6 +229,7 @@ impl Fold<'_> {
             EventKind::Awarded { partial: true, .. }
             | EventKind::ClaimChangeDecided { accepted: false, .. }
             | EventKind::ExtensionDecided { approved: false, .. }
+            | EventKind::Assigned { .. }
             | EventKind::MediationStarted
             | EventKind::MediationFailed
             | EventKind::HearingScheduled { .. }

@@ -138,6 +138,28 @@ pub enum DocumentBody {
         /// The last day of the limit, after extensions and suspensions.
         due: NaiveDate,
     },
+    /// 组庭通知书.
+    TribunalNotice {
+        /// 独任仲裁 or 合议仲裁庭.
+        form_zh: String,
+        /// Each member with their seat, e.g. `首席仲裁员：王某`.
+        members: Vec<String>,
+        /// The record-keeper (书记员), when assigned.
+        clerk: Option<String>,
+    },
+    /// 回避决定书.
+    RecusalDecision {
+        /// Which side applied.
+        applicant_side_zh: String,
+        /// The arbitrator challenged.
+        challenged: String,
+        /// Whether the challenge was upheld.
+        upheld: bool,
+        /// Who takes the seat, when upheld.
+        replacement: Option<String>,
+        /// The reasons.
+        reason: String,
+    },
 }
 
 impl DocumentBody {
@@ -158,6 +180,8 @@ impl DocumentBody {
             DocumentBody::ExtensionNotice { .. } => DocumentKind::ExtensionNotice,
             DocumentBody::TransferLetter { .. } => DocumentKind::TransferLetter,
             DocumentBody::OverdueCertificate { .. } => DocumentKind::OverdueCertificate,
+            DocumentBody::TribunalNotice { .. } => DocumentKind::TribunalNotice,
+            DocumentBody::RecusalDecision { .. } => DocumentKind::RecusalDecision,
         }
     }
 }

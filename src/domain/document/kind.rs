@@ -40,6 +40,11 @@ pub enum DocumentKind {
     TransferLetter,
     /// 逾期未作出裁决证明书: no award within the limit, so a party may sue (调解仲裁法 第四十三条).
     OverdueCertificate,
+    /// 组庭通知书: the tribunal's composition, told to the parties in writing within 5 working
+    /// days of acceptance (调解仲裁法 第三十二条).
+    TribunalNotice,
+    /// 回避决定书: the decision on a party's challenge to an arbitrator (办案规则 第十二条).
+    RecusalDecision,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -61,7 +66,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 14] = [
+    pub const ALL: [DocumentKind; 16] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -76,6 +81,8 @@ impl DocumentKind {
         DocumentKind::ExtensionNotice,
         DocumentKind::TransferLetter,
         DocumentKind::OverdueCertificate,
+        DocumentKind::TribunalNotice,
+        DocumentKind::RecusalDecision,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -95,6 +102,8 @@ impl DocumentKind {
             DocumentKind::ExtensionNotice => "extension_notice",
             DocumentKind::TransferLetter => "transfer_letter",
             DocumentKind::OverdueCertificate => "overdue_certificate",
+            DocumentKind::TribunalNotice => "tribunal_notice",
+            DocumentKind::RecusalDecision => "recusal_decision",
         }
     }
 
@@ -120,6 +129,8 @@ impl DocumentKind {
             DocumentKind::ExtensionNotice => "延长审理期限通知书",
             DocumentKind::TransferLetter => "移送函",
             DocumentKind::OverdueCertificate => "逾期未作出仲裁裁决证明书",
+            DocumentKind::TribunalNotice => "组庭通知书",
+            DocumentKind::RecusalDecision => "回避决定书",
         }
     }
 
@@ -140,6 +151,8 @@ impl DocumentKind {
             DocumentKind::ExtensionNotice => "Notice extending the time limit",
             DocumentKind::TransferLetter => "Letter of transfer",
             DocumentKind::OverdueCertificate => "Certificate that no award was made in time",
+            DocumentKind::TribunalNotice => "Notice of the tribunal's composition",
+            DocumentKind::RecusalDecision => "Decision on a challenge to an arbitrator",
         }
     }
 
@@ -162,6 +175,8 @@ impl DocumentKind {
             DocumentKind::ExtensionNotice => "延",
             DocumentKind::TransferLetter => "移",
             DocumentKind::OverdueCertificate => "证",
+            DocumentKind::TribunalNotice => "组",
+            DocumentKind::RecusalDecision => "回",
         }
     }
 
@@ -210,6 +225,12 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => {
                 "《中华人民共和国劳动争议调解仲裁法》第四十三条、《劳动人事争议仲裁办案规则》第四十八条"
             }
+            DocumentKind::TribunalNotice => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十一条、第三十二条、第三十三条"
+            }
+            DocumentKind::RecusalDecision => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十一条、第十二条"
+            }
         }
     }
 
@@ -239,6 +260,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => {
                 "Mediation and Arbitration Law, Art. 43; Arbitration Rules, Art. 48"
             }
+            DocumentKind::TribunalNotice => "Mediation and Arbitration Law, Arts. 31–33",
+            DocumentKind::RecusalDecision => {
+                "Mediation and Arbitration Law, Art. 33; Arbitration Rules, Arts. 11–12"
+            }
         }
     }
 
@@ -259,6 +284,8 @@ impl DocumentKind {
             DocumentKind::ExtensionNotice => "documents/extension_notice",
             DocumentKind::TransferLetter => "documents/transfer_letter",
             DocumentKind::OverdueCertificate => "documents/overdue_certificate",
+            DocumentKind::TribunalNotice => "documents/tribunal_notice",
+            DocumentKind::RecusalDecision => "documents/recusal_decision",
         }
     }
 
@@ -276,7 +303,9 @@ impl DocumentKind {
             | DocumentKind::TerminationDecision
             | DocumentKind::SuspensionNotice
             | DocumentKind::ResumptionNotice
-            | DocumentKind::ExtensionNotice => Addressee::Parties,
+            | DocumentKind::ExtensionNotice
+            | DocumentKind::TribunalNotice
+            | DocumentKind::RecusalDecision => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

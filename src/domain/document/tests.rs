@@ -82,6 +82,18 @@ pub(crate) fn sample_body(kind: DocumentKind) -> DocumentBody {
         DocumentKind::OverdueCertificate => {
             DocumentBody::OverdueCertificate { accepted_on: day(2026, 3, 2), due: day(2026, 4, 16) }
         }
+        DocumentKind::TribunalNotice => DocumentBody::TribunalNotice {
+            form_zh: "合议仲裁庭（三名仲裁员）".into(),
+            members: vec!["首席仲裁员：王明".into(), "仲裁员：李华".into(), "仲裁员：赵敏".into()],
+            clerk: Some("陈书记".into()),
+        },
+        DocumentKind::RecusalDecision => DocumentBody::RecusalDecision {
+            applicant_side_zh: "被申请人".into(),
+            challenged: "王明".into(),
+            upheld: true,
+            replacement: Some("周强".into()),
+            reason: "王明曾担任被申请人法律顾问".into(),
+        },
     }
 }
 

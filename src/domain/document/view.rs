@@ -113,6 +113,18 @@ enum BodyView {
         accepted_on_zh: String,
         due_zh: String,
     },
+    TribunalNotice {
+        form_zh: String,
+        members: Vec<String>,
+        clerk: Option<String>,
+    },
+    RecusalDecision {
+        applicant_side_zh: String,
+        challenged: String,
+        upheld: bool,
+        replacement: Option<String>,
+        decision_reason: String,
+    },
 }
 
 fn numbered(lines: &[String]) -> Vec<Numbered> {
@@ -203,6 +215,20 @@ impl From<&DocumentBody> for BodyView {
                 accepted_on_zh: official_date_zh(*accepted_on),
                 due_zh: official_date_zh(*due),
             },
+            DocumentBody::TribunalNotice { form_zh, members, clerk } => BodyView::TribunalNotice {
+                form_zh: form_zh.clone(),
+                members: members.clone(),
+                clerk: clerk.clone(),
+            },
+            DocumentBody::RecusalDecision { applicant_side_zh, challenged, upheld, replacement, reason } => {
+                BodyView::RecusalDecision {
+                    applicant_side_zh: applicant_side_zh.clone(),
+                    challenged: challenged.clone(),
+                    upheld: *upheld,
+                    replacement: replacement.clone(),
+                    decision_reason: reason.clone(),
+                }
+            }
         }
     }
 }

@@ -337,6 +337,36 @@ fn body(
             accepted_on: ctx.row.accepted_at.map_or(day, local_date),
             due: due(ctx.before, PeriodCode::CaseLimit).unwrap_or(limit),
         },
+        (DocumentKind::TribunalNotice, EventKind::TribunalFormed { tribunal, names, .. }) => {
+            let seat = |i: usize| match (tribunal.form, i) {
+                (crate::domain::tribunal::TribunalForm::Sole, _) => "独任仲裁员",
+                (crate::domain::tribunal::TribunalForm::Three, 0) => "首席仲裁员",
+                (crate::domain::tribunal::TribunalForm::Three, _) => "仲裁员",
+            };
+            DocumentBody::TribunalNotice {
+                form_zh: tribunal.form.label_zh().to_owned(),
+                members: names.iter().enumerate().map(|(i, n)| format!("{}：{n}", seat(i))).collect(),
+                clerk: None,
+            }
+        }
+        (DocumentKind::RecusalDecision, EventKind::RecusalDecided { upheld, reason, names, .. }) => {
+            let side = ctx
+                .earlier
+                .iter()
+                .rev()
+                .find_map(|l| {
+                    let EventKind::RecusalApplied { side, .. } = &l.event.kind else { return None };
+                    Some(side.label_zh())
+                })
+                .unwrap_or("当事人");
+            DocumentBody::RecusalDecision {
+                applicant_side_zh: side.to_owned(),
+                challenged: names.first().cloned().unwrap_or_default(),
+                upheld: *upheld,
+                replacement: names.get(1).cloned(),
+                reason: reason.clone(),
+            }
+        }
         // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
         _ => return Err(mismatch()),
     })

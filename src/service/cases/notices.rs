@@ -1,6 +1,7 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
 mod respondent;
+mod tribunal;
 
 use serde::Serialize;
 
@@ -299,6 +300,7 @@ fn lines(
         | EventKind::WithdrawalApplied { .. }
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. } => return None,
+        EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
         EventKind::MediationStarted
         | EventKind::Settled { .. }
         | EventKind::MediationFailed

@@ -3,6 +3,9 @@
 //! JSON string or object the API has always sent.
 
 mod event;
+mod tribunal;
+
+pub use self::tribunal::{SeatView, TribunalView, tribunal_view};
 
 pub use event::{EventActorView, EventData, EventView, event_view};
 
@@ -125,6 +128,8 @@ pub struct CaseView {
     pub events: Vec<EventView>,
     /// Version, incremented per transition; send it back as `If-Match: "v<version>"`.
     pub version: i32,
+    /// The tribunal, once formed.
+    pub tribunal: Option<TribunalView>,
     /// The commands open to the viewer now, from the transition table (empty in lists).
     pub actions: Vec<CommandKind>,
 }
@@ -250,6 +255,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
         events: log.iter().map(event_view).collect(),
         version: row.version,
+        tribunal: tribunal_view(log),
         actions: Vec::new(),
     }
 }

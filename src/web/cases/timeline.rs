@@ -109,11 +109,25 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             out
         }
         EventKind::PostponementApplied { side, reason }
-        | EventKind::RecusalApplied { side, grounds: reason } => {
+        | EventKind::RecusalApplied { side, grounds: reason, .. } => {
             vec![
                 labelled("event.by", lang.pick(side.label_zh(), side.label_en())),
                 labelled("event.reason", &reason),
             ]
+        }
+        EventKind::TribunalFormed { tribunal, names, override_reason, .. } => {
+            let mut out = vec![
+                lang.pick(tribunal.form.label_zh(), tribunal.form.label_en()).to_owned(),
+                names.join("、"),
+            ];
+            out.extend(optional("event.reason", &override_reason));
+            out
+        }
+        EventKind::RecusalDecided { upheld, reason, names, .. } => {
+            let mut out = vec![if upheld { page.text("event.upheld") } else { page.text("event.dismissed") }];
+            out.extend(names.get(1).map(|by| labelled("event.replacement", by)));
+            out.push(labelled("event.reason", &reason));
+            out
         }
         EventKind::ConsentGiven { side } => {
             vec![labelled("event.by", lang.pick(side.label_zh(), side.label_en()))]

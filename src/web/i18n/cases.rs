@@ -71,6 +71,7 @@ pub const MESSAGES: &[Entry] = &[
     ("event.days", "申请延长 {v} 日", "Asked for {v} more days"),
     ("event.granted", "批准延长 {v} 日", "Granted {v} more days"),
     ("event.refused", "不批准", "Refused"),
+    ("event.replacement", "接替仲裁员：{v}", "Replaced by: {v}"),
     ("event.by", "提出方：{v}", "By: {v}"),
     (
         "event.served",

@@ -198,6 +198,27 @@ pub const MESSAGES: &[Entry] = &[
         "仲裁员与本案有利害关系或者可能影响公正的，您可以申请其回避，并写明理由。",
         "If an arbitrator has an interest in the case or may not be impartial, you may ask them to step aside; say why.",
     ),
+    ("cmd.form_tribunal.title", "组成仲裁庭", "Form the tribunal"),
+    (
+        "cmd.form_tribunal.hint",
+        "简易处理的案件可由一名仲裁员独任仲裁，其他案件由三名仲裁员组成合议庭，集体争议必须三人。系统会核对仲裁员申报的关系人与当事人是否存在利益冲突；组庭后须在受理之日起五个工作日内书面通知当事人。",
+        "A simple case may have a sole arbitrator; others have three, and a collective dispute always three. The arbitrators' declared interests are checked against the parties; the parties are told the composition in writing within 5 working days of acceptance.",
+    ),
+    ("cmd.decide_recusal.title", "决定回避申请", "Decide the challenge"),
+    (
+        "cmd.decide_recusal.hint",
+        "应在收到回避申请之日起三个工作日内作出决定；决定回避的，须指定接替的仲裁员。",
+        "Decide within 3 working days of the challenge; if it is upheld, name the arbitrator who takes the seat.",
+    ),
+    ("cmd.f.tribunal_form", "组庭形式", "Form of the tribunal"),
+    ("cmd.f.presiding", "独任或首席仲裁员", "Sole or presiding arbitrator"),
+    ("cmd.f.members", "其他仲裁员（三人庭）", "Other arbitrators (tribunal of three)"),
+    (
+        "cmd.f.override_reason",
+        "存在利益冲突仍由其审理的理由（如有冲突）",
+        "Why they sit despite a conflict found (if any)",
+    ),
+    ("cmd.f.replacement", "接替的仲裁员（决定回避时）", "Arbitrator who takes the seat (if upheld)"),
     ("cmd.issue_overdue_certificate.title", "出具逾期未裁决证明", "Certify that no award was made in time"),
     (
         "cmd.issue_overdue_certificate.hint",

@@ -67,6 +67,16 @@ pub const MESSAGES: &[Entry] = &[
     ("done.join_party", "已追加当事人。", "The party is joined."),
     ("done.request_suspension", "已提请中止审理，等待负责人审批。", "Suspension proposed; the head decides."),
     ("done.decide_suspension", "已对中止审理作出审批。", "The suspension is decided."),
+    (
+        "done.form_tribunal",
+        "仲裁庭已组成，组庭通知书已出具并通知双方。",
+        "The tribunal is formed; both parties are told.",
+    ),
+    (
+        "done.decide_recusal",
+        "已对回避申请作出决定，并通知双方。",
+        "The challenge is decided; both parties are told.",
+    ),
     ("done.resume", "已恢复审理。", "The case has resumed."),
     (
         "done.request_extension",

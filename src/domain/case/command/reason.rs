@@ -31,7 +31,9 @@ impl Command {
             | C::Resume { note }
             | C::DecideExtension { note, .. } => note,
             C::ReferOut { explanation } => explanation,
-            C::ObjectJurisdiction { grounds } | C::ChallengeArbitrator { grounds } => grounds,
+            C::ObjectJurisdiction { grounds } | C::ChallengeArbitrator { grounds, .. } => grounds,
+            C::DecideRecusal { reason, .. } => reason,
+            C::FormTribunal { override_reason, .. } => override_reason,
             C::Submit { .. }
             | C::Receive
             | C::SubmitCorrection

@@ -74,6 +74,8 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::Transfer
         | K::ApplyPostponement
         | K::ChallengeArbitrator
+        | K::DecideRecusal
+        | K::FormTribunal
         | K::IssueOverdueCertificate
         | K::StartMediation
         | K::RecordSettlement

@@ -89,11 +89,13 @@ event_codes! {
     PostponementApplied => "postponement_applied",
     RecusalApplied => "recusal_applied",
     OverdueCertified => "overdue_certified",
+    RecusalDecided => "recusal_decided",
+    TribunalFormed => "tribunal_formed",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 41] = [
+    pub const CODES: [&'static str; 43] = [
         "submitted",
         "received",
         "rerouted",
@@ -135,6 +137,8 @@ impl EventKind {
         "postponement_applied",
         "recusal_applied",
         "overdue_certified",
+        "recusal_decided",
+        "tribunal_formed",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -186,6 +190,8 @@ impl EventKind {
             EventKind::PostponementApplied { .. } => "申请延期开庭",
             EventKind::RecusalApplied { .. } => "申请仲裁员回避",
             EventKind::OverdueCertified => "出具逾期未作出裁决证明书",
+            EventKind::RecusalDecided { .. } => "回避申请决定",
+            EventKind::TribunalFormed { .. } => "组成仲裁庭",
         }
     }
 
@@ -233,6 +239,8 @@ impl EventKind {
             EventKind::PostponementApplied { .. } => "Postponement applied for",
             EventKind::RecusalApplied { .. } => "Recusal applied for",
             EventKind::OverdueCertified => "Overdue certificate issued",
+            EventKind::RecusalDecided { .. } => "Challenge decided",
+            EventKind::TribunalFormed { .. } => "Tribunal formed",
         }
     }
 }

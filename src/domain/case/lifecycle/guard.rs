@@ -111,6 +111,17 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
         Guard::ClaimChangePending => pending(case.pending.claim_change, "变更仲裁请求申请", "claim change"),
         Guard::NoSuspensionPending => not_pending(case.pending.suspension.is_some()),
         Guard::SuspensionPending => pending(case.pending.suspension.is_some(), "中止审理申请", "suspension"),
+        Guard::RecusalPending => pending(case.pending.recusal.is_some(), "回避申请", "challenge"),
+        Guard::TribunalNotFormed => {
+            if case.tribunal.is_some() {
+                return refuse(
+                    "tribunal.already_formed",
+                    "仲裁庭已经组成；更换仲裁员须经回避程序",
+                    "The tribunal is formed; a member changes only through a challenge",
+                );
+            }
+            Ok(())
+        }
         Guard::ExtensionAvailable => {
             if case.extension_granted.is_some() {
                 return refuse(

@@ -75,6 +75,8 @@ impl Milestones {
             | EventKind::WithdrawalApplied { .. }
             | EventKind::PostponementApplied { .. }
             | EventKind::RecusalApplied { .. }
+            | EventKind::RecusalDecided { .. }
+            | EventKind::TribunalFormed { .. }
             | EventKind::OverdueCertified => {}
         }
         if event.to.is_final() && !event.from.is_final() {

@@ -5,6 +5,7 @@
 //! [`Rejected::Invalid`].
 
 mod parties;
+mod tribunal;
 
 use chrono::{DateTime, Utc};
 
@@ -88,6 +89,14 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
         | C::ApplyPostponement { .. }
         | C::ChallengeArbitrator { .. }
         | C::IssueOverdueCertificate => parties::build(step, case, who, cmd, facts),
+        C::FormTribunal { form, presiding, members, conflicts, override_reason, names } => {
+            let seats = tribunal::Seats { form: *form, presiding: *presiding, others: members };
+            tribunal::form(step, case, seats, tribunal::Clearance { conflicts, override_reason, names })
+        }
+        C::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, names } => {
+            let clearance = tribunal::Clearance { conflicts, override_reason, names };
+            tribunal::decide_recusal(step, case, (*upheld, *replacement), reason, clearance)
+        }
     }
 }
 

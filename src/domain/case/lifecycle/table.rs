@@ -72,6 +72,10 @@ pub enum Guard {
     CaseLimitOverdue,
     /// The party has not consented yet.
     NotConsented,
+    /// No tribunal is formed yet (later changes go through a challenge).
+    TribunalNotFormed,
+    /// A challenge to an arbitrator awaits its decision.
+    RecusalPending,
 }
 
 /// One row of the table.
@@ -206,9 +210,14 @@ pub const TABLE: &[Row] = &[
         .notify(BOTH)
         .basis("办案规则 第六十一条"),
     row(K::Assign, OPEN, &[W::Clerk, W::Supervisor], To::Same)
-        .clocks("tribunal_notice met (sole or presiding arbitrator named)")
         .notify(BOTH)
         .basis("劳动争议调解仲裁法 第三十一条、第三十二条"),
+    row(K::FormTribunal, BEFORE_HEARING, &[W::Clerk, W::Supervisor], To::Same)
+        .guard(Guard::TribunalNotFormed)
+        .clocks("tribunal_notice met")
+        .docs(&[D::TribunalNotice])
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第三十一条、第三十二条；组织规则 第十三条"),
     row(K::RecordService, SERVABLE, &[W::Clerk, W::Arbitrator], To::Same)
         .notify(BOTH)
         .clocks(
@@ -326,6 +335,12 @@ pub const TABLE: &[Row] = &[
     row(K::ChallengeArbitrator, ACTIVE, &[W::Applicant, W::Respondent], To::Same)
         .clocks("recusal_decision starts")
         .basis("劳动争议调解仲裁法 第三十三条；办案规则 第十一条"),
+    row(K::DecideRecusal, ACTIVE, &[W::Supervisor], To::Same)
+        .guard(Guard::RecusalPending)
+        .clocks("recusal_decision met")
+        .docs(&[D::RecusalDecision])
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第三十三条；办案规则 第十二条"),
     row(K::IssueOverdueCertificate, OPEN, REVIEW, To::Same)
         .guard(Guard::CaseLimitOverdue)
         .docs(&[D::OverdueCertificate])

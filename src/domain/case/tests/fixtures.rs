@@ -115,7 +115,12 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
         | Guard::NoClaimChangePending
         | Guard::NoSuspensionPending
         | Guard::NoWithdrawalPending
+        | Guard::TribunalNotFormed
         | Guard::NotConsented => vec![limit],
+        Guard::RecusalPending => {
+            case.pending.recusal = Some(crate::domain::case::lifecycle::Challenge { arbitrator: None });
+            vec![limit]
+        }
         Guard::SimpleTrack => {
             case.track = Some(Track::Simple);
             vec![limit]
@@ -183,8 +188,18 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         | Guard::ObjectionPending
         | Guard::ClaimChangePending
         | Guard::SuspensionPending
+        | Guard::RecusalPending
         | Guard::ExtensionPending => {
             case.pending = Pending::default();
+            vec![limit]
+        }
+        Guard::TribunalNotFormed => {
+            let a = uuid::Uuid::from_u128(7);
+            case.tribunal = Some(crate::domain::tribunal::Tribunal {
+                form: crate::domain::tribunal::TribunalForm::Sole,
+                presiding: a,
+                members: vec![a],
+            });
             vec![limit]
         }
         Guard::NoClaimChangePending => {
@@ -312,9 +327,26 @@ pub fn sample(kind: CommandKind) -> Command {
             case_number: text("吴劳人仲案字〔2025〕第9号"),
         },
         CommandKind::ApplyPostponement => Command::ApplyPostponement { reason: text("代理人住院") },
-        CommandKind::ChallengeArbitrator => {
-            Command::ChallengeArbitrator { grounds: text("仲裁员系被申请人股东近亲属") }
-        }
+        CommandKind::ChallengeArbitrator => Command::ChallengeArbitrator {
+            arbitrator: None,
+            grounds: text("仲裁员系被申请人股东近亲属"),
+        },
+        CommandKind::FormTribunal => Command::FormTribunal {
+            form: crate::domain::tribunal::TribunalForm::Three,
+            presiding: uuid::Uuid::from_u128(11),
+            members: vec![uuid::Uuid::from_u128(12), uuid::Uuid::from_u128(13)],
+            conflicts: Vec::new(),
+            override_reason: String::new(),
+            names: vec!["王明".into(), "李华".into(), "赵敏".into()],
+        },
+        CommandKind::DecideRecusal => Command::DecideRecusal {
+            upheld: false,
+            replacement: None,
+            reason: text("所述情形不属于应当回避的情形"),
+            conflicts: Vec::new(),
+            override_reason: String::new(),
+            names: vec!["王明".into()],
+        },
         CommandKind::IssueOverdueCertificate => Command::IssueOverdueCertificate,
         CommandKind::StartMediation => Command::StartMediation,
         CommandKind::RecordSettlement => {

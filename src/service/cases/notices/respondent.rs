@@ -115,6 +115,9 @@ fn event_lines(
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. }
         | EventKind::OverdueCertified => return None,
+        EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => {
+            return super::tribunal::lines(&event.kind);
+        }
         EventKind::Transferred { .. }
         | EventKind::MediationStarted
         | EventKind::Settled { .. }

@@ -60,6 +60,9 @@ fn value(field: Field, form: &FormData) -> Result<Option<Value>, FieldError> {
     Ok(Some(match field {
         Field::Text { .. } | Field::Line { .. } => Value::String(raw.to_owned()),
         Field::Codes { name, .. } => Value::Array(form.all(name).into_iter().map(Value::String).collect()),
+        Field::Several { name, .. } => Value::Array(
+            form.all(name).into_iter().filter(|v| !v.trim().is_empty()).map(Value::String).collect(),
+        ),
         Field::Area { .. } => Value::String(s.to_owned()),
         Field::Choice { required, .. } => match (s.is_empty(), required) {
             (true, true) => return Err(wrong(field, "command.choice_missing", "请选择", "Choose: ")),

@@ -212,6 +212,46 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
         ),
         K::FileDefence => plain(const { &[text("text", "cmd.f.defence")] }),
         K::FileCounterclaim => plain(const { &[text("claims", "cmd.f.counterclaims")] }),
+        K::FormTribunal => plain(
+            const {
+                &[
+                    F::Choice {
+                        name: "form",
+                        label: "cmd.f.tribunal_form",
+                        options: Options::TribunalForms,
+                        required: true,
+                    },
+                    F::Choice {
+                        name: "presiding",
+                        label: "cmd.f.presiding",
+                        options: Options::Arbitrators,
+                        required: true,
+                    },
+                    F::Several {
+                        name: "members",
+                        label: "cmd.f.members",
+                        options: Options::Arbitrators,
+                        count: 2,
+                    },
+                    F::Text { name: "override_reason", label: "cmd.f.override_reason", required: false },
+                ]
+            },
+        ),
+        K::DecideRecusal => decided(
+            const {
+                &[
+                    F::Choice {
+                        name: "replacement",
+                        label: "cmd.f.replacement",
+                        options: Options::Arbitrators,
+                        required: false,
+                    },
+                    REASON,
+                    F::Text { name: "override_reason", label: "cmd.f.override_reason", required: false },
+                ]
+            },
+            Decision { name: "upheld", yes: "cmd.uphold", no: "cmd.dismiss" },
+        ),
         K::ObjectJurisdiction | K::ChallengeArbitrator => {
             plain(const { &[text("grounds", "cmd.f.grounds")] })
         }
@@ -303,6 +343,8 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::Triage
         | K::ConvertToOrdinary
         | K::Assign
+        | K::FormTribunal
+        | K::DecideRecusal
         | K::RecordService
         | K::ConsentElectronicService
         | K::FileDefence

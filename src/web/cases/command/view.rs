@@ -13,6 +13,7 @@ use crate::domain::case::party::Side;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::service::{ServiceMethod, SuspensionGround};
 use crate::domain::case::status::{ClosureMode, Track};
+use crate::domain::tribunal::TribunalForm;
 use crate::service::pages::CasePage;
 use crate::web::controls::{Choice, Control, OptionGroup, area_groups, commission_options, options};
 use crate::web::i18n;
@@ -109,6 +110,15 @@ fn form(page: &Page, p: &CasePage, posted: &Posted, kind: CommandKind, spec: Spe
             });
             continue;
         }
+        if let Field::Several { name: field_name, label, options, count } = field {
+            let chosen = if mine { posted.fields.all(field_name) } else { Vec::new() };
+            for i in 0..count {
+                let typed = chosen.get(i).cloned().unwrap_or_default();
+                let c = Control::select(field_name, label, &typed, choices(page, p, options));
+                controls.push(c.with_id(format!("{id}-{i}")));
+            }
+            continue;
+        }
         match control(page, p, field, value(field.name())) {
             Some(c) => controls.push(c.with_id(id)),
             None => ticks.push(Tick {
@@ -192,7 +202,7 @@ fn control(page: &Page, p: &CasePage, field: Field, posted: Option<String>) -> O
             Control::select(name, label, &typed, area_groups(&page.state.network, page.lang))
                 .hint("hint.corrected_area")
         }
-        Field::Tick { .. } | Field::Codes { .. } => return None,
+        Field::Tick { .. } | Field::Codes { .. } | Field::Several { .. } => return None,
     })
 }
 
@@ -241,6 +251,9 @@ fn choices(page: &Page, p: &CasePage, from: Options) -> Vec<OptionGroup> {
             let shown = if e.description.is_empty() { e.file_name.clone() } else { e.description.clone() };
             (e.id.to_string(), shown)
         })),
+        Options::TribunalForms => {
+            pairs(TribunalForm::ALL.iter().map(|f| (f.code().to_owned(), label(f.label_zh(), f.label_en()))))
+        }
         Options::Tracks => return tracks(page, p.proposal),
         Options::Commissions => return commission_options(&page.state.network, lang),
     };

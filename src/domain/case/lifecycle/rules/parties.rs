@@ -112,10 +112,10 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
             let side = party_sides(who).next().unwrap_or(Side::Applicant);
             step.stay(EventKind::PostponementApplied { side, reason })
         }
-        C::ChallengeArbitrator { grounds } => {
+        C::ChallengeArbitrator { grounds, arbitrator } => {
             let grounds = filled(grounds, "case.grounds_blank", "回避理由", "grounds")?;
             let side = party_sides(who).next().unwrap_or(Side::Applicant);
-            step.stay(EventKind::RecusalApplied { side, grounds })
+            step.stay(EventKind::RecusalApplied { side, arbitrator: arbitrator.or(case.arbitrator), grounds })
         }
         C::IssueOverdueCertificate => step.stay(EventKind::OverdueCertified),
         C::Submit { .. }
@@ -133,7 +133,11 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::MediationFailed
         | C::ScheduleHearing { .. }
         | C::HoldHearing
-        | C::Award { .. } => Err(invalid("case.command_unrouted", "内部错误", "Internal routing error")),
+        | C::Award { .. }
+        | C::FormTribunal { .. }
+        | C::DecideRecusal { .. } => {
+            Err(invalid("case.command_unrouted", "内部错误", "Internal routing error"))
+        }
     }
 }
 

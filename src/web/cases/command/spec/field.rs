@@ -23,6 +23,8 @@ pub enum Options {
     Evidence,
     /// The commissions of the network (a transfer's receiving commission).
     Commissions,
+    /// Sole arbitrator or three.
+    TribunalForms,
 }
 
 /// Where the boxes of a list of codes come from; each is shown with its label and legal basis.
@@ -106,6 +108,18 @@ pub enum Field {
         /// Catalog key of the label.
         label: &'static str,
     },
+    /// Several selects of one kind sharing a name (the other members of a tribunal); sent as
+    /// the list of the non-empty choices.
+    Several {
+        /// Body field.
+        name: &'static str,
+        /// Catalog key of the label.
+        label: &'static str,
+        /// The options of each select.
+        options: Options,
+        /// How many selects.
+        count: usize,
+    },
     /// A box ticked for `true`.
     Tick {
         /// Body field.
@@ -127,6 +141,7 @@ impl Field {
             | Field::Days { name, .. }
             | Field::Day { name, .. }
             | Field::Moment { name, .. }
+            | Field::Several { name, .. }
             | Field::Tick { name, .. } => name,
         }
     }
@@ -142,6 +157,7 @@ impl Field {
             | Field::Days { label, .. }
             | Field::Day { label, .. }
             | Field::Moment { label, .. }
+            | Field::Several { label, .. }
             | Field::Tick { label, .. } => label,
         }
     }

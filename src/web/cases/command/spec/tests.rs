@@ -46,6 +46,7 @@ fn the_review_decisions_keep_their_confirmation_their_boxes_and_the_way_back_to_
             | Field::Days { .. }
             | Field::Day { .. }
             | Field::Moment { .. }
+            | Field::Several { .. }
             | Field::Tick { .. } => None,
         })
     };
