@@ -5,7 +5,7 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
-mod commands;
+pub(crate) mod commands;
 mod docket;
 mod evidence;
 mod outcomes;
@@ -47,7 +47,7 @@ pub(crate) async fn sign_in(app: &TestApp, c: &reqwest::Client, email: &str) -> 
 }
 
 /// Creates a staff account (as the CLI does) and signs it in through the pages.
-async fn staff(app: &TestApp, role: &str, commission: &str) -> (reqwest::Client, String) {
+pub(crate) async fn staff(app: &TestApp, role: &str, commission: &str) -> (reqwest::Client, String) {
     let email = app.create_staff(role, commission).await;
     let c = browser();
     let csrf = sign_in(app, &c, &email).await;

@@ -234,3 +234,50 @@ async fn a_challenge_upheld_by_the_head_puts_the_replacement_in_the_seat() {
         409
     );
 }
+
+#[tokio::test]
+async fn the_clerk_forms_the_tribunal_on_the_case_page_and_everyone_sees_its_seats() {
+    use crate::pages::commands::{post_form, user_id, version};
+    use crate::pages::{browser, page, sign_in, staff};
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let clerk_api = app.staff("clerk", "SIP").await;
+    let case = app.file(&worker, &form(2, SIP_STREET, SIP), None).await;
+    let id = case["id"].as_str().unwrap().to_owned();
+    assert_eq!(app.act(&clerk_api, &id, "accept", json!({})).await.0, 200);
+    let mut seats = Vec::new();
+    for _ in 0..3 {
+        let email = app.create_staff("arbitrator", "SIP").await;
+        seats.push(user_id(&app, &email).await);
+    }
+    let (clerk, csrf) = staff(&app, "clerk", "SIP").await;
+    let path = format!("/cases/{id}");
+    let (_, html) = page(&app, &clerk, &path).await;
+    assert!(html.contains(r#"id="form-form_tribunal""#), "the table offers the clerk the formation");
+    let ver = version(&app, &worker, &id).await;
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("version", ver.as_str()),
+        ("form", "three"),
+        ("presiding", seats[0].as_str()),
+        ("members", seats[1].as_str()),
+        ("members", seats[2].as_str()),
+        ("override_reason", ""),
+    ];
+    let (status, to, body) = post_form(&app, &clerk, &format!("{path}/do/form_tribunal"), &fields).await;
+    assert_eq!(
+        (status.as_u16(), to.as_str()),
+        (303, format!("{path}?done=form_tribunal").as_str()),
+        "{body}"
+    );
+    let (_, html) = page(&app, &clerk, &path).await;
+    let section = html.split(r#"id="tribunal""#).nth(1).expect("the tribunal section");
+    assert!(section.contains("合议仲裁庭") && section.contains("首席仲裁员："), "{section}");
+    assert!(!html.contains(r#"id="form-form_tribunal""#), "formed once");
+    // The applicant sees who sits, and may challenge.
+    let w = browser();
+    sign_in(&app, &w, "w@example.com").await;
+    let (_, html) = page(&app, &w, &path).await;
+    assert!(html.contains(r#"id="tribunal""#) && html.contains("首席仲裁员："));
+    assert!(html.contains(r#"id="form-challenge_arbitrator""#));
+}

@@ -109,6 +109,8 @@ pub struct CaseDetail {
     times: Vec<TimeRow>,
     clocks: Vec<ClockRow>,
     routing: Option<RoutingView>,
+    /// The tribunal: its form, then each seat as `首席仲裁员：王某`.
+    tribunal: Option<TribunalRows>,
     sections: Vec<SummarySection>,
     warnings: Vec<Warning>,
     events: Vec<EventRow>,
@@ -122,6 +124,13 @@ pub struct CaseDetail {
     notices: Vec<NoticeRow>,
     version: i32,
     edit_href: String,
+}
+
+/// The tribunal as the case page lists it.
+#[derive(Serialize)]
+struct TribunalRows {
+    form: String,
+    seats: Vec<String>,
 }
 
 /// A status label: the register's term for staff, plain words for the applicant.
@@ -228,6 +237,23 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         ],
         clocks: v.clocks.iter().map(|c| clock_row(lang, c)).collect(),
         routing: routing(page, v),
+        tribunal: v.tribunal.as_ref().map(|t| TribunalRows {
+            form: lang.pick(t.form_zh, t.form_en).to_owned(),
+            seats: t
+                .seats
+                .iter()
+                .map(|s| {
+                    let seat = match (t.form, s.presiding) {
+                        (crate::domain::tribunal::TribunalForm::Sole, _) => page.text("tribunal.sole"),
+                        (crate::domain::tribunal::TribunalForm::Three, true) => {
+                            page.text("tribunal.presiding")
+                        }
+                        (crate::domain::tribunal::TribunalForm::Three, false) => page.text("tribunal.member"),
+                    };
+                    [seat.as_str(), "：", &s.name].concat()
+                })
+                .collect(),
+        }),
         sections: summarize(&v.filing, net, lang, None),
         warnings: v
             .limitation_warnings

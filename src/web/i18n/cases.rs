@@ -71,6 +71,10 @@ pub const MESSAGES: &[Entry] = &[
     ("event.days", "申请延长 {v} 日", "Asked for {v} more days"),
     ("event.granted", "批准延长 {v} 日", "Granted {v} more days"),
     ("event.refused", "不批准", "Refused"),
+    ("tribunal.title", "仲裁庭", "Tribunal"),
+    ("tribunal.sole", "独任仲裁员", "Sole arbitrator"),
+    ("tribunal.presiding", "首席仲裁员", "Presiding arbitrator"),
+    ("tribunal.member", "仲裁员", "Arbitrator"),
     ("event.replacement", "接替仲裁员：{v}", "Replaced by: {v}"),
     ("event.by", "提出方：{v}", "By: {v}"),
     (
