@@ -9,6 +9,7 @@ pub mod command;
 pub mod documents;
 pub mod event;
 pub mod lifecycle;
+pub mod mediation;
 pub mod party;
 pub mod reasons;
 pub mod service;

@@ -36,6 +36,7 @@ macro_rules! scenarios {
 scenarios!(
     claim_change_restart,
     deemed_service_and_defence,
+    entrusted_mediation,
     extension_once_before_expiry,
     provisional_2027,
     public_notice_service,
@@ -56,6 +57,7 @@ async fn every_scenario_file_has_its_test() {
         [
             "claim_change_restart",
             "deemed_service_and_defence",
+            "entrusted_mediation",
             "extension_once_before_expiry",
             "provisional_2027",
             "public_notice_service",

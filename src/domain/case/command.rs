@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
@@ -315,6 +316,28 @@ pub enum Command {
     IssueOverdueCertificate,
     /// Start mediation before the hearing (法 第四十二条; 办案规则 第七十条).
     StartMediation,
+    /// Entrust the pre-hearing mediation to a mediation organisation with both parties'
+    /// consent (委托调解, 办案规则 第七十条): it must end within 10 working days.
+    EntrustMediation {
+        /// The organisation entrusted (the commission's mediation centre, a street centre …).
+        organisation: String,
+        /// How both parties gave their consent (in writing on …, recorded at the window …).
+        consent: String,
+    },
+    /// Record one mediation session: when, by whom, in person or online, and how it went.
+    RecordMediationSession {
+        /// The day it was held.
+        on: NaiveDate,
+        /// The mediator.
+        mediator: String,
+        /// In person or online.
+        channel: SessionChannel,
+        /// What came of it.
+        outcome: SessionOutcome,
+        /// Notes.
+        #[serde(default)]
+        note: String,
+    },
     /// Record a mediation document or a settlement-withdrawal (法 第四十一条、第四十二条).
     RecordSettlement {
         /// `ArbitralMediationDocument` or `SettlementWithdrawal`.

@@ -32,6 +32,7 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         EventKind::Transferred { .. } => vec![D::TransferLetter],
         EventKind::OverdueCertified => vec![D::OverdueCertificate],
         EventKind::TribunalFormed { .. } => vec![D::TribunalNotice],
+        EventKind::MediationEntrusted { .. } | EventKind::MediationSessionHeld { .. } => Vec::new(),
         EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
         EventKind::Withdrawn { .. }
         | EventKind::Resumed { .. }

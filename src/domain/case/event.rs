@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
@@ -95,6 +96,26 @@ pub enum EventKind {
     },
     /// Mediation started.
     MediationStarted,
+    /// The mediation was entrusted to an organisation with both parties' consent.
+    MediationEntrusted {
+        /// The organisation.
+        organisation: String,
+        /// How the consent was given.
+        consent: String,
+    },
+    /// A mediation session was held.
+    MediationSessionHeld {
+        /// The day.
+        on: NaiveDate,
+        /// The mediator.
+        mediator: String,
+        /// In person or online.
+        channel: SessionChannel,
+        /// What came of it.
+        outcome: SessionOutcome,
+        /// Notes.
+        note: String,
+    },
     /// The case closed by mediation document or settlement-withdrawal.
     Settled {
         /// `ArbitralMediationDocument` or `SettlementWithdrawal`.

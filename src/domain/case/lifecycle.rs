@@ -277,6 +277,8 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::HearingHeld
         | EventKind::Resumed { .. }
         | EventKind::PostponementApplied { .. }
+        | EventKind::MediationEntrusted { .. }
+        | EventKind::MediationSessionHeld { .. }
         | EventKind::OverdueCertified => {}
     }
     case.status = event.to;

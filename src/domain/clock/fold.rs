@@ -215,6 +215,8 @@ impl Fold<'_> {
             EventKind::ExtensionDecided { approved: true, days, .. } => self.extend(P::CaseLimit, *days),
             EventKind::RecusalApplied { .. } => self.start(P::RecusalDecision, day),
             EventKind::RecusalDecided { .. } => self.meet(P::RecusalDecision, day),
+            EventKind::MediationEntrusted { .. } => self.start(P::EntrustedMediation, day),
+            EventKind::MediationFailed => self.meet(P::EntrustedMediation, day),
             EventKind::Terminated { mode, .. } => {
                 self.stop_all(day);
                 if *mode == crate::domain::case::status::ClosureMode::Revoked {
@@ -231,7 +233,7 @@ impl Fold<'_> {
             | EventKind::ExtensionDecided { approved: false, .. }
             | EventKind::Assigned { .. }
             | EventKind::MediationStarted
-            | EventKind::MediationFailed
+            | EventKind::MediationSessionHeld { .. }
             | EventKind::HearingScheduled { .. }
             | EventKind::HearingHeld
             | EventKind::Triaged { .. }

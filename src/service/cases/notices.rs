@@ -299,9 +299,11 @@ fn lines(
         | EventKind::DefenceLapsed
         | EventKind::WithdrawalApplied { .. }
         | EventKind::PostponementApplied { .. }
-        | EventKind::RecusalApplied { .. } => return None,
+        | EventKind::RecusalApplied { .. }
+        | EventKind::MediationSessionHeld { .. } => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
         EventKind::MediationStarted
+        | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
         | EventKind::HearingScheduled { .. }

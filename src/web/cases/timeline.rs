@@ -129,6 +129,24 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             out.push(labelled("event.reason", &reason));
             out
         }
+        EventKind::MediationEntrusted { organisation, consent } => {
+            vec![labelled("event.organisation", &organisation), labelled("event.consent", &consent)]
+        }
+        EventKind::MediationSessionHeld { on, mediator, channel, outcome, note } => {
+            let mut out = vec![
+                [
+                    on.to_string().as_str(),
+                    " · ",
+                    lang.pick(channel.label_zh(), channel.label_en()),
+                    " · ",
+                    &mediator,
+                ]
+                .concat(),
+                lang.pick(outcome.label_zh(), outcome.label_en()).to_owned(),
+            ];
+            out.extend(optional("event.note", &note));
+            out
+        }
         EventKind::ConsentGiven { side } => {
             vec![labelled("event.by", lang.pick(side.label_zh(), side.label_en()))]
         }

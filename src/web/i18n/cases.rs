@@ -72,6 +72,8 @@ pub const MESSAGES: &[Entry] = &[
     ("event.granted", "批准延长 {v} 日", "Granted {v} more days"),
     ("event.refused", "不批准", "Refused"),
     ("tribunal.title", "仲裁庭", "Tribunal"),
+    ("event.organisation", "受委托组织：{v}", "Organisation: {v}"),
+    ("event.consent", "当事人同意：{v}", "Consent: {v}"),
     ("tribunal.sole", "独任仲裁员", "Sole arbitrator"),
     ("tribunal.presiding", "首席仲裁员", "Presiding arbitrator"),
     ("tribunal.member", "仲裁员", "Arbitrator"),

@@ -68,6 +68,12 @@ pub const MESSAGES: &[Entry] = &[
     ("done.request_suspension", "已提请中止审理，等待负责人审批。", "Suspension proposed; the head decides."),
     ("done.decide_suspension", "已对中止审理作出审批。", "The suspension is decided."),
     (
+        "done.entrust_mediation",
+        "已委托调解，十个工作日的期限开始计算。",
+        "The mediation is entrusted; its 10 working days run.",
+    ),
+    ("done.record_mediation_session", "已记录本次调解。", "The session is recorded."),
+    (
         "done.form_tribunal",
         "仲裁庭已组成，组庭通知书已出具并通知双方。",
         "The tribunal is formed; both parties are told.",

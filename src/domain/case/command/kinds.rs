@@ -86,6 +86,8 @@ command_kinds! {
     FormTribunal => "form_tribunal",
     IssueOverdueCertificate => "issue_overdue_certificate",
     StartMediation => "start_mediation",
+    EntrustMediation => "entrust_mediation",
+    RecordMediationSession => "record_mediation_session",
     RecordSettlement => "record_settlement",
     MediationFailed => "mediation_failed",
     ScheduleHearing => "schedule_hearing",

@@ -34,6 +34,7 @@ impl Command {
             C::ObjectJurisdiction { grounds } | C::ChallengeArbitrator { grounds, .. } => grounds,
             C::DecideRecusal { reason, .. } => reason,
             C::FormTribunal { override_reason, .. } => override_reason,
+            C::EntrustMediation { .. } | C::RecordMediationSession { .. } => return None,
             C::Submit { .. }
             | C::Receive
             | C::SubmitCorrection

@@ -75,6 +75,8 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::ApplyPostponement
         | K::ChallengeArbitrator
         | K::DecideRecusal
+        | K::EntrustMediation
+        | K::RecordMediationSession
         | K::FormTribunal
         | K::IssueOverdueCertificate
         | K::StartMediation

@@ -91,11 +91,13 @@ event_codes! {
     OverdueCertified => "overdue_certified",
     RecusalDecided => "recusal_decided",
     TribunalFormed => "tribunal_formed",
+    MediationEntrusted => "mediation_entrusted",
+    MediationSessionHeld => "mediation_session_held",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 43] = [
+    pub const CODES: [&'static str; 45] = [
         "submitted",
         "received",
         "rerouted",
@@ -139,6 +141,8 @@ impl EventKind {
         "overdue_certified",
         "recusal_decided",
         "tribunal_formed",
+        "mediation_entrusted",
+        "mediation_session_held",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -192,6 +196,8 @@ impl EventKind {
             EventKind::OverdueCertified => "出具逾期未作出裁决证明书",
             EventKind::RecusalDecided { .. } => "回避申请决定",
             EventKind::TribunalFormed { .. } => "组成仲裁庭",
+            EventKind::MediationEntrusted { .. } => "委托调解",
+            EventKind::MediationSessionHeld { .. } => "调解",
         }
     }
 
@@ -241,6 +247,8 @@ impl EventKind {
             EventKind::OverdueCertified => "Overdue certificate issued",
             EventKind::RecusalDecided { .. } => "Challenge decided",
             EventKind::TribunalFormed { .. } => "Tribunal formed",
+            EventKind::MediationEntrusted { .. } => "Mediation entrusted",
+            EventKind::MediationSessionHeld { .. } => "Mediation session",
         }
     }
 }

@@ -77,6 +77,8 @@ impl Milestones {
             | EventKind::RecusalApplied { .. }
             | EventKind::RecusalDecided { .. }
             | EventKind::TribunalFormed { .. }
+            | EventKind::MediationEntrusted { .. }
+            | EventKind::MediationSessionHeld { .. }
             | EventKind::OverdueCertified => {}
         }
         if event.to.is_final() && !event.from.is_final() {

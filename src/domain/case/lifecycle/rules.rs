@@ -58,6 +58,31 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
         C::Transfer { to, reason, case_number } => transfer(step, case, to, reason, case_number),
         C::Withdraw { reason } => withdraw(step, reason),
         C::StartMediation => step.one(EventKind::MediationStarted, CaseStatus::InMediation),
+        C::EntrustMediation { organisation, consent } => {
+            let organisation =
+                filled(organisation, "case.organisation_blank", "受委托的调解组织", "organisation")?;
+            let consent =
+                filled(consent, "case.consent_blank", "双方当事人同意委托调解的情况", "parties' consent")?;
+            step.one(EventKind::MediationEntrusted { organisation, consent }, CaseStatus::InMediation)
+        }
+        C::RecordMediationSession { on, mediator, channel, outcome, note } => {
+            let mediator = filled(mediator, "case.mediator_blank", "调解员", "mediator")?;
+            if *on > facts.today {
+                return Err(invalid(
+                    "case.session_in_future",
+                    "调解日期不能晚于今天",
+                    "The session cannot be recorded before it is held",
+                ));
+            }
+            let kind = EventKind::MediationSessionHeld {
+                on: *on,
+                mediator,
+                channel: *channel,
+                outcome: *outcome,
+                note: note.trim().to_owned(),
+            };
+            step.stay(kind)
+        }
         C::RecordSettlement { mode } => settle(step, *mode),
         C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
         C::ScheduleHearing { at } => schedule_hearing(step, *at),

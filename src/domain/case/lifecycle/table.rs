@@ -352,7 +352,19 @@ pub const TABLE: &[Row] = &[
         .clocks("every clock stops")
         .notify(BOTH)
         .basis("劳动争议调解仲裁法 第四十一条、第四十二条"),
+    row(
+        K::EntrustMediation,
+        &[S::Accepted, S::AwaitingHearing],
+        &[W::Arbitrator, W::Clerk],
+        To::Status(S::InMediation),
+    )
+    .clocks("entrusted_mediation starts (10 working days)")
+    .notify(BOTH)
+    .basis("办案规则 第七十条"),
+    row(K::RecordMediationSession, &[S::InMediation], &[W::Arbitrator, W::Clerk], To::Same)
+        .basis("劳动争议调解仲裁法 第四十二条；办案规则 第七十一条"),
     row(K::MediationFailed, &[S::InMediation], &[W::Arbitrator], To::Status(S::AwaitingHearing))
+        .clocks("entrusted_mediation met")
         .basis("办案规则 第七十二条"),
     row(
         K::ScheduleHearing,

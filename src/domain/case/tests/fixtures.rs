@@ -331,6 +331,17 @@ pub fn sample(kind: CommandKind) -> Command {
             arbitrator: None,
             grounds: text("仲裁员系被申请人股东近亲属"),
         },
+        CommandKind::EntrustMediation => Command::EntrustMediation {
+            organisation: text("苏州工业园区劳动人事争议调解中心"),
+            consent: text("双方当事人书面同意"),
+        },
+        CommandKind::RecordMediationSession => Command::RecordMediationSession {
+            on: today(),
+            mediator: text("调解员周敏"),
+            channel: crate::domain::case::mediation::SessionChannel::Online,
+            outcome: crate::domain::case::mediation::SessionOutcome::Continued,
+            note: String::new(),
+        },
         CommandKind::FormTribunal => Command::FormTribunal {
             form: crate::domain::tribunal::TribunalForm::Three,
             presiding: uuid::Uuid::from_u128(11),

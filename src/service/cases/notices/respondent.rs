@@ -114,12 +114,14 @@ fn event_lines(
         | EventKind::WithdrawalApplied { .. }
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. }
+        | EventKind::MediationSessionHeld { .. }
         | EventKind::OverdueCertified => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => {
             return super::tribunal::lines(&event.kind);
         }
         EventKind::Transferred { .. }
         | EventKind::MediationStarted
+        | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
         | EventKind::HearingScheduled { .. }

@@ -9,6 +9,7 @@ use super::Posted;
 use super::spec::{Codes, Field, Options, Spec, basis, spec};
 use crate::domain::access::Role;
 use crate::domain::case::command::CommandKind;
+use crate::domain::case::mediation::{SessionChannel, SessionOutcome};
 use crate::domain::case::party::Side;
 use crate::domain::case::reasons::{CorrectionItem, RejectionReason};
 use crate::domain::case::service::{ServiceMethod, SuspensionGround};
@@ -251,6 +252,12 @@ fn choices(page: &Page, p: &CasePage, from: Options) -> Vec<OptionGroup> {
             let shown = if e.description.is_empty() { e.file_name.clone() } else { e.description.clone() };
             (e.id.to_string(), shown)
         })),
+        Options::SessionChannels => pairs(
+            SessionChannel::ALL.iter().map(|c| (c.code().to_owned(), label(c.label_zh(), c.label_en()))),
+        ),
+        Options::SessionOutcomes => pairs(
+            SessionOutcome::ALL.iter().map(|o| (o.code().to_owned(), label(o.label_zh(), o.label_en()))),
+        ),
         Options::TribunalForms => {
             pairs(TribunalForm::ALL.iter().map(|f| (f.code().to_owned(), label(f.label_zh(), f.label_en()))))
         }

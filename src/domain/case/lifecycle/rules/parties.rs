@@ -135,7 +135,9 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::HoldHearing
         | C::Award { .. }
         | C::FormTribunal { .. }
-        | C::DecideRecusal { .. } => {
+        | C::DecideRecusal { .. }
+        | C::EntrustMediation { .. }
+        | C::RecordMediationSession { .. } => {
             Err(invalid("case.command_unrouted", "内部错误", "Internal routing error"))
         }
     }

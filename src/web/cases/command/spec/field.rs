@@ -25,6 +25,10 @@ pub enum Options {
     Commissions,
     /// Sole arbitrator or three.
     TribunalForms,
+    /// In person or online.
+    SessionChannels,
+    /// How a mediation session went.
+    SessionOutcomes,
 }
 
 /// Where the boxes of a list of codes come from; each is shown with its label and legal basis.
