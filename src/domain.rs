@@ -4,6 +4,8 @@
 //! exhaustively. Time and the working-day calendar are always passed in.
 
 pub mod access;
+pub mod award;
+pub mod calculators;
 pub mod calendar;
 pub mod case;
 pub mod citation;
@@ -11,6 +13,7 @@ pub mod clock;
 pub mod deadline;
 pub mod document;
 pub mod evidence;
+pub mod figures;
 pub mod filing;
 pub mod ids;
 pub mod input;

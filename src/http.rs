@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
+pub mod calculators;
 pub mod case_file;
 pub mod cases;
 pub mod deadlines;

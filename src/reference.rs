@@ -1,6 +1,6 @@
 //! Reference data files in `config/`: the commission network, the yearly working-day
-//! calendars and the period rules. Read at start-up, loaded into the database, and shared
-//! read-only by every request.
+//! calendars, the period rules and the local figures. Read at start-up (the network and the
+//! calendars are also loaded into the database), and shared read-only by every request.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::calendar::{CalendarYear, WorkCalendar};
 use crate::domain::deadline::PeriodRules;
+use crate::domain::figures::LocalFigures;
 use crate::domain::network::Network;
 
 /// One year's calendar file with the checksum of its text (provenance in the database).
@@ -57,4 +58,16 @@ pub fn network(config_dir: &Path) -> anyhow::Result<Network> {
     let path = config_dir.join("network.toml");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     Network::parse_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e:?}", path.display()))
+}
+
+/// `config/local_figures.toml`, checked against the network: every commission needs an area class.
+pub fn local_figures(config_dir: &Path, network: &Network) -> anyhow::Result<LocalFigures> {
+    let path = config_dir.join("local_figures.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let figures = LocalFigures::parse_toml(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+    figures
+        .check_commissions(network.commissions().iter().map(|c| c.code.as_str()))
+        .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+    Ok(figures)
 }

@@ -1,6 +1,7 @@
 //! Use cases: one async function per command, one transaction each.
 
 pub mod accounts;
+pub mod calculators;
 pub mod case_file;
 pub mod cases;
 pub mod commands;

@@ -14,6 +14,7 @@ use crate::config::Settings;
 use crate::db::{self, DbPool, bootstrap};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::PeriodRules;
+use crate::domain::figures::LocalFigures;
 use crate::domain::network::Network;
 use crate::templates::Templates;
 use crate::{http, reference};
@@ -32,6 +33,8 @@ pub struct AppState {
     pub periods: Arc<PeriodRules>,
     /// The commission network and jurisdiction matrix.
     pub network: Arc<Network>,
+    /// The effective-dated local figures (minimum wages, average wage, area classes).
+    pub figures: Arc<LocalFigures>,
     /// Page, e-mail and document templates.
     pub templates: Arc<Templates>,
 }
@@ -50,12 +53,22 @@ impl AppState {
         let dir = crate::config::config_dir();
         let periods = Arc::new(reference::period_rules(&dir)?);
         let network = Arc::new(reference::network(&dir)?);
+        let figures = Arc::new(reference::local_figures(&dir, &network)?);
         let templates = Arc::new(Templates::load()?);
         let calendar = {
             let mut conn = pool.get().await?;
             Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
         };
-        Ok(AppState { pool, settings: Arc::new(settings), clock, calendar, periods, network, templates })
+        Ok(AppState {
+            pool,
+            settings: Arc::new(settings),
+            clock,
+            calendar,
+            periods,
+            network,
+            figures,
+            templates,
+        })
     }
 
     /// The same state reading "now" from another clock (the scenario runner fixes it per step).
@@ -67,6 +80,7 @@ impl AppState {
             calendar: self.calendar.clone(),
             periods: self.periods.clone(),
             network: self.network.clone(),
+            figures: self.figures.clone(),
             templates: self.templates.clone(),
         }
     }

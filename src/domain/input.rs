@@ -65,6 +65,7 @@ impl InputError {
 }
 
 pub mod contact;
+pub mod date;
 pub mod file_name;
 pub mod id_card;
 pub mod money;

@@ -13,14 +13,16 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond, roster};
+use super::{
+    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, roster,
+};
 
 /// The API description.
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "劳动人事争议调解仲裁办案系统 API",
-        description = "Labour arbitration case management: intake, routing, acceptance review."
+        description = "Labour arbitration case management: intake, routing, acceptance review, claim calculators and the final-award classification."
     ),
     modifiers(&ErrorAnswers, &CommandBodies),
     paths(
@@ -42,6 +44,11 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         reference::network,
         reference::codes,
         deadlines::get_deadline,
+        calculators::economic_compensation,
+        calculators::double_wages,
+        calculators::annual_leave,
+        calculators::overtime,
+        calculators::classify_award,
         cases::create_draft,
         cases::save_draft,
         cases::submit_draft,
@@ -84,6 +91,17 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         crate::service::docket::DocketItem,
         crate::service::docket::ApprovalItem,
         deadlines::DeadlineView,
+        crate::domain::calculators::EconomicCompensationForm,
+        crate::domain::calculators::EconomicCompensation,
+        crate::domain::calculators::DoubleWagesForm,
+        crate::domain::calculators::DoubleWages,
+        crate::domain::calculators::AnnualLeaveForm,
+        crate::domain::calculators::AnnualLeave,
+        crate::domain::calculators::OvertimeForm,
+        crate::domain::calculators::Overtime,
+        crate::domain::award::ClassifyForm,
+        crate::domain::award::AwardItemForm,
+        crate::service::calculators::ClassificationView,
     ))
 )]
 pub struct ApiDoc;

@@ -10,7 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond, roster,
+    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, openapi, reference, respond,
+    roster,
 };
 use crate::service::error::ServiceError;
 
@@ -67,6 +68,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/reference/network", "GET").get(reference::network))
                         .service(resource("/reference/codes", "GET").get(reference::codes))
                         .service(resource("/deadlines", "GET").get(deadlines::get_deadline))
+                        .service(
+                            resource("/calculators/economic_compensation", "POST")
+                                .post(calculators::economic_compensation),
+                        )
+                        .service(
+                            resource("/calculators/double_wages", "POST").post(calculators::double_wages),
+                        )
+                        .service(
+                            resource("/calculators/annual_leave", "POST").post(calculators::annual_leave),
+                        )
+                        .service(resource("/calculators/overtime", "POST").post(calculators::overtime))
+                        .service(resource("/awards/classify", "POST").post(calculators::classify_award))
                         .service(resource("/drafts", "POST").post(cases::create_draft))
                         .service(resource("/drafts/{id}", "PUT").put(cases::save_draft))
                         .service(resource("/drafts/{id}/submit", "POST").post(cases::submit_draft))

@@ -3,6 +3,7 @@
 
 mod auth;
 mod bootstrap;
+mod calculators;
 mod case_flow;
 mod deadlines;
 mod demo;
