@@ -17,6 +17,7 @@ pub mod roster;
 pub mod schema;
 pub mod users;
 pub mod warnings;
+pub mod workload;
 
 use std::time::Duration;
 

@@ -14,3 +14,4 @@ pub mod queue;
 pub mod respond;
 pub mod roster;
 pub mod sweep;
+pub mod workload;

@@ -41,6 +41,7 @@ use super::{
         roster::set_profile,
         roster::declare,
         roster::withdraw,
+        roster::workload,
         reference::network,
         reference::codes,
         deadlines::get_deadline,

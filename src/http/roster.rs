@@ -81,3 +81,30 @@ pub async fn withdraw(
     roster::withdraw(&state, &user.actor(), id, interest).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// Which commission and period.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct WorkloadParams {
+    /// A commission code (the municipal commission's heads and administrators; a commission's
+    /// head always sees their own).
+    pub commission: Option<String>,
+    /// First day, `YYYY-MM-DD` (default 1 January of the year of `to`).
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day, `YYYY-MM-DD` (default today).
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// The arbitrators' workload: cases open by status, hearings held, closures by mode, days to
+/// close and the share closed within the limit, full-time and part-time (heads of commission).
+#[utoipa::path(get, path = "/api/v1/arbitrators/workload", params(WorkloadParams),
+    responses((status = 200, body = crate::service::workload::Workload), (status = 400, body = ProblemBody),
+        (status = 401, body = ProblemBody), (status = 403, body = ProblemBody), (status = 422, body = ProblemBody)))]
+pub async fn workload(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    q: web::Query<WorkloadParams>,
+) -> Result<HttpResponse, ApiError> {
+    let w = crate::service::workload::workload(&state, &user.actor(), q.commission.as_deref(), q.from, q.to)
+        .await?;
+    Ok(HttpResponse::Ok().json(w))
+}

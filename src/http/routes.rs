@@ -59,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/admin/users/{id}/disable", "POST").post(admin::disable_user))
                         .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
                         .service(resource("/arbitrators", "GET").get(roster::list))
+                        .service(resource("/arbitrators/workload", "GET").get(roster::workload))
                         .service(resource("/arbitrators/{id}/profile", "PUT").put(roster::set_profile))
                         .service(resource("/arbitrators/{id}/interests", "POST").post(roster::declare))
                         .service(

@@ -316,8 +316,16 @@ async fn staff_of(
     field: &str,
 ) -> Result<(), ServiceError> {
     let user = users::find(conn, id).await?;
+    // A part-time arbitrator may serve other commissions than their account's (the roster).
+    let serves_by_roster = role == Role::Arbitrator
+        && crate::db::roster::profiles(conn, &[id])
+            .await?
+            .iter()
+            .any(|p| row.commission_code.as_ref().is_some_and(|c| p.commissions.contains(c)));
     let fits = user.is_some_and(|u| {
-        Role::from(u.role) == role && u.commission_code == row.commission_code && u.disabled_at.is_none()
+        Role::from(u.role) == role
+            && (u.commission_code == row.commission_code || serves_by_roster)
+            && u.disabled_at.is_none()
     });
     if fits {
         return Ok(());

@@ -24,3 +24,4 @@ mod security;
 mod sweep;
 mod tribunal;
 mod views;
+mod workload;
