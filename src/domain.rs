@@ -16,4 +16,5 @@ pub mod ids;
 pub mod input;
 pub mod network;
 pub mod routing;
+pub mod scheduling;
 pub mod triage;

@@ -13,4 +13,6 @@ pub mod openapi;
 pub mod paths;
 pub mod reference;
 pub mod respond;
+pub mod rooms;
 pub mod routes;
+pub mod slots;

@@ -1,5 +1,5 @@
-//! Reference data files in `config/`: the commission network, the yearly working-day
-//! calendars and the period rules. Read at start-up, loaded into the database, and shared
+//! Reference data files in `config/`: the commission network and its rooms, the yearly
+//! working-day calendars and the period rules. Read at start-up, loaded into the database, and shared
 //! read-only by every request.
 
 use std::path::{Path, PathBuf};
@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::calendar::{CalendarYear, WorkCalendar};
 use crate::domain::deadline::PeriodRules;
 use crate::domain::network::Network;
+use crate::domain::scheduling::{Room, parse_rooms_toml};
 
 /// One year's calendar file with the checksum of its text (provenance in the database).
 #[derive(Debug, Clone)]
@@ -57,4 +58,11 @@ pub fn network(config_dir: &Path) -> anyhow::Result<Network> {
     let path = config_dir.join("network.toml");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     Network::parse_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e:?}", path.display()))
+}
+
+/// `config/rooms.toml`: the rooms of the network's venues.
+pub fn rooms(config_dir: &Path, network: &Network) -> anyhow::Result<Vec<Room>> {
+    let path = config_dir.join("rooms.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    parse_rooms_toml(&text, network).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

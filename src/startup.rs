@@ -15,6 +15,7 @@ use crate::db::{self, DbPool, bootstrap};
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::PeriodRules;
 use crate::domain::network::Network;
+use crate::domain::scheduling::WorkingHours;
 use crate::templates::Templates;
 use crate::{http, reference};
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub network: Arc<Network>,
     /// Page, e-mail and document templates.
     pub templates: Arc<Templates>,
+    /// The working hours in which hearings are proposed and booked.
+    pub hours: Arc<WorkingHours>,
 }
 
 impl AppState {
@@ -51,11 +54,29 @@ impl AppState {
         let periods = Arc::new(reference::period_rules(&dir)?);
         let network = Arc::new(reference::network(&dir)?);
         let templates = Arc::new(Templates::load()?);
+        let scheduling = &settings.scheduling;
+        let hours = Arc::new(
+            WorkingHours::parse(
+                &scheduling.working_hours,
+                crate::clock::china(),
+                scheduling.granularity_minutes,
+            )
+            .context("scheduling.working_hours / scheduling.granularity_minutes")?,
+        );
         let calendar = {
             let mut conn = pool.get().await?;
             Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
         };
-        Ok(AppState { pool, settings: Arc::new(settings), clock, calendar, periods, network, templates })
+        Ok(AppState {
+            pool,
+            settings: Arc::new(settings),
+            clock,
+            calendar,
+            periods,
+            network,
+            templates,
+            hours,
+        })
     }
 
     /// The same state reading "now" from another clock (the scenario runner fixes it per step).
@@ -68,6 +89,7 @@ impl AppState {
             periods: self.periods.clone(),
             network: self.network.clone(),
             templates: self.templates.clone(),
+            hours: self.hours.clone(),
         }
     }
 }
@@ -99,7 +121,9 @@ pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
     }
     let dir = crate::config::config_dir();
     let mut conn = <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(url).await?;
-    db::reference::load_network(&mut conn, &reference::network(&dir)?).await?;
+    let network = reference::network(&dir)?;
+    db::reference::load_network(&mut conn, &network).await?;
+    db::rooms::load(&mut conn, &reference::rooms(&dir, &network)?).await?;
     let years = db::reference::load_calendar(&mut conn, &reference::calendar_files(&dir)?).await?;
     if years > 0 {
         tracing::info!(calendar.years = years, "loaded {years} calendar year(s)");

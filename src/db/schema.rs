@@ -3,6 +3,10 @@
 // `migrations::the_hand_written_schema_matches_the_migrated_database` compares every column
 // (name, type, nullability) with the migrated database, both ways.
 
+mod scheduling;
+
+pub use scheduling::{hearing_bookings, hearings, rooms};
+
 pub mod sql_types {
     /// Postgres enum `case_status`.
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
@@ -332,6 +336,11 @@ diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
 diesel::joinable!(case_parties -> cases (case_id));
 diesel::joinable!(evidence -> cases (case_id));
+diesel::joinable!(hearing_bookings -> hearings (hearing_id));
+diesel::joinable!(hearing_bookings -> users (person_id));
+diesel::joinable!(hearings -> cases (case_id));
+diesel::joinable!(hearings -> rooms (room_code));
+diesel::joinable!(rooms -> venues (venue_code));
 diesel::joinable!(venues -> commissions (commission_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -349,9 +358,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     cases,
     commissions,
     evidence,
+    hearing_bookings,
+    hearings,
     idempotency_keys,
     login_failures,
     outbox,
+    rooms,
     service_records,
     users,
     venues,

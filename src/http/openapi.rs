@@ -13,14 +13,16 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond};
+use super::{
+    accounts, admin, case_file, cases, deadlines, evidence, health, reference, respond, rooms, slots,
+};
 
 /// The API description.
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "劳动人事争议调解仲裁办案系统 API",
-        description = "Labour arbitration case management: intake, routing, acceptance review."
+        description = "Labour arbitration case management: intake, routing, acceptance review, hearing rooms and slots."
     ),
     modifiers(&ErrorAnswers, &CommandBodies),
     paths(
@@ -35,6 +37,11 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         respond::register_through_link,
         admin::disable_user,
         admin::enable_user,
+        rooms::list_rooms,
+        rooms::create_room,
+        rooms::deactivate_room,
+        rooms::activate_room,
+        slots::get_slots,
         reference::network,
         reference::codes,
         deadlines::get_deadline,
@@ -80,6 +87,11 @@ use super::{accounts, admin, case_file, cases, deadlines, evidence, health, refe
         crate::service::docket::DocketItem,
         crate::service::docket::ApprovalItem,
         deadlines::DeadlineView,
+        crate::domain::scheduling::RoomForm,
+        crate::domain::scheduling::RoomKind,
+        crate::service::rooms::RoomView,
+        crate::service::slots::SlotsView,
+        crate::service::slots::SlotView,
     ))
 )]
 pub struct ApiDoc;

@@ -9,7 +9,9 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
-use super::{accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond};
+use super::{
+    accounts, admin, case_file, cases, deadlines, evidence, health, openapi, reference, respond, rooms, slots,
+};
 use crate::service::error::ServiceError;
 
 /// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
@@ -55,6 +57,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         )
                         .service(resource("/admin/users/{id}/disable", "POST").post(admin::disable_user))
                         .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
+                        .service(
+                            resource("/rooms", "GET, POST").get(rooms::list_rooms).post(rooms::create_room),
+                        )
+                        .service(resource("/rooms/{code}/deactivate", "POST").post(rooms::deactivate_room))
+                        .service(resource("/rooms/{code}/activate", "POST").post(rooms::activate_room))
+                        .service(resource("/slots", "GET").get(slots::get_slots))
                         .service(resource("/reference/network", "GET").get(reference::network))
                         .service(resource("/reference/codes", "GET").get(reference::codes))
                         .service(resource("/deadlines", "GET").get(deadlines::get_deadline))
