@@ -3,8 +3,16 @@
 //! A hearing is one row; the trigger `hearing_bookings_sync` writes its bookings (one per
 //! arbitrator and the clerk) in the same statement, and the exclusion constraints on both
 //! tables refuse a room or a person in two active hearings at once. So inserting a hearing is
-//! the whole booking, and of two concurrent bookings that clash the second waits for the first
-//! to commit and then fails: the database decides races.
+//! the whole booking, and of two concurrent bookings that clash one commits and the other
+//! fails: the database decides races.
+//!
+//! An exclusion constraint is checked after the new index entry is in place, so two
+//! transactions inserting clashing ranges at the same moment can each find the other's entry
+//! and wait for the other: a deadlock, which PostgreSQL breaks by failing one of them with an
+//! error that is not the constraint's. [`lock_resources`] prevents it: a booking first takes a
+//! transaction-scoped advisory lock per room and person, in one global order, so of two
+//! bookings that share a resource the second waits for the first to finish and then meets its
+//! committed rows, and the constraint refuses it plainly.
 
 use std::collections::Bound;
 
@@ -12,6 +20,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Text, Timestamptz};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::schema::{hearing_bookings, hearings, users};
@@ -101,8 +110,8 @@ pub struct NewHearing<'a> {
 }
 
 /// Inserts a scheduled hearing and, through the trigger, its bookings, inside the caller's
-/// transaction. A clash is an exclusion violation naming [`ROOM_CONSTRAINT`] or
-/// [`PERSON_CONSTRAINT`].
+/// transaction, which has taken [`lock_resources`] for them. A clash is an exclusion violation
+/// naming [`ROOM_CONSTRAINT`] or [`PERSON_CONSTRAINT`].
 pub async fn insert(conn: &mut AsyncPgConnection, new: &NewHearing<'_>) -> QueryResult<HearingRow> {
     diesel::insert_into(hearings::table)
         .values((
@@ -125,10 +134,42 @@ pub async fn insert(conn: &mut AsyncPgConnection, new: &NewHearing<'_>) -> Query
         .await
 }
 
-/// Books a hearing in a transaction of its own: [`insert`], committed.
+/// The advisory-lock keys of a room and people: the first 8 bytes of a SHA-256 of each, sorted
+/// and without repeats (so every transaction takes them in the same order).
+pub fn resource_keys(room: &str, people: &[Uuid]) -> Vec<i64> {
+    let key = |text: String| {
+        let digest = Sha256::digest(text.as_bytes());
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&digest[..8]);
+        i64::from_be_bytes(bytes)
+    };
+    let mut keys: Vec<i64> = std::iter::once(key(format!("hearing.room:{room}")))
+        .chain(people.iter().map(|p| key(format!("hearing.person:{p}"))))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Takes the transaction-scoped advisory locks of a room and people, in order; held until the
+/// caller's transaction ends. Every booking takes them before [`insert`].
+pub async fn lock_resources(conn: &mut AsyncPgConnection, room: &str, people: &[Uuid]) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::int8[]) AS k")
+        .bind::<Array<diesel::sql_types::BigInt>, _>(resource_keys(room, people))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Books a hearing in a transaction of its own: [`lock_resources`], then [`insert`], committed.
 pub async fn book(conn: &mut AsyncPgConnection, new: &NewHearing<'_>) -> QueryResult<HearingRow> {
     let new = new.clone();
-    conn.transaction(async move |conn| insert(conn, &new).await).await
+    let people: Vec<Uuid> = new.tribunal.bookings().into_iter().map(|(person, _)| person).collect();
+    conn.transaction(async move |conn| {
+        lock_resources(conn, new.room_code, &people).await?;
+        insert(conn, &new).await
+    })
+    .await
 }
 
 /// One hearing.
@@ -288,4 +329,19 @@ pub async fn bookable(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult
         .select((users::id, users::display_name, users::role, users::commission_code, users::disabled_at))
         .load(conn)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_keys_are_sorted_and_the_same_whatever_the_order_of_the_people() {
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let keys = resource_keys("SIP-MAIN-H1", &[a, b, a]);
+        assert_eq!(keys.len(), 3, "the room and two people, each once");
+        assert!(keys.is_sorted());
+        assert_eq!(keys, resource_keys("SIP-MAIN-H1", &[b, a]));
+        assert_ne!(resource_keys("SIP-MAIN-H1", &[]), resource_keys("SIP-MAIN-H2", &[]));
+    }
 }
