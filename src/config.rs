@@ -23,6 +23,8 @@ pub struct Settings {
     pub intake: IntakeSettings,
     /// Early-warning margins and period options.
     pub clocks: ClockSettings,
+    /// Working hours and limits of the hearing slot finder.
+    pub scheduling: SchedulingSettings,
     /// Logging.
     pub telemetry: TelemetrySettings,
 }
@@ -166,6 +168,20 @@ pub struct ClockSettings {
     pub average_annual_wage_yuan: i64,
 }
 
+/// Hearing scheduling: the working hours in which hearings are proposed and booked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchedulingSettings {
+    /// The periods of a working day, `HH:MM-HH:MM`, China Standard Time, in order.
+    pub working_hours: Vec<String>,
+    /// Proposed hearings start at local times that are whole multiples of this many minutes.
+    pub granularity_minutes: u32,
+    /// How far past the earliest day the slot finder looks, in natural days.
+    pub horizon_days: u32,
+    /// The most slots one request may ask for.
+    pub max_count: u32,
+}
+
 /// Logging settings.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,7 +272,8 @@ pub fn load_for(environment: &str) -> Result<Settings, config::ConfigError> {
                 .separator("__")
                 .try_parsing(true)
                 .list_separator(",")
-                .with_list_parse_key("intake.allowed_content_types"),
+                .with_list_parse_key("intake.allowed_content_types")
+                .with_list_parse_key("scheduling.working_hours"),
         );
     if let Ok(url) = std::env::var("DATABASE_URL") {
         builder = builder.set_override("database.url", url)?;

@@ -19,5 +19,6 @@ pub mod ids;
 pub mod input;
 pub mod network;
 pub mod routing;
+pub mod scheduling;
 pub mod triage;
 pub mod tribunal;

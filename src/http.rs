@@ -14,5 +14,7 @@ pub mod openapi;
 pub mod paths;
 pub mod reference;
 pub mod respond;
+pub mod rooms;
 pub mod roster;
 pub mod routes;
+pub mod slots;

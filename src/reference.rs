@@ -1,6 +1,7 @@
-//! Reference data files in `config/`: the commission network, the yearly working-day
-//! calendars, the period rules and the local figures. Read at start-up (the network and the
-//! calendars are also loaded into the database), and shared read-only by every request.
+//! Reference data files in `config/`: the commission network and its rooms, the yearly
+//! working-day calendars, the period rules and the local figures. Read at start-up (the network,
+//! its rooms and the calendars are also loaded into the database), and shared read-only by every
+//! request.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ use crate::domain::calendar::{CalendarYear, WorkCalendar};
 use crate::domain::deadline::PeriodRules;
 use crate::domain::figures::LocalFigures;
 use crate::domain::network::Network;
+use crate::domain::scheduling::{Room, parse_rooms_toml};
 
 /// One year's calendar file with the checksum of its text (provenance in the database).
 #[derive(Debug, Clone)]
@@ -70,4 +72,11 @@ pub fn local_figures(config_dir: &Path, network: &Network) -> anyhow::Result<Loc
         .check_commissions(network.commissions().iter().map(|c| c.code.as_str()))
         .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
     Ok(figures)
+}
+
+/// `config/rooms.toml`: the rooms of the network's venues.
+pub fn rooms(config_dir: &Path, network: &Network) -> anyhow::Result<Vec<Room>> {
+    let path = config_dir.join("rooms.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    parse_rooms_toml(&text, network).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

@@ -16,6 +16,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::PeriodRules;
 use crate::domain::figures::LocalFigures;
 use crate::domain::network::Network;
+use crate::domain::scheduling::WorkingHours;
 use crate::templates::Templates;
 use crate::{http, reference};
 
@@ -37,6 +38,8 @@ pub struct AppState {
     pub figures: Arc<LocalFigures>,
     /// Page, e-mail and document templates.
     pub templates: Arc<Templates>,
+    /// The working hours in which hearings are proposed and booked.
+    pub hours: Arc<WorkingHours>,
 }
 
 impl AppState {
@@ -55,6 +58,15 @@ impl AppState {
         let network = Arc::new(reference::network(&dir)?);
         let figures = Arc::new(reference::local_figures(&dir, &network)?);
         let templates = Arc::new(Templates::load()?);
+        let scheduling = &settings.scheduling;
+        let hours = Arc::new(
+            WorkingHours::parse(
+                &scheduling.working_hours,
+                crate::clock::china(),
+                scheduling.granularity_minutes,
+            )
+            .context("scheduling.working_hours / scheduling.granularity_minutes")?,
+        );
         let calendar = {
             let mut conn = pool.get().await?;
             Arc::new(db::reference::read_calendar(&mut conn, &reference::calendar_from_files(&dir)?).await?)
@@ -68,6 +80,7 @@ impl AppState {
             network,
             figures,
             templates,
+            hours,
         })
     }
 
@@ -82,6 +95,7 @@ impl AppState {
             network: self.network.clone(),
             figures: self.figures.clone(),
             templates: self.templates.clone(),
+            hours: self.hours.clone(),
         }
     }
 }
@@ -113,7 +127,9 @@ pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
     }
     let dir = crate::config::config_dir();
     let mut conn = <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(url).await?;
-    db::reference::load_network(&mut conn, &reference::network(&dir)?).await?;
+    let network = reference::network(&dir)?;
+    db::reference::load_network(&mut conn, &network).await?;
+    db::rooms::load(&mut conn, &reference::rooms(&dir, &network)?).await?;
     let years = db::reference::load_calendar(&mut conn, &reference::calendar_files(&dir)?).await?;
     if years > 0 {
         tracing::info!(calendar.years = years, "loaded {years} calendar year(s)");

@@ -3,6 +3,12 @@
 // `migrations::the_hand_written_schema_matches_the_migrated_database` compares every column
 // (name, type, nullability) with the migrated database, both ways.
 
+mod roster;
+mod scheduling;
+
+pub use roster::{arbitrator_interests, arbitrator_profiles};
+pub use scheduling::{hearing_bookings, hearings, rooms};
+
 pub mod sql_types {
     /// Postgres enum `case_status`.
     #[derive(diesel::query_builder::QueryId, diesel::sql_types::SqlType)]
@@ -326,46 +332,20 @@ diesel::joinable!(areas -> commissions (commission_code));
 diesel::joinable!(calendar_days -> calendar_years (year));
 diesel::joinable!(case_claims -> cases (case_id));
 diesel::joinable!(case_clocks -> cases (case_id));
-diesel::table! {
-    arbitrator_profiles (user_id) {
-        user_id -> Uuid,
-        employment -> Text,
-        affiliation -> Nullable<Text>,
-        qualification -> Text,
-        active_from -> Date,
-        active_until -> Nullable<Date>,
-        commissions -> Array<Text>,
-        updated_at -> Timestamptz,
-    }
-}
-
-diesel::table! {
-    arbitrator_interests (id) {
-        id -> Int8,
-        user_id -> Uuid,
-        kind -> Text,
-        name -> Text,
-        credit_code -> Nullable<Text>,
-        id_number -> Nullable<Text>,
-        relation -> Text,
-        declared_at -> Timestamptz,
-        withdrawn_at -> Nullable<Timestamptz>,
-    }
-}
-
-diesel::joinable!(arbitrator_profiles -> users (user_id));
-diesel::joinable!(arbitrator_interests -> users (user_id));
 diesel::joinable!(documents -> cases (case_id));
 diesel::joinable!(service_records -> documents (document_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
 diesel::joinable!(case_parties -> cases (case_id));
 diesel::joinable!(evidence -> cases (case_id));
+diesel::joinable!(hearing_bookings -> hearings (hearing_id));
+diesel::joinable!(hearing_bookings -> users (person_id));
+diesel::joinable!(hearings -> cases (case_id));
+diesel::joinable!(hearings -> rooms (room_code));
+diesel::joinable!(rooms -> venues (venue_code));
 diesel::joinable!(venues -> commissions (commission_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
-    arbitrator_interests,
-    arbitrator_profiles,
     areas,
     calendar_days,
     calendar_years,
@@ -380,9 +360,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     cases,
     commissions,
     evidence,
+    hearing_bookings,
+    hearings,
     idempotency_keys,
     login_failures,
     outbox,
+    rooms,
     service_records,
     users,
     venues,

@@ -3,11 +3,15 @@
 //! Staff act for one commission and see only its cases (the municipal commission's supervisors
 //! and administrators see all); a worker sees only filings they own.
 
+mod resources;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::case::party::Who;
 use crate::domain::ids::CommissionCode;
+
+pub use resources::{ResourceAction, can_on_resources};
 
 /// A user's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]

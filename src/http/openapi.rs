@@ -14,7 +14,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, roster,
+    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
+    roster, slots,
 };
 
 /// The API description.
@@ -22,7 +23,7 @@ use super::{
 #[openapi(
     info(
         title = "劳动人事争议调解仲裁办案系统 API",
-        description = "Labour arbitration case management: intake, routing, acceptance review, claim calculators and the final-award classification."
+        description = "Labour arbitration case management: intake, routing, acceptance review, the tribunal, hearing rooms and slots, claim calculators and the final-award classification."
     ),
     modifiers(&ErrorAnswers, &CommandBodies),
     paths(
@@ -42,6 +43,11 @@ use super::{
         roster::declare,
         roster::withdraw,
         roster::workload,
+        rooms::list_rooms,
+        rooms::create_room,
+        rooms::deactivate_room,
+        rooms::activate_room,
+        slots::get_slots,
         reference::network,
         reference::codes,
         deadlines::get_deadline,
@@ -103,6 +109,11 @@ use super::{
         crate::domain::award::ClassifyForm,
         crate::domain::award::AwardItemForm,
         crate::service::calculators::ClassificationView,
+        crate::domain::scheduling::RoomForm,
+        crate::domain::scheduling::RoomKind,
+        crate::service::rooms::RoomView,
+        crate::service::slots::SlotsView,
+        crate::service::slots::SlotView,
     ))
 )]
 pub struct ApiDoc;

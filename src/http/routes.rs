@@ -11,7 +11,7 @@ use actix_web::{HttpResponse, web};
 use super::error::{ApiError, ProblemBody};
 use super::{
     accounts, admin, calculators, case_file, cases, deadlines, evidence, health, openapi, reference, respond,
-    roster,
+    rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -66,6 +66,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                             resource("/arbitrators/{id}/interests/{interest}", "DELETE")
                                 .delete(roster::withdraw),
                         )
+                        .service(
+                            resource("/rooms", "GET, POST").get(rooms::list_rooms).post(rooms::create_room),
+                        )
+                        .service(resource("/rooms/{code}/deactivate", "POST").post(rooms::deactivate_room))
+                        .service(resource("/rooms/{code}/activate", "POST").post(rooms::activate_room))
+                        .service(resource("/slots", "GET").get(slots::get_slots))
                         .service(resource("/reference/network", "GET").get(reference::network))
                         .service(resource("/reference/codes", "GET").get(reference::codes))
                         .service(resource("/deadlines", "GET").get(deadlines::get_deadline))

@@ -94,6 +94,16 @@ impl From<diesel::result::Error> for ServiceError {
                 "记录已存在，与现有数据冲突",
                 format!("conflicts with an existing record ({})", info.constraint_name().unwrap_or("unique")),
             ),
+            // An exclusion constraint (a room or a person in two hearings at once) refused the
+            // write: a conflict with what is booked, never a fault of the server.
+            Error::DatabaseError(DatabaseErrorKind::ExclusionViolation, info) => ServiceError::conflict(
+                "db.exclusion_violation",
+                "与已有安排的时间冲突",
+                format!(
+                    "clashes with an existing booking ({})",
+                    info.constraint_name().unwrap_or("exclusion")
+                ),
+            ),
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => ServiceError::conflict(
                 "db.serialization_failure",
                 "并发修改冲突，请重试",
