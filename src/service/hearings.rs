@@ -125,7 +125,8 @@ pub(crate) fn check_open(room: &RoomView, commission: &str) -> Result<(), Servic
 }
 
 /// Checks that each person exists, is enabled and is an arbitrator or clerk of `commission`
-/// (of the role given, when one is); each entry names the field to blame.
+/// (of the role given, when one is; an arbitrator also when the roster says they serve it);
+/// each entry names the field to blame.
 pub(crate) async fn check_people(
     conn: &mut AsyncPgConnection,
     commission: &str,
@@ -133,6 +134,10 @@ pub(crate) async fn check_people(
 ) -> Result<Vec<Bookable>, ServiceError> {
     let ids: Vec<Uuid> = people.iter().map(|p| p.0).collect();
     let found = db::hearings::bookable(conn, &ids).await?;
+    // A part-time arbitrator may serve other commissions than their account's (the roster).
+    let profiles = crate::db::roster::profiles(conn, &ids).await?;
+    let on_roster =
+        |id: Uuid| profiles.iter().any(|p| p.user_id == id && p.commissions.iter().any(|c| c == commission));
     let mut errors = InputError::default();
     for (id, role, field) in people {
         let Some(person) = found.iter().find(|f| f.id == *id) else {
@@ -156,7 +161,9 @@ pub(crate) async fn check_people(
         };
         let (zh, en) = role
             .map_or(("仲裁员或书记员", "an arbitrator or clerk"), |r| (r.label_zh(), r.label_en()));
-        if !fits || person.commission_code.as_deref() != Some(commission) || person.disabled_at.is_some() {
+        let serves = person.commission_code.as_deref() == Some(commission)
+            || (person.role == DbRole::Arbitrator && on_roster(person.id));
+        if !fits || !serves || person.disabled_at.is_some() {
             errors.push(FieldError::new(
                 field.as_str(),
                 "person.not_bookable",

@@ -280,3 +280,29 @@ async fn the_slots_are_free_for_everyone_named_and_not_before_the_end_of_the_not
         slots(&b.app, &b.clerk, &format!("room=SIP-MAIN-H1&people={}&minutes=60", outsider.id)).await;
     assert_eq!((status, body["error"]["fields"][0]["code"].as_str()), (422, Some("person.not_bookable")));
 }
+
+#[tokio::test]
+async fn a_part_time_arbitrator_on_the_commissions_roster_is_booked_and_one_off_it_is_not() {
+    let b = Bench::new().await;
+    let admin = b.app.staff("admin", "SIP").await;
+    let lawyer = b.app.staff("arbitrator", "WZ").await;
+    let mut request = b.request("SIP-MAIN-H1", march(11, 9, 0), 60, 0, 0);
+    request.arbitrators = vec![Bench::id(&lawyer)];
+    let err = b.book(&request).await.unwrap_err();
+    let ServiceError::Input(fields) = &err else { panic!("{err:?}") };
+    assert_eq!(fields.0[0].code, "person.not_bookable", "a Wuzhong arbitrator does not sit in the Park");
+    let profile = json!({ "employment": "part_time", "affiliation": "lawyer", "qualification": "lawyer",
+        "active_from": "2025-01-01", "commissions": ["SIP"] });
+    let res = b
+        .app
+        .client
+        .put(b.app.url(&format!("/api/v1/arbitrators/{}/profile", lawyer.id)))
+        .bearer_auth(&admin.token)
+        .json(&profile)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let booked = b.book(&request).await.unwrap();
+    assert_eq!(booked.arbitrators, vec![Bench::id(&lawyer)]);
+}
