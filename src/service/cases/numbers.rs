@@ -106,18 +106,24 @@ fn assign(
 /// characters, so no text a party typed can be one.
 #[derive(Debug)]
 pub struct Marks {
+    nonce: String,
     case: Option<String>,
     documents: Vec<String>,
 }
 
 impl Marks {
-    /// Marks for the case number (when one is pending) and for `documents` document numbers.
-    pub fn new(case_number: bool, documents: usize) -> Marks {
+    /// A mark for the case number, when one is pending (the documents are marked once they are
+    /// planned, with [`Marks::mark_documents`]).
+    pub fn new(case_number: bool) -> Marks {
         let nonce = uuid::Uuid::new_v4().simple().to_string();
-        Marks {
-            case: case_number.then(|| format!("\u{E000}{nonce}:case\u{E000}")),
-            documents: (0..documents).map(|i| format!("\u{E000}{nonce}:doc{i}\u{E000}")).collect(),
-        }
+        let case = case_number.then(|| format!("\u{E000}{nonce}:case\u{E000}"));
+        Marks { nonce, case, documents: Vec::new() }
+    }
+
+    /// Marks for `documents` document numbers, one per planned document.
+    pub fn mark_documents(&mut self, documents: usize) {
+        let nonce = &self.nonce;
+        self.documents = (0..documents).map(|i| format!("\u{E000}{nonce}:doc{i}\u{E000}")).collect();
     }
 
     /// The case number's mark.
@@ -157,8 +163,9 @@ mod tests {
 
     #[test]
     fn marks_are_unique_per_command_and_replaced_everywhere() {
-        let a = Marks::new(true, 2);
-        let b = Marks::new(true, 2);
+        let mut a = Marks::new(true);
+        a.mark_documents(2);
+        let b = Marks::new(true);
         assert_ne!(a.case(), b.case());
         assert_ne!(a.documents()[0], a.documents()[1]);
         let case = a.case().unwrap().to_owned();

@@ -228,9 +228,7 @@ pub async fn apply_command(
             Some(by) => Some(by.or_else(|| case.commission.clone()).ok_or(ServiceError::NotFound)?),
             None => None,
         };
-    let after = new_events.iter().fold(case.clone(), lifecycle::apply);
-    let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
-    let marks = Marks::new(numbered_by.is_some(), planned.len());
+    let mut marks = Marks::new(numbered_by.is_some());
     if let Some(mark) = marks.case() {
         for e in &mut new_events {
             if let Some((slot, _)) = e.kind.pending_number() {
@@ -239,6 +237,8 @@ pub async fn apply_command(
         }
     }
     let after = new_events.iter().fold(case, lifecycle::apply);
+    let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
+    marks.mark_documents(planned.len());
     all.extend(new_events.iter().cloned());
     let clocks = clocks_of(state, &all);
     let removed: Vec<&str> =
