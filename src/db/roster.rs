@@ -31,6 +31,13 @@ pub struct ProfileRow {
     pub updated_at: DateTime<Utc>,
 }
 
+impl ProfileRow {
+    /// Whether the profile names `commission` among those served (besides the account's own).
+    pub fn serves(&self, commission: Option<&str>) -> bool {
+        commission.is_some_and(|c| self.commissions.iter().any(|served| served == c))
+    }
+}
+
 /// A declared interest as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = arbitrator_interests)]

@@ -136,8 +136,7 @@ pub(crate) async fn check_people(
     let found = db::hearings::bookable(conn, &ids).await?;
     // A part-time arbitrator may serve other commissions than their account's (the roster).
     let profiles = crate::db::roster::profiles(conn, &ids).await?;
-    let on_roster =
-        |id: Uuid| profiles.iter().any(|p| p.user_id == id && p.commissions.iter().any(|c| c == commission));
+    let on_roster = |id: Uuid| profiles.iter().any(|p| p.user_id == id && p.serves(Some(commission)));
     let mut errors = InputError::default();
     for (id, role, field) in people {
         let Some(person) = found.iter().find(|f| f.id == *id) else {

@@ -272,8 +272,7 @@ pub async fn check_seats(
         let profile = profiles.iter().find(|p| p.user_id == *id);
         let serves = |u: &users::UserRow| {
             u.commission_code == row.commission_code
-                || profile
-                    .is_some_and(|p| row.commission_code.as_ref().is_some_and(|c| p.commissions.contains(c)))
+                || profile.is_some_and(|p| p.serves(row.commission_code.as_deref()))
         };
         let active =
             profile.is_none_or(|p| p.active_from <= today && p.active_until.is_none_or(|u| today <= u));
