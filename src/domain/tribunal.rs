@@ -66,6 +66,9 @@ pub struct Tribunal {
     pub presiding: Uuid,
     /// Every member, the presiding one first.
     pub members: Vec<Uuid>,
+    /// Their names as printed on the documents, in the order of `members`.
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 impl Tribunal {
@@ -74,12 +77,26 @@ impl Tribunal {
         self.members.contains(&arbitrator)
     }
 
-    /// The tribunal with `out` replaced by `by` (a recusal upheld); the presiding seat passes
-    /// to the replacement.
-    pub fn replaced(&self, out: Uuid, by: Uuid) -> Tribunal {
-        let members = self.members.iter().map(|m| if *m == out { by } else { *m }).collect();
-        let presiding = if self.presiding == out { by } else { self.presiding };
-        Tribunal { form: self.form, presiding, members }
+    /// The printed name of a member.
+    pub fn name_of(&self, arbitrator: Uuid) -> Option<&str> {
+        let seat = self.members.iter().position(|m| *m == arbitrator)?;
+        self.names.get(seat).map(String::as_str)
+    }
+
+    /// The tribunal with `out` replaced by `by`, named `by_name` (a recusal upheld); the
+    /// presiding seat passes to the replacement.
+    pub fn replaced(&self, out: Uuid, by: Uuid, by_name: &str) -> Tribunal {
+        let mut t = self.clone();
+        if let Some(seat) = t.members.iter().position(|m| *m == out) {
+            t.members[seat] = by;
+            if let Some(name) = t.names.get_mut(seat) {
+                by_name.clone_into(name);
+            }
+        }
+        if t.presiding == out {
+            t.presiding = by;
+        }
+        t
     }
 }
 

@@ -18,7 +18,7 @@ use crate::domain::case::event::{EventKind, NUMBER_PENDING};
 use crate::domain::filing::{FilingForm, WorkplaceKind};
 use crate::domain::ids::CaseId;
 use crate::domain::routing::{RoutingRecord, route};
-use crate::service::cases::transition::{Applied, Step, Target, apply_command, events_of, load_events};
+use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
 use crate::service::cases::view::{CaseView, stored_routing};
 use crate::service::cases::{known_commission, offered, visible};
 use crate::service::error::ServiceError;
@@ -210,20 +210,20 @@ pub(crate) async fn prepare(
             Command::FormTribunal { form, presiding, members, conflicts, override_reason, names }
         }
         Command::DecideRecusal { upheld, replacement, reason, override_reason, .. } => {
-            let case = crate::domain::case::lifecycle::replay(&events_of(&load_events(conn, row.id).await?));
-            let challenged = case.pending.recusal.and_then(|c| c.arbitrator).or(case.arbitrator);
-            let mut names = Vec::new();
-            if let Some(id) = challenged {
-                names.extend(users::find(conn, id).await?.map(|u| u.display_name));
-            }
-            let mut conflicts = Vec::new();
+            let (mut names, mut conflicts) = (Vec::new(), Vec::new());
             if let (true, Some(by)) = (upheld, replacement) {
                 let today = crate::clock::local_date(now);
-                let (by_name, found) = roster::check_seats(conn, row, &[(by, "replacement")], today).await?;
-                names.extend(by_name);
-                conflicts = found;
+                (names, conflicts) = roster::check_seats(conn, row, &[(by, "replacement")], today).await?;
             }
-            Command::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, names }
+            let replacement_name = names.pop();
+            Command::DecideRecusal {
+                upheld,
+                replacement,
+                reason,
+                conflicts,
+                override_reason,
+                replacement_name,
+            }
         }
         Command::Reroute { reason, workplace_area, employer_area, .. } => {
             let places = [workplace_area.trim(), employer_area.trim()];
@@ -321,7 +321,7 @@ async fn staff_of(
         && crate::db::roster::profiles(conn, &[id])
             .await?
             .iter()
-            .any(|p| row.commission_code.as_ref().is_some_and(|c| p.commissions.contains(c)));
+            .any(|p| p.serves(row.commission_code.as_deref()));
     let fits = user.is_some_and(|u| {
         Role::from(u.role) == role
             && (u.commission_code == row.commission_code || serves_by_roster)

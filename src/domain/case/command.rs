@@ -286,10 +286,9 @@ pub enum Command {
         /// Why the replacement sits despite a conflict found (required when there is one).
         #[serde(default)]
         override_reason: String,
-        /// The names as printed: the arbitrator challenged, then the replacement; filled by
-        /// the service.
+        /// The replacement's name as printed, filled by the service.
         #[serde(default, skip_deserializing)]
-        names: Vec<String>,
+        replacement_name: Option<String>,
     },
     /// Form the tribunal (组庭, 法 第三十一条): a sole arbitrator in the simple procedure, three
     /// with a presiding one otherwise and always for collective disputes; the parties are told

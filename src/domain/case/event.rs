@@ -321,11 +321,8 @@ pub enum EventKind {
     },
     /// The tribunal was formed (组庭).
     TribunalFormed {
-        /// Its form and members.
+        /// Its form, members and their names.
         tribunal: Tribunal,
-        /// The members' names as printed, in the order of `tribunal.members`.
-        #[serde(default)]
-        names: Vec<String>,
         /// Conflicts found and overridden.
         #[serde(default)]
         overridden: Vec<Conflict>,

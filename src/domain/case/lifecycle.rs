@@ -257,10 +257,11 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         EventKind::RecusalApplied { arbitrator, .. } => {
             case.pending.recusal = Some(Challenge { arbitrator: *arbitrator });
         }
-        EventKind::RecusalDecided { upheld, arbitrator, replacement, .. } => {
+        EventKind::RecusalDecided { upheld, arbitrator, replacement, names, .. } => {
             case.pending.recusal = None;
             if let (true, Some(out), Some(by)) = (*upheld, *arbitrator, *replacement) {
-                case.tribunal = case.tribunal.as_ref().map(|t| t.replaced(out, by));
+                let by_name = names.get(1).map_or("", String::as_str);
+                case.tribunal = case.tribunal.as_ref().map(|t| t.replaced(out, by, by_name));
                 if case.arbitrator == Some(out) {
                     case.arbitrator = Some(by);
                 }

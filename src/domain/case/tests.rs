@@ -206,6 +206,7 @@ fn commands_parse_from_an_api_request_with_the_name_as_tag() {
         // What the service finds (conflicts, names) is never the client's either.
         body.as_object_mut().unwrap().remove("conflicts");
         body.as_object_mut().unwrap().remove("names");
+        body.as_object_mut().unwrap().remove("replacement_name");
         if *kind == CommandKind::Reroute {
             body.as_object_mut().unwrap().remove("to");
         }

@@ -72,12 +72,14 @@ fn no_interest_means_no_conflict_and_blank_names_never_match() {
 #[test]
 fn a_replacement_takes_the_seat_and_the_presidency() {
     let (a, b, c, d) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3), Uuid::from_u128(4));
-    let t = Tribunal { form: TribunalForm::Three, presiding: a, members: vec![a, b, c] };
-    let r = t.replaced(a, d);
+    let names = vec!["甲".to_owned(), "乙".to_owned(), "丙".to_owned()];
+    let t = Tribunal { form: TribunalForm::Three, presiding: a, members: vec![a, b, c], names };
+    let r = t.replaced(a, d, "丁");
     assert_eq!(r.presiding, d);
     assert_eq!(r.members, vec![d, b, c]);
+    assert_eq!((r.name_of(d), r.name_of(b), r.name_of(a)), (Some("丁"), Some("乙"), None));
     assert!(!r.has(a) && r.has(d));
-    assert_eq!(t.replaced(b, d).presiding, a);
+    assert_eq!(t.replaced(b, d, "丁").presiding, a);
 }
 
 proptest! {

@@ -337,7 +337,7 @@ fn body(
             accepted_on: ctx.row.accepted_at.map_or(day, local_date),
             due: due(ctx.before, PeriodCode::CaseLimit).unwrap_or(limit),
         },
-        (DocumentKind::TribunalNotice, EventKind::TribunalFormed { tribunal, names, .. }) => {
+        (DocumentKind::TribunalNotice, EventKind::TribunalFormed { tribunal, .. }) => {
             let seat = |i: usize| match (tribunal.form, i) {
                 (crate::domain::tribunal::TribunalForm::Sole, _) => "独任仲裁员",
                 (crate::domain::tribunal::TribunalForm::Three, 0) => "首席仲裁员",
@@ -345,7 +345,12 @@ fn body(
             };
             DocumentBody::TribunalNotice {
                 form_zh: tribunal.form.label_zh().to_owned(),
-                members: names.iter().enumerate().map(|(i, n)| format!("{}：{n}", seat(i))).collect(),
+                members: tribunal
+                    .names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("{}：{n}", seat(i)))
+                    .collect(),
                 clerk: None,
             }
         }

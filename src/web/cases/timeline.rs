@@ -115,10 +115,10 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
                 labelled("event.reason", &reason),
             ]
         }
-        EventKind::TribunalFormed { tribunal, names, override_reason, .. } => {
+        EventKind::TribunalFormed { tribunal, override_reason, .. } => {
             let mut out = vec![
                 lang.pick(tribunal.form.label_zh(), tribunal.form.label_en()).to_owned(),
-                names.join("、"),
+                tribunal.names.join("、"),
             ];
             out.extend(optional("event.reason", &override_reason));
             out

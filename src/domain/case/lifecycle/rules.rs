@@ -118,7 +118,8 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
             let seats = tribunal::Seats { form: *form, presiding: *presiding, others: members };
             tribunal::form(step, case, seats, tribunal::Clearance { conflicts, override_reason, names })
         }
-        C::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, names } => {
+        C::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, replacement_name } => {
+            let names = replacement_name.as_slice();
             let clearance = tribunal::Clearance { conflicts, override_reason, names };
             tribunal::decide_recusal(step, case, (*upheld, *replacement), reason, clearance)
         }

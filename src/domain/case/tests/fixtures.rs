@@ -199,6 +199,7 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
                 form: crate::domain::tribunal::TribunalForm::Sole,
                 presiding: a,
                 members: vec![a],
+                names: vec!["王明".into()],
             });
             vec![limit]
         }
@@ -356,7 +357,7 @@ pub fn sample(kind: CommandKind) -> Command {
             reason: text("所述情形不属于应当回避的情形"),
             conflicts: Vec::new(),
             override_reason: String::new(),
-            names: vec!["王明".into()],
+            replacement_name: None,
         },
         CommandKind::IssueOverdueCertificate => Command::IssueOverdueCertificate,
         CommandKind::StartMediation => Command::StartMediation,

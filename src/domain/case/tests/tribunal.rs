@@ -114,8 +114,12 @@ fn the_tribunal_is_formed_once_and_its_presiding_arbitrator_runs_the_docket() {
 #[test]
 fn an_upheld_challenge_replaces_the_member_and_a_dismissed_one_keeps_them() {
     let mut case = accepted(Some(Track::Ordinary));
-    case.tribunal =
-        Some(Tribunal { form: TribunalForm::Three, presiding: id(1), members: vec![id(1), id(2), id(3)] });
+    case.tribunal = Some(Tribunal {
+        form: TribunalForm::Three,
+        presiding: id(1),
+        members: vec![id(1), id(2), id(3)],
+        names: vec!["甲".into(), "乙".into(), "丙".into()],
+    });
     case.arbitrator = Some(id(1));
     let challenge = Command::ChallengeArbitrator {
         arbitrator: Some(id(1)),
@@ -129,12 +133,16 @@ fn an_upheld_challenge_replaces_the_member_and_a_dismissed_one_keeps_them() {
         reason: "经查属实".into(),
         conflicts: Vec::new(),
         override_reason: String::new(),
-        names: vec!["甲".into(), "丁".into()],
+        replacement_name: Some("丁".into()),
     };
     assert_eq!(code(decide_all(&case, &decide(true, None), now())), "recusal.replacement_required");
     assert_eq!(code(decide_all(&case, &decide(true, Some(2)), now())), "recusal.replacement_sits");
     assert_eq!(code(decide_all(&case, &decide(true, Some(1)), now())), "recusal.replacement_sits");
-    let upheld = decide_all(&case, &decide(true, Some(4)), now()).unwrap().iter().fold(case.clone(), apply);
+    let events = decide_all(&case, &decide(true, Some(4)), now()).unwrap();
+    let EventKind::RecusalDecided { names, .. } = &events[0].kind else { panic!("{events:?}") };
+    assert_eq!(names, &["甲".to_owned(), "丁".to_owned()], "printed as the tribunal names them");
+    let upheld = events.iter().fold(case.clone(), apply);
+    assert_eq!(upheld.tribunal.as_ref().and_then(|t| t.name_of(id(4))), Some("丁"));
     assert_eq!(upheld.tribunal.as_ref().map(|t| t.members.clone()), Some(vec![id(4), id(2), id(3)]));
     assert_eq!((upheld.arbitrator, upheld.pending.recusal), (Some(id(4)), None));
     let dismissed = decide_all(&case, &decide(false, None), now()).unwrap().iter().fold(case.clone(), apply);

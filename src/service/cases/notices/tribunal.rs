@@ -5,8 +5,8 @@ use crate::domain::case::event::EventKind;
 
 /// The lines (zh, en) of a tribunal event, or `None` for any other event.
 pub(super) fn lines(kind: &EventKind) -> Option<(Vec<String>, Vec<String>)> {
-    if let EventKind::TribunalFormed { tribunal, names, .. } = kind {
-        let members = names.join("、");
+    if let EventKind::TribunalFormed { tribunal, .. } = kind {
+        let members = tribunal.names.join("、");
         return Some((
             vec![
                 format!("本案仲裁庭已组成：{}，仲裁员 {members}。组庭通知书已出具，可在案卷中查看。", tribunal.form.label_zh()),

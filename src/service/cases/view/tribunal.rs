@@ -5,7 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::case::event::EventKind;
-use crate::domain::tribunal::TribunalForm;
+use crate::domain::tribunal::{Tribunal, TribunalForm};
 use crate::service::cases::transition::Logged;
 
 /// One seat of the tribunal.
@@ -32,27 +32,13 @@ pub struct TribunalView {
     pub seats: Vec<SeatView>,
 }
 
-/// The tribunal after the log, if one was formed.
+/// The tribunal after the log, if one was formed: the formation, then each upheld challenge's
+/// replacement, as the case aggregate applies them.
 pub fn tribunal_view(log: &[Logged]) -> Option<TribunalView> {
-    let mut out: Option<TribunalView> = None;
+    let mut current: Option<Tribunal> = None;
     for logged in log {
-        if let EventKind::TribunalFormed { tribunal, names, .. } = &logged.event.kind {
-            let seats = tribunal
-                .members
-                .iter()
-                .zip(names.iter().map(String::as_str).chain(std::iter::repeat("")))
-                .map(|(id, name)| SeatView {
-                    arbitrator: *id,
-                    name: name.to_owned(),
-                    presiding: *id == tribunal.presiding,
-                })
-                .collect();
-            out = Some(TribunalView {
-                form: tribunal.form,
-                form_zh: tribunal.form.label_zh(),
-                form_en: tribunal.form.label_en(),
-                seats,
-            });
+        if let EventKind::TribunalFormed { tribunal, .. } = &logged.event.kind {
+            current = Some(tribunal.clone());
         }
         if let EventKind::RecusalDecided {
             upheld: true,
@@ -61,15 +47,21 @@ pub fn tribunal_view(log: &[Logged]) -> Option<TribunalView> {
             names,
             ..
         } = &logged.event.kind
-            && let Some(view) = out.as_mut()
         {
-            for seat in &mut view.seats {
-                if seat.arbitrator == *gone {
-                    seat.arbitrator = *by;
-                    seat.name = names.get(1).cloned().unwrap_or_default();
-                }
-            }
+            let by_name = names.get(1).map_or("", String::as_str);
+            current = current.map(|t| t.replaced(*gone, *by, by_name));
         }
     }
-    out
+    let t = current?;
+    let seats = t
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, id)| SeatView {
+            arbitrator: *id,
+            name: t.names.get(i).cloned().unwrap_or_default(),
+            presiding: *id == t.presiding,
+        })
+        .collect();
+    Some(TribunalView { form: t.form, form_zh: t.form.label_zh(), form_en: t.form.label_en(), seats })
 }

@@ -37,7 +37,7 @@ pub(super) struct Seats<'a> {
 }
 
 /// What the service found about the people named: conflicts, the reason to go ahead despite
-/// them, and their names as printed.
+/// them, and their names as printed (the members', or the replacement's).
 pub(super) struct Clearance<'a> {
     pub(super) conflicts: &'a [Conflict],
     pub(super) override_reason: &'a str,
@@ -98,9 +98,8 @@ pub(super) fn form(step: Step, case: &Case, seats: Seats<'_>, clearance: Clearan
         ));
     }
     let override_reason = cleared(conflicts, override_reason)?;
-    let tribunal = Tribunal { form, presiding, members };
-    let names = names.to_vec();
-    step.stay(EventKind::TribunalFormed { tribunal, names, overridden: conflicts.to_vec(), override_reason })
+    let tribunal = Tribunal { form, presiding, members, names: names.to_vec() };
+    step.stay(EventKind::TribunalFormed { tribunal, overridden: conflicts.to_vec(), override_reason })
 }
 
 /// 回避决定: upheld, the challenged arbitrator leaves and the replacement takes the seat.
@@ -114,6 +113,9 @@ pub(super) fn decide_recusal(
     let Clearance { conflicts, override_reason, names } = clearance;
     let reason = filled(reason, "case.reason_blank", "决定理由", "reason")?;
     let challenged = case.pending.recusal.and_then(|c| c.arbitrator).or(case.arbitrator);
+    // The names as printed: the arbitrator challenged, from the tribunal, then the replacement.
+    let challenged_name = challenged.and_then(|a| case.tribunal.as_ref()?.name_of(a)).unwrap_or_default();
+    let mut printed = vec![challenged_name.to_owned()];
     if !upheld {
         let kind = EventKind::RecusalDecided {
             upheld,
@@ -122,7 +124,7 @@ pub(super) fn decide_recusal(
             reason,
             overridden: Vec::new(),
             override_reason: String::new(),
-            names: names.iter().take(1).cloned().collect(),
+            names: printed,
         };
         return step.stay(kind);
     }
@@ -149,6 +151,9 @@ pub(super) fn decide_recusal(
         reason,
         overridden: conflicts.to_vec(),
         override_reason,
-        names: names.to_vec(),
+        names: {
+            printed.extend(names.first().cloned());
+            printed
+        },
     })
 }
