@@ -78,7 +78,15 @@ pub async fn run_as(
             cases.insert(step.case.clone(), view.id.as_uuid());
         }
         let id = cases.get(&step.case).copied();
-        let line = output::line(&at, i + 1, step, id, outcome).await?;
+        let mut want_tribunal = None;
+        if let Some(aliases) = step.expect.as_ref().and_then(|e| e.tribunal.as_ref()) {
+            let mut ids = Vec::with_capacity(aliases.len());
+            for alias in aliases {
+                ids.push(people.actor(&at, alias, id).await?.id);
+            }
+            want_tribunal = Some(ids);
+        }
+        let line = output::line(&at, i + 1, step, id, outcome, want_tribunal).await?;
         emit(&line);
         lines.push(line);
     }

@@ -52,6 +52,8 @@ pub struct Expect {
     /// Clocks by rule code: any of `due`, `paused`, `met_on`, `provisional`.
     #[serde(default)]
     pub clocks: std::collections::BTreeMap<String, ClockExpect>,
+    /// The tribunal's members after the step, as account aliases, the presiding one first.
+    pub tribunal: Option<Vec<String>>,
 }
 
 /// Expectations on one clock.

@@ -43,6 +43,9 @@ pub struct StepLine {
     pub status: Option<CaseStatus>,
     /// The case's clocks after the step (as stored), by rule code.
     pub clocks: BTreeMap<String, ClockLine>,
+    /// The tribunal's members after a successful step, the presiding one first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tribunal: Vec<Uuid>,
     /// Expectations of the step that did not hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub failed: Vec<String>,
@@ -55,6 +58,7 @@ pub async fn line(
     step: &StepSpec,
     case: Option<Uuid>,
     outcome: Result<CaseView, ServiceError>,
+    want_tribunal: Option<Vec<Uuid>>,
 ) -> anyhow::Result<StepLine> {
     if let Err(ServiceError::Unexpected(e)) = &outcome {
         anyhow::bail!("step {n}: internal error: {e:#}");
@@ -67,6 +71,12 @@ pub async fn line(
         reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
         status: None,
         clocks: BTreeMap::new(),
+        tribunal: outcome
+            .as_ref()
+            .ok()
+            .and_then(|v| v.tribunal.as_ref())
+            .map(|t| t.seats.iter().map(|s| s.arbitrator).collect())
+            .unwrap_or_default(),
         failed: Vec::new(),
     };
     if let Some(id) = case {
@@ -83,6 +93,9 @@ pub async fn line(
         }
     }
     line.failed = check(step, &line);
+    if let Some(want) = want_tribunal.filter(|w| *w != line.tribunal) {
+        line.failed.push(format!("tribunal: expected {want:?}, got {:?}", line.tribunal));
+    }
     Ok(line)
 }
 

@@ -40,6 +40,7 @@ scenarios!(
     extension_once_before_expiry,
     provisional_2027,
     public_notice_service,
+    recusal_and_replacement,
     suspension_across_spring_festival,
     transfer_restarts_the_limit,
 );
@@ -61,6 +62,7 @@ async fn every_scenario_file_has_its_test() {
             "extension_once_before_expiry",
             "provisional_2027",
             "public_notice_service",
+            "recusal_and_replacement",
             "suspension_across_spring_festival",
             "transfer_restarts_the_limit",
         ]
