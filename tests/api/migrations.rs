@@ -130,3 +130,48 @@ async fn the_hand_written_schema_matches_the_migrated_database() {
         assert!(actual.contains_key(key), "{key:?} of schema.rs exists in the database");
     }
 }
+
+/// The CHECK constraints on event kinds, document kinds and closure modes name exactly what
+/// the code knows: a kind added in the code without its migration, or dropped by a later
+/// migration that restates the list, is found here rather than by a refused insert.
+#[tokio::test]
+async fn the_kind_constraints_name_exactly_the_kinds_the_code_knows() {
+    use std::collections::BTreeSet;
+
+    use arbitration::domain::case::event::EventKind;
+    use arbitration::domain::case::status::ClosureMode;
+    use arbitration::domain::document::DocumentKind;
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+
+    #[derive(QueryableByName)]
+    struct Definition {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        def: String,
+    }
+
+    async fn listed(conn: &mut diesel_async::AsyncPgConnection, name: &str) -> BTreeSet<String> {
+        let rows: Vec<Definition> = diesel::sql_query(
+            "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1",
+        )
+        .bind::<diesel::sql_types::Text, _>(name)
+        .load(conn)
+        .await
+        .unwrap();
+        assert_eq!(rows.len(), 1, "constraint {name}");
+        // The quoted literals of `CHECK (kind = ANY (ARRAY['a'::text, 'b'::text]))`.
+        rows[0].def.split('\'').skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
+    let app = crate::helpers::TestApp::spawn().await;
+    let mut conn = app.conn().await;
+    let events = listed(&mut conn, "case_events_kind_known").await;
+    let known: BTreeSet<String> = EventKind::CODES.iter().map(|c| (*c).to_owned()).collect();
+    assert_eq!(events, known, "case_events.kind");
+    let documents = listed(&mut conn, "documents_kind_check").await;
+    let known: BTreeSet<String> = DocumentKind::ALL.iter().map(|k| k.code().to_owned()).collect();
+    assert_eq!(documents, known, "documents.kind");
+    let modes = listed(&mut conn, "cases_closure_mode_known").await;
+    let known: BTreeSet<String> = ClosureMode::ALL.iter().map(|m| m.as_str().to_owned()).collect();
+    assert_eq!(modes, known, "cases.closure_mode");
+}
