@@ -45,10 +45,10 @@ use uuid::Uuid;
 use crate::domain::filing::ClaimType;
 use crate::domain::input::money::Money;
 
-pub use access::{MediationAction, MediationScope, can_mediation, can_open};
-pub use clock::{MediationClocks, Periods, clocks};
+pub use access::{MediationAction, MediationScope, can_manage_organisations, can_mediation, can_open};
+pub use clock::{MediationClock, MediationClocks, Periods, clocks};
 pub use command::{Command, CommandKind, Rejected};
-pub use decide::{apply, decide, fold};
+pub use decide::{apply, decide, fold, offered};
 pub use event::{Event, EventKind};
 pub use forms::{
     AgreementForm, AgreementItemForm, Intake, IntakeForm, ReasonForm, ReferralForm, RefusalForm,
@@ -343,4 +343,16 @@ pub struct MediationCase {
     pub review: Option<Review>,
     /// The arbitration filing it became.
     pub filing: Option<Uuid>,
+}
+
+/// The word of the 仲裁审查调解书 number (文书字号), e.g. 审 in `苏园劳人仲审字〔2026〕第00001号`.
+pub const REVIEW_NUMBER_WORD: &str = "审";
+
+/// The number of a 仲裁审查调解书 from the commission's case-number word: its trailing 案字 is
+/// replaced by 审字, the sequence zero-padded to five digits like every document number.
+pub fn review_document_number(case_prefix: &str, year: i32, seq: u32) -> String {
+    let stem = case_prefix.trim();
+    let stem = stem.strip_suffix('字').unwrap_or(stem);
+    let stem = stem.strip_suffix('案').unwrap_or(stem);
+    format!("{stem}{REVIEW_NUMBER_WORD}字〔{year}〕第{seq:05}号")
 }

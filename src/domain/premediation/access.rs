@@ -73,3 +73,9 @@ pub fn can_open(actor: &Actor, commission: &str, mediator_here: bool, referral: 
     };
     if allowed { Access::Allowed } else { Access::Forbidden }
 }
+
+/// Whether `actor` may add, close or reopen mediation organisations and name their mediators
+/// (administrators only).
+pub fn can_manage_organisations(actor: &Actor) -> bool {
+    actor.role == Role::Admin
+}

@@ -225,3 +225,45 @@ pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<Mediation
     };
     Some(events.fold(case, apply))
 }
+
+/// The commands `case` takes on `today`, whatever their fields (pages and the API offer these):
+/// each is tried with placeholder fields dated today, and counts unless its status, the period
+/// or the review refuses it.
+pub fn offered(case: &MediationCase, today: NaiveDate, periods: Periods<'_>) -> Vec<super::CommandKind> {
+    use super::{Agreement, Refusal, RefusalGround, Session, SessionMode};
+    let session = Session {
+        held_on: today,
+        mediator_id: uuid::Uuid::nil(),
+        mediator_name: String::new(),
+        mode: SessionMode::InPerson,
+        note: String::new(),
+    };
+    let agreement = Agreement { signed_on: today, terms: String::new(), items: Vec::new(), performance_due: None };
+    let applied_on = case.agreement.as_ref().map_or(today, |a| a.signed_on);
+    let probes = [
+        Command::RecordSession(session),
+        Command::RecordAgreement(agreement),
+        Command::RecordFailure { reason: String::new() },
+        Command::Withdraw { reason: String::new() },
+        Command::RecordLapse,
+        Command::ApplyForReview { applied_on },
+        Command::ConfirmReview { number: String::new() },
+        Command::RefuseReview(Refusal { ground: RefusalGround::Other, reasons: String::new() }),
+        Command::ToFiling { case_id: uuid::Uuid::nil() },
+    ];
+    probes
+        .iter()
+        .filter(|cmd| match decide(case, cmd, today, periods) {
+            Ok(_) | Err(Rejected::Field(_)) => true,
+            Err(
+                Rejected::NotAllowed { .. }
+                | Rejected::PeriodLapsed { .. }
+                | Rejected::PeriodRunning { .. }
+                | Rejected::ReviewLate { .. }
+                | Rejected::ReviewNotPending
+                | Rejected::AlreadyFiled,
+            ) => false,
+        })
+        .map(Command::kind)
+        .collect()
+}
