@@ -74,3 +74,12 @@ CREATE TABLE mediation_case_events (
     payload           JSONB NOT NULL,
     UNIQUE (mediation_case_id, seq)
 );
+
+-- The log is append-only, like case_events: the projection is the only thing that changes.
+CREATE FUNCTION mediation_case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'mediation_case_events is append-only';
+END;
+$$;
+CREATE TRIGGER mediation_case_events_no_update BEFORE UPDATE OR DELETE ON mediation_case_events
+    FOR EACH ROW EXECUTE FUNCTION mediation_case_events_append_only();

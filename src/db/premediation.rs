@@ -100,7 +100,10 @@ pub async fn list_organisations(
 }
 
 /// One organisation.
-pub async fn find_organisation(conn: &mut AsyncPgConnection, code: &str) -> QueryResult<Option<OrganisationRow>> {
+pub async fn find_organisation(
+    conn: &mut AsyncPgConnection,
+    code: &str,
+) -> QueryResult<Option<OrganisationRow>> {
     mediation_organisations::table
         .find(code)
         .select(OrganisationRow::as_select())
@@ -112,7 +115,11 @@ pub async fn find_organisation(conn: &mut AsyncPgConnection, code: &str) -> Quer
 /// Opens or closes an organisation for new cases.
 pub async fn set_active(conn: &mut AsyncPgConnection, code: &str, active: bool) -> QueryResult<()> {
     use mediation_organisations::dsl as o;
-    diesel::update(o::mediation_organisations.find(code)).set(o::active.eq(active)).execute(conn).await.map(|_| ())
+    diesel::update(o::mediation_organisations.find(code))
+        .set(o::active.eq(active))
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// A mediator of an organisation: the account's id, name and e-mail.
@@ -129,7 +136,10 @@ pub struct MediatorRow {
 }
 
 /// The mediators of an organisation, by name.
-pub async fn list_mediators(conn: &mut AsyncPgConnection, organisation: &str) -> QueryResult<Vec<MediatorRow>> {
+pub async fn list_mediators(
+    conn: &mut AsyncPgConnection,
+    organisation: &str,
+) -> QueryResult<Vec<MediatorRow>> {
     use mediation_organisation_mediators::dsl as m;
     m::mediation_organisation_mediators
         .inner_join(users::table)
@@ -152,16 +162,25 @@ pub async fn add_mediator(conn: &mut AsyncPgConnection, organisation: &str, user
 }
 
 /// Removes a mediator from an organisation; `false` when not one.
-pub async fn remove_mediator(conn: &mut AsyncPgConnection, organisation: &str, user: Uuid) -> QueryResult<bool> {
+pub async fn remove_mediator(
+    conn: &mut AsyncPgConnection,
+    organisation: &str,
+    user: Uuid,
+) -> QueryResult<bool> {
     use mediation_organisation_mediators::dsl as m;
-    let n = diesel::delete(m::mediation_organisation_mediators.find((organisation, user))).execute(conn).await?;
+    let n =
+        diesel::delete(m::mediation_organisation_mediators.find((organisation, user))).execute(conn).await?;
     Ok(n == 1)
 }
 
 /// The organisations `user` mediates for.
 pub async fn organisations_of(conn: &mut AsyncPgConnection, user: Uuid) -> QueryResult<Vec<String>> {
     use mediation_organisation_mediators::dsl as m;
-    m::mediation_organisation_mediators.filter(m::user_id.eq(user)).select(m::organisation_code).load(conn).await
+    m::mediation_organisation_mediators
+        .filter(m::user_id.eq(user))
+        .select(m::organisation_code)
+        .load(conn)
+        .await
 }
 
 /// A mediation case's projection row.
@@ -238,7 +257,11 @@ pub async fn insert_case(conn: &mut AsyncPgConnection, row: &MediationCaseRow) -
 }
 
 /// Updates a case's projection.
-pub async fn update_case(conn: &mut AsyncPgConnection, id: Uuid, changes: &MediationCaseChanges) -> QueryResult<()> {
+pub async fn update_case(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &MediationCaseChanges,
+) -> QueryResult<()> {
     diesel::update(mediation_cases::table.find(id)).set(changes).execute(conn).await.map(|_| ())
 }
 
@@ -259,7 +282,10 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<
 }
 
 /// The case a filing came from.
-pub async fn find_by_filing(conn: &mut AsyncPgConnection, case: Uuid) -> QueryResult<Option<MediationCaseRow>> {
+pub async fn find_by_filing(
+    conn: &mut AsyncPgConnection,
+    case: Uuid,
+) -> QueryResult<Option<MediationCaseRow>> {
     mediation_cases::table
         .filter(mediation_cases::filing_case_id.eq(case))
         .select(MediationCaseRow::as_select())

@@ -7,7 +7,9 @@ mod premediation;
 mod roster;
 mod scheduling;
 
-pub use premediation::{mediation_case_events, mediation_cases, mediation_organisation_mediators, mediation_organisations};
+pub use premediation::{
+    mediation_case_events, mediation_cases, mediation_organisation_mediators, mediation_organisations,
+};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 

@@ -31,7 +31,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .post(organisations::deactivate_organisation),
     )
     .service(
-        resource("/mediation-organisations/{code}/activate", "POST").post(organisations::activate_organisation),
+        resource("/mediation-organisations/{code}/activate", "POST")
+            .post(organisations::activate_organisation),
     )
     .service(resource("/mediation-organisations/{code}/mediators", "POST").post(organisations::add_mediator))
     .service(

@@ -238,7 +238,8 @@ pub fn offered(case: &MediationCase, today: NaiveDate, periods: Periods<'_>) -> 
         mode: SessionMode::InPerson,
         note: String::new(),
     };
-    let agreement = Agreement { signed_on: today, terms: String::new(), items: Vec::new(), performance_due: None };
+    let agreement =
+        Agreement { signed_on: today, terms: String::new(), items: Vec::new(), performance_due: None };
     let applied_on = case.agreement.as_ref().map_or(today, |a| a.signed_on);
     let probes = [
         Command::RecordSession(session),

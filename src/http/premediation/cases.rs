@@ -10,9 +10,9 @@ use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
 use crate::service::premediation::cases::{self, CaseQuery};
 use crate::service::premediation::commands::{self, OutcomeBody, ReviewDecisionBody};
+use crate::service::premediation::documents;
 use crate::service::premediation::filing::{self, ToFilingView};
 use crate::service::premediation::view::{MediationCaseView, MediationSummary};
-use crate::service::premediation::documents;
 use crate::startup::AppState;
 
 /// The mediation cases the caller may see: of one organisation, of the mediator's

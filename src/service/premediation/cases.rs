@@ -58,7 +58,8 @@ pub async fn scope_of<'a>(
         }
         Role::Employer => {
             let user = db::users::find(conn, actor.id).await?;
-            scope.employer_party = user.is_some_and(|u| u.uscc.as_deref() == Some(row.employer_uscc.as_str()));
+            scope.employer_party =
+                user.is_some_and(|u| u.uscc.as_deref() == Some(row.employer_uscc.as_str()));
         }
         Role::Clerk | Role::Arbitrator | Role::Supervisor | Role::Admin => {}
     }
@@ -67,8 +68,9 @@ pub async fn scope_of<'a>(
 
 /// The folded case of a log.
 fn folded(row: &MediationCaseRow, log: &[EventRow]) -> Result<MediationCase, ServiceError> {
-    fold(events_of(log).iter())
-        .ok_or_else(|| ServiceError::Unexpected(anyhow::anyhow!("mediation case {} has no opening event", row.id)))
+    fold(events_of(log).iter()).ok_or_else(|| {
+        ServiceError::Unexpected(anyhow::anyhow!("mediation case {} has no opening event", row.id))
+    })
 }
 
 /// The view for `actor`, with the commands offered to them.
@@ -83,7 +85,10 @@ async fn view_for(
     let scope = scope_of(conn, actor, row).await?;
     let actions = offered(&case, state.clock.today(), periods(state))
         .into_iter()
-        .filter(|k| can_mediation(actor, MediationAction::Command(*k), &scope) == crate::domain::access::Access::Allowed)
+        .filter(|k| {
+            can_mediation(actor, MediationAction::Command(*k), &scope)
+                == crate::domain::access::Access::Allowed
+        })
         .collect();
     let mut view = case_view(state, row, &log, &case, actions);
     if let Some(org) = db::premediation::find_organisation(conn, &row.organisation_code).await? {
@@ -138,13 +143,23 @@ pub async fn persist(
 
 /// Opens a mediation case: an application taken in by the organisation's mediator, or a
 /// dispute referred by the commission's clerk or head with the parties' consent.
-pub async fn open(state: &AppState, actor: &Actor, form: &IntakeForm) -> Result<MediationCaseView, ServiceError> {
+pub async fn open(
+    state: &AppState,
+    actor: &Actor,
+    form: &IntakeForm,
+) -> Result<MediationCaseView, ServiceError> {
     let now = state.clock.now();
     let today = state.clock.today();
     let mut conn = state.pool.get().await?;
-    let org = db::premediation::find_organisation(&mut conn, form.organisation.trim()).await?.ok_or_else(|| {
-        ServiceError::field("organisation", "mediation.organisation_unknown", "调解组织不存在", "Unknown mediation organisation")
-    })?;
+    let org =
+        db::premediation::find_organisation(&mut conn, form.organisation.trim()).await?.ok_or_else(|| {
+            ServiceError::field(
+                "organisation",
+                "mediation.organisation_unknown",
+                "调解组织不存在",
+                "Unknown mediation organisation",
+            )
+        })?;
     let mediator_here = actor.role == Role::Mediator
         && db::premediation::organisations_of(&mut conn, actor.id).await?.contains(&org.code);
     check(can_open(actor, &org.commission_code, mediator_here, form.referral.is_some()))?;
@@ -232,7 +247,11 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<MediationC
 }
 
 /// The cases `actor` may see, of one organisation or their own, newest first.
-pub async fn list(state: &AppState, actor: &Actor, query: &CaseQuery) -> Result<Vec<MediationSummary>, ServiceError> {
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    query: &CaseQuery,
+) -> Result<Vec<MediationSummary>, ServiceError> {
     let mut conn = state.pool.get().await?;
     let mut filter = CaseFilter::default();
     if let Some(org) = &query.organisation {
@@ -291,7 +310,12 @@ pub async fn locked(
 }
 
 /// Runs one command; everything or nothing is written.
-pub async fn execute(state: &AppState, actor: &Actor, id: Uuid, cmd: Command) -> Result<MediationCaseView, ServiceError> {
+pub async fn execute(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    cmd: Command,
+) -> Result<MediationCaseView, ServiceError> {
     let kind = cmd.kind();
     let now = state.clock.now();
     let today = state.clock.today();
@@ -303,7 +327,9 @@ pub async fn execute(state: &AppState, actor: &Actor, id: Uuid, cmd: Command) ->
                 && number.is_empty()
             {
                 // The number is taken in this transaction, so a refusal gives it back.
-                let cmd = Command::ConfirmReview { number: review_number(conn, state, &row.commission_code, today).await? };
+                let cmd = Command::ConfirmReview {
+                    number: review_number(conn, state, &row.commission_code, today).await?,
+                };
                 let events = decide(&case, &cmd, today, periods(state)).map_err(rejected)?;
                 persist(conn, state, actor, &row, case, &events, now).await?;
                 return Ok(row);

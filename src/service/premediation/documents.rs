@@ -88,8 +88,11 @@ pub async fn render(
     check(can_mediation(actor, MediationAction::View, &scope))?;
     let log = db::premediation::events(&mut conn, id).await?;
     let case = fold(events_of(&log).iter()).ok_or(ServiceError::NotFound)?;
-    let org = db::premediation::find_organisation(&mut conn, &row.organisation_code).await?.ok_or(ServiceError::NotFound)?;
-    let agreement = case.agreement.as_ref().ok_or_else(|| not_yet("尚未达成调解协议", "No agreement has been signed"))?;
+    let org = db::premediation::find_organisation(&mut conn, &row.organisation_code)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let agreement =
+        case.agreement.as_ref().ok_or_else(|| not_yet("尚未达成调解协议", "No agreement has been signed"))?;
     let commission = state.network.commission(&row.commission_code);
     let mut mediators: Vec<&str> = case.sessions.iter().map(|s| s.mediator_name.as_str()).collect();
     mediators.dedup();
@@ -120,11 +123,10 @@ pub async fn render(
     let template = match which {
         MediationDocument::Agreement => "documents/mediation_agreement",
         MediationDocument::ReviewDocument => {
-            let review = case
-                .review
-                .as_ref()
-                .filter(|r| r.status == ReviewStatus::Confirmed)
-                .ok_or_else(|| not_yet("尚未出具仲裁审查调解书", "No review mediation document has been issued"))?;
+            let review =
+                case.review.as_ref().filter(|r| r.status == ReviewStatus::Confirmed).ok_or_else(|| {
+                    not_yet("尚未出具仲裁审查调解书", "No review mediation document has been issued")
+                })?;
             ctx.code = "review_mediation_document";
             ctx.title_zh = "调解书";
             ctx.number = review.number.clone().unwrap_or_default();

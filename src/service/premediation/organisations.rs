@@ -7,7 +7,9 @@ use uuid::Uuid;
 use crate::db;
 use crate::db::premediation::OrganisationRow;
 use crate::domain::access::{Actor, Role};
-use crate::domain::premediation::{OrganisationCode, OrganisationForm, OrganisationKind, can_manage_organisations};
+use crate::domain::premediation::{
+    OrganisationCode, OrganisationForm, OrganisationKind, can_manage_organisations,
+};
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
 
@@ -66,7 +68,11 @@ pub struct MediatorForm {
 }
 
 /// The view of a stored organisation with its mediators.
-fn view_of(state: &AppState, row: &OrganisationRow, mediators: Vec<MediatorView>) -> Result<OrganisationView, ServiceError> {
+fn view_of(
+    state: &AppState,
+    row: &OrganisationRow,
+    mediators: Vec<MediatorView>,
+) -> Result<OrganisationView, ServiceError> {
     let malformed = || ServiceError::Unexpected(anyhow::anyhow!("organisation {} is malformed", row.code));
     let kind = OrganisationKind::parse(&row.kind).ok_or_else(malformed)?;
     Ok(OrganisationView {
@@ -105,7 +111,10 @@ pub async fn view(
 }
 
 /// The organisations, of one commission or all (every signed-in user).
-pub async fn list(state: &AppState, query: &OrganisationQuery) -> Result<Vec<OrganisationView>, ServiceError> {
+pub async fn list(
+    state: &AppState,
+    query: &OrganisationQuery,
+) -> Result<Vec<OrganisationView>, ServiceError> {
     let mut conn = state.pool.get().await?;
     let rows = db::premediation::list_organisations(&mut conn, query.commission.as_deref()).await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -126,7 +135,11 @@ fn admin(actor: &Actor) -> Result<(), ServiceError> {
 }
 
 /// Adds an organisation (administrators).
-pub async fn create(state: &AppState, actor: &Actor, form: &OrganisationForm) -> Result<OrganisationView, ServiceError> {
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    form: &OrganisationForm,
+) -> Result<OrganisationView, ServiceError> {
     admin(actor)?;
     let org = form.parse(&state.network)?;
     let mut conn = state.pool.get().await?;
@@ -169,7 +182,8 @@ pub async fn add_mediator(
 ) -> Result<OrganisationView, ServiceError> {
     admin(actor)?;
     let mut conn = state.pool.get().await?;
-    let org = db::premediation::find_organisation(&mut conn, code.as_str()).await?.ok_or(ServiceError::NotFound)?;
+    let org =
+        db::premediation::find_organisation(&mut conn, code.as_str()).await?.ok_or(ServiceError::NotFound)?;
     let user = db::users::find(&mut conn, form.user_id).await?.filter(|u| u.disabled_at.is_none());
     let Some(user) = user else {
         return Err(ServiceError::field(

@@ -9,8 +9,8 @@ use crate::domain::deadline::PeriodCode;
 use crate::domain::filing::{ClaimType, FilingForm};
 use crate::domain::input::money::Money;
 use crate::domain::premediation::{
-    Agreement, CommandKind, Event, EventKind, MediationCase, MediationClock, MediationStatus, Origin, Periods,
-    Referral, Review, Session, clocks,
+    Agreement, CommandKind, Event, EventKind, MediationCase, MediationClock, MediationStatus, Origin,
+    Periods, Referral, Review, Session, clocks,
 };
 use crate::startup::AppState;
 
