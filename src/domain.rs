@@ -18,6 +18,7 @@ pub mod filing;
 pub mod ids;
 pub mod input;
 pub mod network;
+pub mod premediation;
 pub mod routing;
 pub mod scheduling;
 pub mod triage;

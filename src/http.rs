@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod health;
 pub mod openapi;
 pub mod paths;
+pub mod premediation;
 pub mod reference;
 pub mod respond;
 pub mod rooms;

@@ -80,3 +80,14 @@ pub fn rooms(config_dir: &Path, network: &Network) -> anyhow::Result<Vec<Room>> 
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     parse_rooms_toml(&text, network).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
+
+/// `config/mediation_organisations.toml`: the mediation organisations of the network.
+pub fn mediation_organisations(
+    config_dir: &Path,
+    network: &Network,
+) -> anyhow::Result<Vec<crate::domain::premediation::Organisation>> {
+    let path = config_dir.join("mediation_organisations.toml");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    crate::domain::premediation::parse_organisations_toml(&text, network)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}

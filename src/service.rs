@@ -11,6 +11,7 @@ pub mod error;
 pub mod filings;
 pub mod hearings;
 pub mod pages;
+pub mod premediation;
 pub mod queue;
 pub mod respond;
 pub mod rooms;

@@ -130,6 +130,7 @@ pub async fn migrate_and_seed(url: &str) -> anyhow::Result<()> {
     let network = reference::network(&dir)?;
     db::reference::load_network(&mut conn, &network).await?;
     db::rooms::load(&mut conn, &reference::rooms(&dir, &network)?).await?;
+    db::premediation::load(&mut conn, &reference::mediation_organisations(&dir, &network)?).await?;
     let years = db::reference::load_calendar(&mut conn, &reference::calendar_files(&dir)?).await?;
     if years > 0 {
         tracing::info!(calendar.years = years, "loaded {years} calendar year(s)");

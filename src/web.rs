@@ -15,6 +15,7 @@ pub mod helpers;
 pub mod i18n;
 pub mod page;
 pub mod password;
+pub mod premediation;
 pub mod respond;
 pub mod routes;
 pub mod summary;

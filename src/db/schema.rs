@@ -3,9 +3,13 @@
 // `migrations::the_hand_written_schema_matches_the_migrated_database` compares every column
 // (name, type, nullability) with the migrated database, both ways.
 
+mod premediation;
 mod roster;
 mod scheduling;
 
+pub use premediation::{
+    mediation_case_events, mediation_cases, mediation_organisation_mediators, mediation_organisations,
+};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 

@@ -13,6 +13,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
+use super::premediation::PreMediationPaths;
+
 use super::{
     accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
     roster, slots,
@@ -25,7 +27,7 @@ use super::{
         title = "劳动人事争议调解仲裁办案系统 API",
         description = "Labour arbitration case management: intake, routing, acceptance review, the tribunal, hearing rooms and slots, claim calculators and the final-award classification."
     ),
-    modifiers(&ErrorAnswers, &CommandBodies),
+    modifiers(&PreMediationPaths, &ErrorAnswers, &CommandBodies),
     paths(
         health::healthz,
         health::readyz,

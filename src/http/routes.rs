@@ -16,7 +16,7 @@ use super::{
 use crate::service::error::ServiceError;
 
 /// A resource whose unlisted methods answer 405 with `Allow: {allow}`.
-fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+pub(crate) fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(move || method_not_allowed(allow)))
 }
 
@@ -109,6 +109,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/docket", "GET").get(case_file::get_docket))
                         .service(resource("/approvals", "GET").get(case_file::get_approvals))
                         .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
+                        .configure(super::premediation::configure)
                         // A scope without its own falls back to the application's default, not
                         // to its parent's.
                         .default_service(web::to(no_such_route)),

@@ -106,8 +106,9 @@ fn form_columns(form: &FilingForm) -> Result<(serde_json::Value, String, String)
     ))
 }
 
-/// A new draft as a row in memory (not stored yet).
-fn draft_row(
+/// A new draft as a row in memory (not stored yet); the channel and intake point follow the
+/// actor (a worker online, a clerk at their commission's window).
+pub fn draft_row(
     state: &AppState,
     actor: &Actor,
     req: &FilingRequest,

@@ -20,6 +20,7 @@
 //! | POST | `/cases/{id}/correction` | submit a correction |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
+//! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
 //! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
 //! | GET | `/respond/{token}` | the respondent's link: the case, the defence period, sign in or register |
@@ -36,7 +37,9 @@ use actix_web::web;
 
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
-use super::{account, approvals, assets, cases, docket, error, evidence, filing, password, respond};
+use super::{
+    account, approvals, assets, cases, docket, error, evidence, filing, password, premediation, respond,
+};
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
@@ -109,6 +112,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
             .route("/approvals", web::get().to(approvals::show_approvals))
+            .route("/mediation", web::get().to(premediation::list_mediation))
+            .route("/mediation/{id}", web::get().to(premediation::show_mediation))
+            .route(
+                "/mediation/{id}/documents/{document}",
+                web::get().to(premediation::show_mediation_document),
+            )
+            .route("/mediation/{id}/do/{command}", web::post().to(premediation::run_mediation_command))
             .route("/respond/{token}", web::get().to(respond::show_link))
             .route("/respond/{token}/register", web::get().to(respond::back_to_link))
             .route("/respond/{token}/register", web::post().to(respond::register_through_link))

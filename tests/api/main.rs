@@ -17,6 +17,7 @@ mod migrations;
 mod notices;
 mod numbering;
 mod pages;
+mod pre_mediation;
 mod respond;
 mod review;
 mod rooms;
