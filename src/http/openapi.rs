@@ -14,8 +14,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
-    roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, reference, respond,
+    rooms, roster, slots,
 };
 
 /// The API description.
@@ -30,6 +30,8 @@ use super::{
         health::healthz,
         health::readyz,
         accounts::register,
+        court::record_court_outcome,
+        court::import_court_outcomes,
         accounts::login,
         accounts::logout,
         accounts::change_password,
@@ -75,6 +77,9 @@ use super::{
         evidence::download,
     ),
     components(schemas(
+        crate::service::court::CourtOutcomeRequest,
+        crate::service::court::Recorded,
+        crate::service::court::ImportReport,
         crate::http::error::ProblemBody,
         crate::service::accounts::Session,
         crate::service::accounts::Registration,
