@@ -5,6 +5,7 @@
 //! and those outcomes ([`effect`]).
 
 pub mod advance;
+pub mod consistency;
 pub mod court;
 pub mod effect;
 pub mod items;
