@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calculators;
 pub mod case_file;
 pub mod cases;
+pub mod court;
 pub mod deadlines;
 pub mod error;
 pub mod evidence;

@@ -5,6 +5,7 @@ pub mod calculators;
 pub mod case_file;
 pub mod cases;
 pub mod commands;
+pub mod court;
 pub mod deadlines;
 pub mod docket;
 pub mod error;

@@ -94,6 +94,11 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<
     cases::table.find(id).select(CaseRow::as_select()).first(conn).await.optional()
 }
 
+/// The id of the case with this case number, if any.
+pub async fn find_by_number(conn: &mut AsyncPgConnection, number: &str) -> QueryResult<Option<Uuid>> {
+    cases::table.filter(cases::case_number.eq(number)).select(cases::id).first(conn).await.optional()
+}
+
 /// Reads and row-locks a case for a transition (`SELECT … FOR UPDATE`).
 pub async fn lock(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<CaseRow>> {
     cases::table.find(id).select(CaseRow::as_select()).for_update().first(conn).await.optional()

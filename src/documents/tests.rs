@@ -175,6 +175,14 @@ fn user_text_is_escaped_everywhere() {
             DocumentBody::Acceptance { track_zh, .. } => *track_zh = evil.into(),
             DocumentBody::TribunalNotice { members, .. } => members.push(evil.into()),
             DocumentBody::RecusalDecision { reason, .. } => *reason = evil.into(),
+            DocumentBody::FinalAward(b) | DocumentBody::NonFinalAward(b) | DocumentBody::PartialAward(b) => {
+                b.items[0].claim_zh = evil.into();
+                b.remedies.push(evil.into());
+            }
+            DocumentBody::AdvanceExecutionRuling { reason, items, .. } => {
+                *reason = evil.into();
+                items.push(evil.into());
+            }
             DocumentBody::ResumptionNotice { .. } | DocumentBody::OverdueCertificate { .. } => {}
         }
         let html = render(&t, &ctx).unwrap().html;

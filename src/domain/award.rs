@@ -24,7 +24,7 @@ use crate::domain::figures::{AreaClass, LocalFigures, MinimumWage};
 use crate::domain::input::money::Money;
 
 pub use category::{AwardCategory, CategoryGroup};
-pub use documents::{AwardDocumentPlan, AwardShape, Court, Remedy, RemedyAction, RemedyParty};
+pub use documents::{AwardDocumentPlan, AwardShape, Court, Remedy, RemedyAction, RemedyParty, terms};
 pub use form::{AwardItemForm, ClassifyForm, ClassifyRequest};
 pub use reason::FinalityReason;
 
@@ -173,6 +173,25 @@ pub fn classify(
     medical_costs_in_total: bool,
     periods: &PeriodRules,
 ) -> AwardClassification {
+    let (medical_total, judged) = judge(items, threshold, medical_costs_in_total);
+    let (shape, documents) = documents::plan(&judged, periods);
+    AwardClassification {
+        threshold: threshold.clone(),
+        medical_costs_in_total,
+        medical_total,
+        items: judged,
+        shape,
+        documents,
+    }
+}
+
+/// Judges each item final or non-final against the threshold (the documents aside), with the
+/// total of the work-injury medical-cost items when there are any.
+pub fn judge(
+    items: &[AwardItem],
+    threshold: &Threshold,
+    medical_costs_in_total: bool,
+) -> (Option<Money>, Vec<ItemFinality>) {
     let medical: Vec<Money> = items
         .iter()
         .filter(|i| i.category.group() == CategoryGroup::WorkInjuryMedicalCosts)
@@ -200,15 +219,7 @@ pub fn classify(
             }
         })
         .collect();
-    let (shape, documents) = documents::plan(&judged, periods);
-    AwardClassification {
-        threshold: threshold.clone(),
-        medical_costs_in_total,
-        medical_total,
-        items: judged,
-        shape,
-        documents,
-    }
+    (medical_total, judged)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! how documents are served and on which grounds a case is suspended, and [`reasons`] the
 //! coded grounds used by rejections and correction requests.
 
+pub mod award;
 pub mod command;
 pub mod documents;
 pub mod event;

@@ -15,6 +15,10 @@ const STATUTES: &[(&str, &str)] = &[
     ("办案规则", "Rules for Handling Labour and Personnel Dispute Arbitration Cases"),
     ("民事诉讼法", "Civil Procedure Law"),
     ("组织规则", "Rules on the Organisation of Labour and Personnel Dispute Arbitration Commissions"),
+    (
+        "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）",
+        "SPC Interpretation (I) on Labour Dispute Cases",
+    ),
 ];
 
 /// Rules quoted after a citation's `：`, with their English.

@@ -177,7 +177,7 @@ pub fn derive(
     rules: &PeriodRules,
     local_date: impl Fn(DateTime<Utc>) -> NaiveDate,
 ) -> CaseClocks {
-    let mut fold = fold::Fold { cal, rules, clocks: BTreeMap::new(), ended: false };
+    let mut fold = fold::Fold { cal, rules, clocks: BTreeMap::new(), ended: false, partial_award: None };
     for event in events {
         fold.event(event, local_date(event.at));
     }

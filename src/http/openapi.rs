@@ -16,8 +16,8 @@ use utoipa::{Modify, OpenApi};
 use super::premediation::PreMediationPaths;
 
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
-    roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, reference, respond,
+    rooms, roster, slots,
 };
 
 /// The API description.
@@ -32,6 +32,8 @@ use super::{
         health::healthz,
         health::readyz,
         accounts::register,
+        court::record_court_outcome,
+        court::import_court_outcomes,
         accounts::login,
         accounts::logout,
         accounts::change_password,
@@ -77,6 +79,9 @@ use super::{
         evidence::download,
     ),
     components(schemas(
+        crate::service::court::CourtOutcomeRequest,
+        crate::service::court::Recorded,
+        crate::service::court::ImportReport,
         crate::http::error::ProblemBody,
         crate::service::accounts::Session,
         crate::service::accounts::Registration,

@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, openapi, reference, respond,
-    rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, openapi, reference,
+    respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -108,6 +108,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/documents/{id}", "GET").get(case_file::get_document))
                         .service(resource("/docket", "GET").get(case_file::get_docket))
                         .service(resource("/approvals", "GET").get(case_file::get_approvals))
+                        .service(
+                            resource("/cases/{id}/court-outcomes", "POST").post(court::record_court_outcome),
+                        )
+                        .service(
+                            resource("/court-outcomes/import", "POST").post(court::import_court_outcomes),
+                        )
                         .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
                         .configure(super::premediation::configure)
                         // A scope without its own falls back to the application's default, not

@@ -13,9 +13,12 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use crate::db::cases::{self, CaseChanges, CaseRow};
 use crate::db::users;
 use crate::domain::access::{Actor, Role};
+use crate::domain::award::Threshold;
+use crate::domain::case::award::AwardBasis;
 use crate::domain::case::command::{Command, CommandKind, RequestError};
 use crate::domain::case::event::{EventKind, NUMBER_PENDING};
-use crate::domain::filing::{FilingForm, WorkplaceKind};
+use crate::domain::figures::ThresholdDateRule;
+use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
 use crate::domain::ids::CaseId;
 use crate::domain::routing::{RoutingRecord, route};
 use crate::service::cases::transition::{Applied, Step, Target, apply_command, load_events};
@@ -225,6 +228,35 @@ pub(crate) async fn prepare(
                 replacement_name,
             }
         }
+        Command::Award { partial, default_award, items, confirm, .. } => {
+            let basis = award_basis(state, row, now);
+            Command::Award { partial, default_award, items, confirm, basis }
+        }
+        Command::RecordCourtOutcome {
+            kind,
+            court_case_number,
+            court,
+            on,
+            side,
+            workers,
+            items,
+            note,
+            ..
+        } => {
+            let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+            let applicants = form.applicants.len();
+            Command::RecordCourtOutcome {
+                kind,
+                court_case_number,
+                court,
+                on,
+                side,
+                workers,
+                items,
+                note,
+                applicants,
+            }
+        }
         Command::Reroute { reason, workplace_area, employer_area, .. } => {
             let places = [workplace_area.trim(), employer_area.trim()];
             let (to, changes) = rerouted(conn, state, row, &reason, places, now).await?;
@@ -300,6 +332,26 @@ async fn rerouted(
     let mut changes = submit::filing_changes(&filing, now)?;
     changes.routing = Some(Some(submit::routing_json(&record)?));
     Ok((to, changes))
+}
+
+/// What an award is decided against: the case's claim items and the final-award threshold in
+/// force on the date `[final_award] threshold_date` names (the award date by default).
+fn award_basis(state: &AppState, row: &CaseRow, now: DateTime<Utc>) -> AwardBasis {
+    let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let claims =
+        form.claims.iter().map(|c| ClaimType::parse(&c.claim_type).unwrap_or(ClaimType::Other)).collect();
+    let settings = state.figures.final_award();
+    let today = crate::clock::local_date(now);
+    let date = match settings.threshold_date {
+        ThresholdDateRule::AwardDate => today,
+        ThresholdDateRule::ApplicationDate => row.received_at.map_or(today, crate::clock::local_date),
+    };
+    let threshold = row
+        .commission_code
+        .as_deref()
+        .and_then(|c| state.figures.area_class(c))
+        .and_then(|class| Threshold::on(&state.figures, class, date));
+    AwardBasis { claims, threshold, medical_costs_in_total: settings.medical_costs_in_total }
 }
 
 /// The refusal of a transfer to a commission the network does not know.

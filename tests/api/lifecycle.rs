@@ -39,7 +39,9 @@ fn sample(kind: &str, arbitrator: &str) -> serde_json::Value {
         "challenge_arbitrator" => json!({ "grounds": "利害关系" }),
         "record_settlement" => json!({ "mode": "arbitral_mediation_document" }),
         "schedule_hearing" => json!({ "at": "2026-04-01T01:30:00Z" }),
-        "award" => json!({ "final_award": true }),
+        "award" => {
+            json!({ "items": [{ "claim": 1, "granted": "13600.00" }, { "claim": 2, "granted": "20400.00" }] })
+        }
         _ => json!({}),
     }
 }

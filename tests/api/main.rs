@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod awards;
 mod bootstrap;
 mod calculators;
 mod case_flow;

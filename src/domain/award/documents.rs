@@ -194,7 +194,28 @@ fn document(finality: Finality, items: Vec<usize>, mixed: bool, periods: &Period
             ),
         }
     };
-    let (effect_zh, effect_en, remedies) = match finality {
+    let (effect_zh, effect_en, remedies) = terms(finality, periods);
+    let (title_zh, title_en) = match finality {
+        Finality::Final => ("终局裁决书", "Final award"),
+        Finality::NonFinal => ("非终局裁决书", "Non-final award"),
+    };
+    AwardDocumentPlan {
+        finality,
+        title_zh: title_zh.to_owned(),
+        title_en: title_en.to_owned(),
+        items,
+        effect_zh: effect_zh.to_owned(),
+        effect_en: effect_en.to_owned(),
+        remedies,
+        note_zh: note_zh.to_owned(),
+        note_en: note_en.to_owned(),
+    }
+}
+
+/// When a document of this finality takes effect (Chinese, English) and the remedies it tells
+/// the parties, with their periods from `config/periods.toml`.
+pub fn terms(finality: Finality, periods: &PeriodRules) -> (&'static str, &'static str, Vec<Remedy>) {
+    match finality {
         Finality::Final => (
             "本裁决为终局裁决，自作出之日起发生法律效力（《劳动争议调解仲裁法》第四十七条）",
             "This award is final and takes effect on the day it is made (Law Art. 47)",
@@ -226,21 +247,6 @@ fn document(finality: Finality, items: Vec<usize>, mixed: bool, periods: &Period
                 PeriodCode::SueNonFinalAward,
             )],
         ),
-    };
-    let (title_zh, title_en) = match finality {
-        Finality::Final => ("终局裁决书", "Final award"),
-        Finality::NonFinal => ("非终局裁决书", "Non-final award"),
-    };
-    AwardDocumentPlan {
-        finality,
-        title_zh: title_zh.to_owned(),
-        title_en: title_en.to_owned(),
-        items,
-        effect_zh: effect_zh.to_owned(),
-        effect_en: effect_en.to_owned(),
-        remedies,
-        note_zh: note_zh.to_owned(),
-        note_en: note_en.to_owned(),
     }
 }
 

@@ -351,13 +351,66 @@ pub enum Command {
     },
     /// Record that the hearing session took place.
     HoldHearing,
-    /// Make an award (裁决).
+    /// Make an award (裁决): the result on each claim item; the pure core classifies each item
+    /// final or non-final (法 第四十七条) and the documents follow (two for a mixed award,
+    /// 办案规则 第五十条).
     Award {
-        /// A partial award (先行裁决, 法 第四十三条第二款).
+        /// A partial award (先行裁决, 法 第四十三条第二款): the case stays heard.
         #[serde(default)]
         partial: bool,
-        /// Whether the award is final (终局裁决, 法 第四十七条).
+        /// Made by default (缺席裁决): the respondent failed to appear (法 第三十六条).
         #[serde(default)]
-        final_award: bool,
+        default_award: bool,
+        /// The result on each claim item decided.
+        items: Vec<crate::domain::case::award::ItemDecision>,
+        /// The classification the arbitrator confirms, item by item (optional; when given it
+        /// must be the one computed).
+        #[serde(default)]
+        confirm: Vec<crate::domain::award::Finality>,
+        /// The claims and threshold, looked up by the service.
+        #[serde(default, skip_deserializing)]
+        basis: crate::domain::case::award::AwardBasis,
+    },
+    /// The applicant asks for advance execution (先予执行, 法 第四十四条).
+    RequestAdvanceExecution {
+        /// What is to be paid in advance, with the amounts.
+        items: Vec<crate::domain::case::award::AdvanceItem>,
+        /// Why the applicant's living would be seriously affected without it.
+        reason: String,
+    },
+    /// The tribunal grants or refuses advance execution (法 第四十四条): granted, it issues
+    /// the 先予执行裁定书 for enforcement by the people's court.
+    DecideAdvanceExecution {
+        /// Whether it is granted.
+        granted: bool,
+        /// The reasons (the rights and obligations are clear; the applicant's living is affected).
+        reason: String,
+    },
+    /// Record what a court reports about the award (裁审衔接): a suit, an application to set
+    /// it aside, or the outcome per item.
+    RecordCourtOutcome {
+        /// What is reported.
+        kind: crate::domain::case::award::CourtEventKind,
+        /// The court's case number.
+        court_case_number: String,
+        /// The court.
+        court: String,
+        /// The day filed or decided.
+        on: NaiveDate,
+        /// The side that sued or applied.
+        #[serde(default)]
+        side: Option<Side>,
+        /// The applicants concerned, by position from 1 (empty: all).
+        #[serde(default)]
+        workers: Vec<u32>,
+        /// The award items concerned (empty: the whole award), with the result for an outcome.
+        #[serde(default)]
+        items: Vec<crate::domain::case::award::CourtItem>,
+        /// Notes.
+        #[serde(default)]
+        note: String,
+        /// The number of applicants, looked up by the service.
+        #[serde(default, skip_deserializing)]
+        applicants: usize,
     },
 }

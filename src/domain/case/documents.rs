@@ -1,6 +1,7 @@
 //! Which official documents an event issues (the table's `documents` column lists, per row,
 //! the documents its events may issue; a test keeps the two consistent).
 
+use super::award::effect::award_documents;
 use super::event::{Event, EventKind};
 use super::status::{CaseStatus, ClosureMode};
 use crate::domain::document::DocumentKind as D;
@@ -34,6 +35,15 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         EventKind::TribunalFormed { .. } => vec![D::TribunalNotice],
         EventKind::MediationEntrusted { .. } | EventKind::MediationSessionHeld { .. } => Vec::new(),
         EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
+        EventKind::Awarded { partial, final_award, items, .. } => {
+            award_documents(*partial, *final_award, items).into_iter().map(|(kind, _, _)| kind).collect()
+        }
+        EventKind::AdvanceExecutionDecided { granted: true, .. } => vec![D::AdvanceExecutionRuling],
+        EventKind::AdvanceExecutionDecided { granted: false, .. }
+        | EventKind::AdvanceExecutionRequested { .. }
+        | EventKind::LawsuitFiled(_)
+        | EventKind::SetAsideApplied(_)
+        | EventKind::CourtDecided(_) => Vec::new(),
         EventKind::Withdrawn { .. }
         | EventKind::Resumed { .. }
         | EventKind::ExtensionDecided { approved: false, .. }
@@ -47,7 +57,6 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         | EventKind::MediationFailed
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
-        | EventKind::Awarded { .. }
         | EventKind::Triaged { .. }
         | EventKind::ConvertedToOrdinary { .. }
         | EventKind::Assigned { .. }

@@ -134,9 +134,40 @@ pub enum EventKind {
     Awarded {
         /// Whether it decides only part of the claims (先行裁决).
         partial: bool,
-        /// Whether it is a final award (终局裁决).
+        /// Whether every item is final (终局裁决).
         final_award: bool,
+        /// Made by default, the respondent absent (缺席裁决, 法 第三十六条).
+        #[serde(default)]
+        default_award: bool,
+        /// Each item decided, with its classification (none in awards recorded before items were).
+        #[serde(default)]
+        items: Vec<crate::domain::case::award::AwardedItem>,
+        /// The final-award threshold applied (12 × the monthly minimum wage).
+        #[serde(default)]
+        threshold: Option<crate::domain::input::money::Money>,
     },
+    /// The applicant asked for advance execution (先予执行).
+    AdvanceExecutionRequested {
+        /// What is to be paid in advance.
+        items: Vec<crate::domain::case::award::AdvanceItem>,
+        /// Why.
+        reason: String,
+    },
+    /// The tribunal decided on advance execution.
+    AdvanceExecutionDecided {
+        /// Whether it was granted.
+        granted: bool,
+        /// The items asked for (granted or refused together).
+        items: Vec<crate::domain::case::award::AdvanceItem>,
+        /// The reasons.
+        reason: String,
+    },
+    /// A court reported a suit against the award.
+    LawsuitFiled(crate::domain::case::award::CourtRecord),
+    /// A court reported the employer's application to set the final award aside.
+    SetAsideApplied(crate::domain::case::award::CourtRecord),
+    /// A court reported its outcome per award item.
+    CourtDecided(crate::domain::case::award::CourtRecord),
     /// The hearing was suspended (中止审理) with the head's approval; the limit pauses.
     Suspended {
         /// The ground of 办案规则 第四十七条.

@@ -51,6 +51,9 @@ pub struct Pending {
     /// A party's challenge to an arbitrator awaits its decision.
     #[serde(default)]
     pub recusal: Option<Challenge>,
+    /// The applicant's request for advance execution awaits the tribunal's decision.
+    #[serde(default)]
+    pub advance_execution: Option<Vec<crate::domain::case::award::AdvanceItem>>,
 }
 
 /// A challenge awaiting its decision.
@@ -97,6 +100,12 @@ pub struct Case {
     /// When the case was received, handed over, reviewed, accepted and closed.
     #[serde(default)]
     pub milestones: Milestones,
+    /// The awards made (a partial award and the final one count each).
+    #[serde(default)]
+    pub awards: u32,
+    /// The claim items decided by an award so far, by position from 1.
+    #[serde(default)]
+    pub awarded_claims: Vec<u32>,
 }
 
 impl Case {
@@ -119,6 +128,8 @@ impl Case {
             extension_granted: None,
             pending: Pending::default(),
             milestones: Milestones::default(),
+            awards: 0,
+            awarded_claims: Vec::new(),
         }
     }
 }
@@ -195,11 +206,17 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         }
         EventKind::Withdrawn { .. } => case.closure = Some(ClosureMode::PlainWithdrawal),
         EventKind::Settled { mode } | EventKind::Terminated { mode, .. } => case.closure = Some(*mode),
-        EventKind::Awarded { partial, .. } => {
+        EventKind::Awarded { partial, items, .. } => {
+            case.awards += 1;
+            case.awarded_claims.extend(items.iter().map(|i| i.claim));
             if !partial {
                 case.closure = Some(ClosureMode::AwardFull);
             }
         }
+        EventKind::AdvanceExecutionRequested { items, .. } => {
+            case.pending.advance_execution = Some(items.clone())
+        }
+        EventKind::AdvanceExecutionDecided { .. } => case.pending.advance_execution = None,
         EventKind::Suspended { .. } => {
             case.suspended_from = Some(event.from);
             case.pending.suspension = None;
@@ -280,6 +297,9 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::PostponementApplied { .. }
         | EventKind::MediationEntrusted { .. }
         | EventKind::MediationSessionHeld { .. }
+        | EventKind::LawsuitFiled(_)
+        | EventKind::SetAsideApplied(_)
+        | EventKind::CourtDecided(_)
         | EventKind::OverdueCertified => {}
     }
     case.status = event.to;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{CaseClock, Pause, PauseReason, Restart, RestartReason};
+use crate::domain::award::Finality;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::case::event::{Event, EventKind};
 use crate::domain::case::party::Side;
@@ -18,6 +19,8 @@ pub(super) struct Fold<'a> {
     pub(super) clocks: BTreeMap<P, CaseClock>,
     /// Set once the case ended: from then on only the clocks that run after closure start.
     pub(super) ended: bool,
+    /// The finality of the latest partial award's document, whose service opens its windows.
+    pub(super) partial_award: Option<Finality>,
 }
 
 /// Whether a rule's clock may start after the case ended.
@@ -128,6 +131,41 @@ impl Fold<'_> {
             | ServiceMethod::Electronic
             | ServiceMethod::SimplifiedMessage => on,
         };
+        // Receiving an award opens the court windows (法 第四十八条至第五十条).
+        let award = match document {
+            DocumentKind::FinalAward => Some(Finality::Final),
+            DocumentKind::NonFinalAward => Some(Finality::NonFinal),
+            DocumentKind::PartialAward => self.partial_award,
+            DocumentKind::Acceptance
+            | DocumentKind::NonAcceptance
+            | DocumentKind::Correction
+            | DocumentKind::RespondentNotice
+            | DocumentKind::DefenceCopy
+            | DocumentKind::WithdrawalDecision
+            | DocumentKind::DeemedWithdrawalDecision
+            | DocumentKind::RevocationDecision
+            | DocumentKind::TerminationDecision
+            | DocumentKind::SuspensionNotice
+            | DocumentKind::ResumptionNotice
+            | DocumentKind::ExtensionNotice
+            | DocumentKind::TransferLetter
+            | DocumentKind::OverdueCertificate
+            | DocumentKind::TribunalNotice
+            | DocumentKind::RecusalDecision
+            | DocumentKind::AdvanceExecutionRuling => None,
+        };
+        match (award, to) {
+            (Some(Finality::Final), Side::Applicant) => self.start(P::SueFinalAward, effective),
+            (Some(Finality::Final), Side::Respondent) => self.start(P::SetAsideFinalAward, effective),
+            (Some(Finality::NonFinal), _) => {
+                // Either party may sue; the window closes with the later service.
+                let later = self.clocks.get(&P::SueNonFinalAward).map(|c| c.deadline.start);
+                if later.is_none_or(|start| start <= effective) {
+                    self.start(P::SueNonFinalAward, effective);
+                }
+            }
+            (None, _) => {}
+        }
         match (document, to) {
             (DocumentKind::RespondentNotice, Side::Respondent) => {
                 self.meet(P::ServeApplicationCopy, on);
@@ -153,7 +191,11 @@ impl Fold<'_> {
                 | DocumentKind::TransferLetter
                 | DocumentKind::OverdueCertificate
                 | DocumentKind::TribunalNotice
-                | DocumentKind::RecusalDecision,
+                | DocumentKind::RecusalDecision
+                | DocumentKind::FinalAward
+                | DocumentKind::NonFinalAward
+                | DocumentKind::PartialAward
+                | DocumentKind::AdvanceExecutionRuling,
                 _,
             ) => {}
         }
@@ -228,7 +270,20 @@ impl Fold<'_> {
             | EventKind::Withdrawn { .. }
             | EventKind::Settled { .. } => self.stop_all(day),
             EventKind::Awarded { partial: false, .. } => self.stop_all(day),
-            EventKind::Awarded { partial: true, .. }
+            EventKind::Awarded { partial: true, items, .. } => {
+                let (_, has_non_final) = crate::domain::case::award::items::kinds(items);
+                self.partial_award = Some(if has_non_final { Finality::NonFinal } else { Finality::Final });
+            }
+            EventKind::LawsuitFiled(r) => {
+                if r.side == Some(Side::Applicant) {
+                    self.meet(P::SueFinalAward, day);
+                }
+                self.meet(P::SueNonFinalAward, day);
+            }
+            EventKind::SetAsideApplied(_) => self.meet(P::SetAsideFinalAward, day),
+            EventKind::AdvanceExecutionRequested { .. }
+            | EventKind::AdvanceExecutionDecided { .. }
+            | EventKind::CourtDecided(_)
             | EventKind::ClaimChangeDecided { accepted: false, .. }
             | EventKind::ExtensionDecided { approved: false, .. }
             | EventKind::Assigned { .. }

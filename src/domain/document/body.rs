@@ -18,6 +18,40 @@ pub struct ClaimLine {
     pub amount_yuan: Option<String>,
 }
 
+/// One decided item as an award document prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardLine {
+    /// Position of the claim item on the application, from 1.
+    pub claim_no: u32,
+    /// The claim, e.g. 加班加点工资.
+    pub claim_zh: String,
+    /// The result, e.g. 被申请人支付申请人加班加点工资12000.00元 or 驳回申请人的该项请求.
+    pub result_zh: String,
+    /// 终局裁决 or 非终局裁决.
+    pub finality_zh: String,
+    /// Why, with the legal basis.
+    pub reason_zh: String,
+}
+
+/// What an award document (终局、非终局、先行裁决书) says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardBody {
+    /// 终局裁决 or 非终局裁决.
+    pub finality_zh: String,
+    /// Made by default: the respondent was absent (法 第三十六条).
+    pub default_award: bool,
+    /// The items this document decides.
+    pub items: Vec<AwardLine>,
+    /// The threshold applied, in words.
+    pub threshold_zh: String,
+    /// When the document takes effect.
+    pub effect_zh: String,
+    /// The remedies (救济权利), each with its period and legal basis.
+    pub remedies: Vec<String>,
+    /// Why one document or two (办案规则 第五十条).
+    pub note_zh: String,
+}
+
 /// The respondent's signed link to respond online, as printed on the respondent notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnlineAccess {
@@ -160,6 +194,21 @@ pub enum DocumentBody {
         /// The reasons.
         reason: String,
     },
+    /// 终局裁决书.
+    FinalAward(AwardBody),
+    /// 非终局裁决书.
+    NonFinalAward(AwardBody),
+    /// 先行裁决书.
+    PartialAward(AwardBody),
+    /// 先予执行裁定书.
+    AdvanceExecutionRuling {
+        /// The day the applicant asked.
+        requested_on: NaiveDate,
+        /// What is to be paid in advance, as printed (劳动报酬8000.00元 …).
+        items: Vec<String>,
+        /// The tribunal's reasons.
+        reason: String,
+    },
 }
 
 impl DocumentBody {
@@ -182,6 +231,10 @@ impl DocumentBody {
             DocumentBody::OverdueCertificate { .. } => DocumentKind::OverdueCertificate,
             DocumentBody::TribunalNotice { .. } => DocumentKind::TribunalNotice,
             DocumentBody::RecusalDecision { .. } => DocumentKind::RecusalDecision,
+            DocumentBody::FinalAward(_) => DocumentKind::FinalAward,
+            DocumentBody::NonFinalAward(_) => DocumentKind::NonFinalAward,
+            DocumentBody::PartialAward(_) => DocumentKind::PartialAward,
+            DocumentBody::AdvanceExecutionRuling { .. } => DocumentKind::AdvanceExecutionRuling,
         }
     }
 }

@@ -45,6 +45,14 @@ pub enum DocumentKind {
     TribunalNotice,
     /// 回避决定书: the decision on a party's challenge to an arbitrator (办案规则 第十二条).
     RecusalDecision,
+    /// 终局裁决书: the final items of an award (劳动争议调解仲裁法 第四十七条).
+    FinalAward,
+    /// 非终局裁决书: the non-final items of an award (劳动争议调解仲裁法 第五十条).
+    NonFinalAward,
+    /// 先行裁决书: a partial award on the part already clear (劳动争议调解仲裁法 第四十三条第二款).
+    PartialAward,
+    /// 先予执行裁定书: advance execution, transferred to the court (劳动争议调解仲裁法 第四十四条).
+    AdvanceExecutionRuling,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -66,7 +74,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 16] = [
+    pub const ALL: [DocumentKind; 20] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -83,6 +91,10 @@ impl DocumentKind {
         DocumentKind::OverdueCertificate,
         DocumentKind::TribunalNotice,
         DocumentKind::RecusalDecision,
+        DocumentKind::FinalAward,
+        DocumentKind::NonFinalAward,
+        DocumentKind::PartialAward,
+        DocumentKind::AdvanceExecutionRuling,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -104,6 +116,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "overdue_certificate",
             DocumentKind::TribunalNotice => "tribunal_notice",
             DocumentKind::RecusalDecision => "recusal_decision",
+            DocumentKind::FinalAward => "final_award",
+            DocumentKind::NonFinalAward => "non_final_award",
+            DocumentKind::PartialAward => "partial_award",
+            DocumentKind::AdvanceExecutionRuling => "advance_execution_ruling",
         }
     }
 
@@ -131,6 +147,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "逾期未作出仲裁裁决证明书",
             DocumentKind::TribunalNotice => "组庭通知书",
             DocumentKind::RecusalDecision => "回避决定书",
+            DocumentKind::FinalAward => "终局裁决书",
+            DocumentKind::NonFinalAward => "非终局裁决书",
+            DocumentKind::PartialAward => "先行裁决书",
+            DocumentKind::AdvanceExecutionRuling => "先予执行裁定书",
         }
     }
 
@@ -153,6 +173,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "Certificate that no award was made in time",
             DocumentKind::TribunalNotice => "Notice of the tribunal's composition",
             DocumentKind::RecusalDecision => "Decision on a challenge to an arbitrator",
+            DocumentKind::FinalAward => "Final award",
+            DocumentKind::NonFinalAward => "Non-final award",
+            DocumentKind::PartialAward => "Partial award",
+            DocumentKind::AdvanceExecutionRuling => "Ruling on advance execution",
         }
     }
 
@@ -177,6 +201,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "证",
             DocumentKind::TribunalNotice => "组",
             DocumentKind::RecusalDecision => "回",
+            DocumentKind::FinalAward => "终局裁",
+            DocumentKind::NonFinalAward => "裁",
+            DocumentKind::PartialAward => "先裁",
+            DocumentKind::AdvanceExecutionRuling => "先执",
         }
     }
 
@@ -231,6 +259,18 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十一条、第十二条"
             }
+            DocumentKind::FinalAward => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十六条、第四十七条、第四十八条、第四十九条、《劳动人事争议仲裁办案规则》第五十条"
+            }
+            DocumentKind::NonFinalAward => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十六条、第五十条、《劳动人事争议仲裁办案规则》第五十条"
+            }
+            DocumentKind::PartialAward => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十三条第二款、《劳动人事争议仲裁办案规则》第四十九条"
+            }
+            DocumentKind::AdvanceExecutionRuling => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十四条、《劳动人事争议仲裁办案规则》第五十一条"
+            }
         }
     }
 
@@ -264,6 +304,18 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "Mediation and Arbitration Law, Art. 33; Arbitration Rules, Arts. 11–12"
             }
+            DocumentKind::FinalAward => {
+                "Mediation and Arbitration Law, Arts. 46–49; Arbitration Rules, Art. 50"
+            }
+            DocumentKind::NonFinalAward => {
+                "Mediation and Arbitration Law, Arts. 46 and 50; Arbitration Rules, Art. 50"
+            }
+            DocumentKind::PartialAward => {
+                "Mediation and Arbitration Law, Art. 43(2); Arbitration Rules, Art. 49"
+            }
+            DocumentKind::AdvanceExecutionRuling => {
+                "Mediation and Arbitration Law, Art. 44; Arbitration Rules, Art. 51"
+            }
         }
     }
 
@@ -286,6 +338,10 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "documents/overdue_certificate",
             DocumentKind::TribunalNotice => "documents/tribunal_notice",
             DocumentKind::RecusalDecision => "documents/recusal_decision",
+            DocumentKind::FinalAward => "documents/final_award",
+            DocumentKind::NonFinalAward => "documents/non_final_award",
+            DocumentKind::PartialAward => "documents/partial_award",
+            DocumentKind::AdvanceExecutionRuling => "documents/advance_execution_ruling",
         }
     }
 
@@ -305,7 +361,11 @@ impl DocumentKind {
             | DocumentKind::ResumptionNotice
             | DocumentKind::ExtensionNotice
             | DocumentKind::TribunalNotice
-            | DocumentKind::RecusalDecision => Addressee::Parties,
+            | DocumentKind::RecusalDecision
+            | DocumentKind::FinalAward
+            | DocumentKind::NonFinalAward
+            | DocumentKind::PartialAward
+            | DocumentKind::AdvanceExecutionRuling => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

@@ -94,6 +94,33 @@ pub(crate) fn sample_body(kind: DocumentKind) -> DocumentBody {
             replacement: Some("周强".into()),
             reason: "王明曾担任被申请人法律顾问".into(),
         },
+        DocumentKind::FinalAward => DocumentBody::FinalAward(award_body("终局裁决", true)),
+        DocumentKind::NonFinalAward => DocumentBody::NonFinalAward(award_body("非终局裁决", false)),
+        DocumentKind::PartialAward => DocumentBody::PartialAward(award_body("终局裁决", false)),
+        DocumentKind::AdvanceExecutionRuling => DocumentBody::AdvanceExecutionRuling {
+            requested_on: day(2026, 11, 20),
+            items: vec!["劳动报酬8000.00元".into()],
+            reason: "申请人无其他生活来源".into(),
+        },
+    }
+}
+
+/// An award body with one item.
+fn award_body(finality_zh: &str, default_award: bool) -> super::AwardBody {
+    super::AwardBody {
+        finality_zh: finality_zh.into(),
+        default_award,
+        items: vec![super::AwardLine {
+            claim_no: 1,
+            claim_zh: "加班费".into(),
+            result_zh: "被申请人于本裁决生效之日起十日内支付申请人加班加点工资人民币12000.00元".into(),
+            finality_zh: finality_zh.into(),
+            reason_zh: "裁决数额未超过当地月最低工资标准十二个月金额".into(),
+        }],
+        threshold_zh: "本案终局裁决标准：当地月最低工资标准十二个月金额人民币29880.00元。".into(),
+        effect_zh: "本裁决为终局裁决，自作出之日起发生法律效力".into(),
+        remedies: vec!["劳动者对本裁决不服的，可以自收到裁决书之日起15日内向基层人民法院提起诉讼".into()],
+        note_zh: "全部裁决事项均为终局裁决事项".into(),
     }
 }
 

@@ -41,6 +41,17 @@ struct ClaimItem {
     amount_yuan: Option<String>,
 }
 
+/// A decided item of an award document, numbered.
+#[derive(Debug, Clone, Serialize)]
+struct AwardItemView {
+    no: String,
+    claim_no_zh: String,
+    claim_zh: String,
+    result_zh: String,
+    finality_zh: String,
+    reason_zh: String,
+}
+
 /// The respondent's link with its last day in Chinese.
 #[derive(Debug, Clone, Serialize)]
 struct OnlineView {
@@ -125,6 +136,57 @@ enum BodyView {
         replacement: Option<String>,
         decision_reason: String,
     },
+    FinalAward {
+        final_award: AwardView,
+    },
+    NonFinalAward {
+        non_final_award: AwardView,
+    },
+    PartialAward {
+        partial_award: AwardView,
+    },
+    AdvanceExecutionRuling {
+        requested_on_zh: String,
+        advance_items: Vec<Numbered>,
+        ruling_reason: String,
+    },
+}
+
+/// What the award templates read (each under its own key, so no award template renders the
+/// body of another kind).
+#[derive(Debug, Clone, Serialize)]
+struct AwardView {
+    finality_zh: String,
+    default_award: bool,
+    award_items: Vec<AwardItemView>,
+    threshold_zh: String,
+    effect_zh: String,
+    remedies: Vec<Numbered>,
+    award_note_zh: String,
+}
+
+fn award_view(body: &super::AwardBody) -> AwardView {
+    AwardView {
+        finality_zh: body.finality_zh.clone(),
+        default_award: body.default_award,
+        award_items: body
+            .items
+            .iter()
+            .zip(1..)
+            .map(|(i, n)| AwardItemView {
+                no: count_zh(n),
+                claim_no_zh: count_zh(i.claim_no),
+                claim_zh: i.claim_zh.clone(),
+                result_zh: i.result_zh.clone(),
+                finality_zh: i.finality_zh.clone(),
+                reason_zh: i.reason_zh.clone(),
+            })
+            .collect(),
+        threshold_zh: body.threshold_zh.clone(),
+        effect_zh: body.effect_zh.clone(),
+        remedies: numbered(&body.remedies),
+        award_note_zh: body.note_zh.clone(),
+    }
 }
 
 fn numbered(lines: &[String]) -> Vec<Numbered> {
@@ -227,6 +289,16 @@ impl From<&DocumentBody> for BodyView {
                     upheld: *upheld,
                     replacement: replacement.clone(),
                     decision_reason: reason.clone(),
+                }
+            }
+            DocumentBody::FinalAward(b) => BodyView::FinalAward { final_award: award_view(b) },
+            DocumentBody::NonFinalAward(b) => BodyView::NonFinalAward { non_final_award: award_view(b) },
+            DocumentBody::PartialAward(b) => BodyView::PartialAward { partial_award: award_view(b) },
+            DocumentBody::AdvanceExecutionRuling { requested_on, items, reason } => {
+                BodyView::AdvanceExecutionRuling {
+                    requested_on_zh: official_date_zh(*requested_on),
+                    advance_items: numbered(items),
+                    ruling_reason: reason.clone(),
                 }
             }
         }

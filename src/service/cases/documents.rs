@@ -3,6 +3,8 @@
 //! template and stored with their content hash and the event that issued them — in the
 //! command's transaction. Also the service records of `served` events.
 
+mod award;
+
 use chrono::{Datelike, NaiveDate};
 use diesel_async::AsyncPgConnection;
 use futures_util::future::try_join_all;
@@ -372,6 +374,10 @@ fn body(
                 reason: reason.clone(),
             }
         }
+        (DocumentKind::FinalAward | DocumentKind::NonFinalAward | DocumentKind::PartialAward, _) => {
+            award::award_body(state, kind, event)?
+        }
+        (DocumentKind::AdvanceExecutionRuling, _) => award::advance_body(event, ctx.earlier, day)?,
         // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
         _ => return Err(mismatch()),
     })

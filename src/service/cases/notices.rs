@@ -300,7 +300,11 @@ fn lines(
         | EventKind::WithdrawalApplied { .. }
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. }
-        | EventKind::MediationSessionHeld { .. } => return None,
+        | EventKind::MediationSessionHeld { .. }
+        | EventKind::AdvanceExecutionRequested { .. }
+        | EventKind::LawsuitFiled(_)
+        | EventKind::SetAsideApplied(_)
+        | EventKind::CourtDecided(_) => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
         EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
@@ -309,6 +313,7 @@ fn lines(
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
+        | EventKind::AdvanceExecutionDecided { .. }
         | EventKind::Terminated { .. }
         | EventKind::ConvertedToOrdinary { .. }
         | EventKind::Assigned { .. }

@@ -130,6 +130,11 @@ pub struct CaseView {
     pub version: i32,
     /// The tribunal, once formed.
     pub tribunal: Option<TribunalView>,
+    /// The award documents and whether each is in effect (生效), from service, the court
+    /// windows and the courts' reports.
+    pub awards: Vec<crate::domain::case::award::AwardEffect>,
+    /// How the courts' decisions compare with the awards (for the consistency metric).
+    pub court_consistency: crate::domain::case::award::CourtConsistency,
     /// The commands open to the viewer now, from the transition table (empty in lists).
     pub actions: Vec<CommandKind>,
 }
@@ -256,8 +261,31 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         events: log.iter().map(event_view).collect(),
         version: row.version,
         tribunal: tribunal_view(log),
+        awards: awards_of(state, row, log, today),
+        court_consistency: crate::domain::case::award::court_consistency(
+            &crate::service::cases::transition::events_of(log),
+        ),
         actions: Vec::new(),
     }
+}
+
+/// The award documents of a case and their effect on `today`.
+fn awards_of(
+    state: &AppState,
+    row: &CaseRow,
+    log: &[Logged],
+    today: NaiveDate,
+) -> Vec<crate::domain::case::award::AwardEffect> {
+    let applicants = row.filing.get("applicants").and_then(|a| a.as_array()).map_or(1, Vec::len);
+    let events = crate::service::cases::transition::events_of(log);
+    crate::domain::case::award::award_effects(
+        &events,
+        applicants,
+        &state.calendar,
+        &state.periods,
+        |e| local_date(e.at),
+        today,
+    )
 }
 
 /// Builds a list row from the projection alone (no event replay), for fast queues.

@@ -164,12 +164,45 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             let local = at.with_timezone(&crate::clock::china()).format("%Y-%m-%d %H:%M").to_string();
             vec![labelled("event.at", &local)]
         }
-        EventKind::Awarded { partial, final_award } => {
-            [(partial, "event.partial_award"), (final_award, "event.final_award")]
-                .into_iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, key)| page.text(key))
-                .collect()
+        EventKind::Awarded { partial, final_award, default_award, items, .. } => {
+            let mut lines: Vec<String> = [
+                (partial, "event.partial_award"),
+                (final_award, "event.final_award"),
+                (default_award, "event.default_award"),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, key)| page.text(key))
+            .collect();
+            lines.extend(items.iter().map(|i| {
+                let result = if i.dismissed {
+                    lang.pick("驳回", "dismissed").to_owned()
+                } else {
+                    format!("{} {}", lang.pick("支持", "granted"), i.awarded.yuan_string())
+                };
+                format!(
+                    "{}. {}: {result} ({})",
+                    i.claim,
+                    lang.pick(i.claim_type.name_zh(), i.claim_type.name_en()),
+                    lang.pick(i.finality.name_zh(), i.finality.name_en())
+                )
+            }));
+            lines
+        }
+        EventKind::AdvanceExecutionRequested { items, .. }
+        | EventKind::AdvanceExecutionDecided { items, .. } => items
+            .iter()
+            .map(|i| {
+                format!("{} {}", lang.pick(i.kind.label_zh(), i.kind.label_en()), i.amount.yuan_string())
+            })
+            .collect(),
+        EventKind::LawsuitFiled(r) | EventKind::SetAsideApplied(r) | EventKind::CourtDecided(r) => {
+            let mut lines = vec![format!("{} {} ({})", r.court, r.court_case_number, r.on)];
+            lines.extend(r.items.iter().map(|i| match i.result {
+                Some(result) => format!("{}: {}", i.claim, lang.pick(result.label_zh(), result.code())),
+                None => i.claim.to_string(),
+            }));
+            lines
         }
         EventKind::Received
         | EventKind::Corrected

@@ -87,4 +87,5 @@ pub const MESSAGES: &[Entry] = &[
     ("event.at", "开庭时间：{v}", "Hearing at: {v}"),
     ("event.partial_award", "先行裁决", "Partial award"),
     ("event.final_award", "终局裁决", "Final award"),
+    ("event.default_award", "缺席裁决", "Award by default"),
 ];

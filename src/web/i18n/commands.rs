@@ -270,6 +270,14 @@ pub const MESSAGES: &[Entry] = &[
     ("cmd.hold_hearing.title", "登记开庭", "Record the hearing"),
     ("cmd.hold_hearing.hint", "开庭审理后登记。", "Record that the hearing took place."),
     ("cmd.award.title", "作出裁决", "Make the award"),
+    ("cmd.request_advance_execution.title", "申请先予执行", "Ask for advance execution"),
+    ("cmd.decide_advance_execution.title", "决定先予执行", "Decide on advance execution"),
+    (
+        "cmd.decide_advance_execution.hint",
+        "追索劳动报酬、工伤医疗费、经济补偿或者赔偿金的案件，当事人之间权利义务关系明确、不先予执行将严重影响申请人生活的，可以裁决先予执行，移送人民法院执行（《劳动争议调解仲裁法》第四十四条）。",
+        "Where pay, medical costs, compensation or damages are claimed, the rights are clear and the applicant's living would suffer, the tribunal may order advance execution, enforced by the court (Law Art. 44).",
+    ),
+    ("cmd.record_court_outcome.title", "登记法院反馈", "Record a court report"),
     (
         "cmd.award.hint",
         "裁决作出后案件结束；先行裁决的，其余请求继续审理。",

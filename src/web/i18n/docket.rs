@@ -43,6 +43,7 @@ pub const MESSAGES: &[Entry] = &[
     ("cmd.follow_proposal_plain", "按系统建议", "As proposed"),
     ("cmd.approve", "批准", "Approve"),
     ("cmd.refuse", "不批准", "Refuse"),
+    ("cmd.grant", "准予先予执行", "Grant"),
     ("cmd.accept", "受理", "Accept"),
     ("cmd.decline", "不予受理", "Do not accept"),
     ("cmd.uphold", "异议成立", "Uphold"),
@@ -107,6 +108,11 @@ pub const MESSAGES: &[Entry] = &[
     ("done.schedule_hearing", "已安排开庭，并通知双方当事人。", "Hearing scheduled; both parties are told."),
     ("done.hold_hearing", "已登记开庭。", "The hearing is recorded."),
     ("done.award", "已作出裁决。", "The award is made."),
+    (
+        "done.decide_advance_execution",
+        "已对先予执行申请作出决定。",
+        "The request for advance execution is decided.",
+    ),
     ("casefile.heading", "案卷文书", "Case file"),
     (
         "casefile.lead",

@@ -93,6 +93,9 @@ command_kinds! {
     ScheduleHearing => "schedule_hearing",
     HoldHearing => "hold_hearing",
     Award => "award",
+    RequestAdvanceExecution => "request_advance_execution",
+    DecideAdvanceExecution => "decide_advance_execution",
+    RecordCourtOutcome => "record_court_outcome",
 }
 
 impl Command {

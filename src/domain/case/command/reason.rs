@@ -52,7 +52,9 @@ impl Command {
             | C::MediationFailed
             | C::ScheduleHearing { .. }
             | C::HoldHearing
-            | C::Award { .. } => return None,
+            | C::Award { .. }
+            | C::RecordCourtOutcome { .. } => return None,
+            C::RequestAdvanceExecution { reason, .. } | C::DecideAdvanceExecution { reason, .. } => reason,
         };
         Some(text.trim()).filter(|t| !t.is_empty())
     }

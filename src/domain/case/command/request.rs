@@ -84,7 +84,10 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::MediationFailed
         | K::ScheduleHearing
         | K::HoldHearing
-        | K::Award => &[],
+        | K::Award
+        | K::RequestAdvanceExecution
+        | K::DecideAdvanceExecution
+        | K::RecordCourtOutcome => &[],
     }
 }
 

@@ -93,11 +93,16 @@ event_codes! {
     TribunalFormed => "tribunal_formed",
     MediationEntrusted => "mediation_entrusted",
     MediationSessionHeld => "mediation_session_held",
+    AdvanceExecutionRequested => "advance_execution_requested",
+    AdvanceExecutionDecided => "advance_execution_decided",
+    LawsuitFiled => "lawsuit_filed",
+    SetAsideApplied => "set_aside_applied",
+    CourtDecided => "court_decided",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 45] = [
+    pub const CODES: [&'static str; 50] = [
         "submitted",
         "received",
         "rerouted",
@@ -143,6 +148,11 @@ impl EventKind {
         "tribunal_formed",
         "mediation_entrusted",
         "mediation_session_held",
+        "advance_execution_requested",
+        "advance_execution_decided",
+        "lawsuit_filed",
+        "set_aside_applied",
+        "court_decided",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -198,6 +208,11 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "组成仲裁庭",
             EventKind::MediationEntrusted { .. } => "委托调解",
             EventKind::MediationSessionHeld { .. } => "调解",
+            EventKind::AdvanceExecutionRequested { .. } => "申请先予执行",
+            EventKind::AdvanceExecutionDecided { .. } => "先予执行决定",
+            EventKind::LawsuitFiled(_) => "当事人就裁决起诉（法院反馈）",
+            EventKind::SetAsideApplied(_) => "用人单位申请撤销终局裁决（法院反馈）",
+            EventKind::CourtDecided(_) => "法院裁判结果（法院反馈）",
         }
     }
 
@@ -249,6 +264,11 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "Tribunal formed",
             EventKind::MediationEntrusted { .. } => "Mediation entrusted",
             EventKind::MediationSessionHeld { .. } => "Mediation session",
+            EventKind::AdvanceExecutionRequested { .. } => "Advance execution requested",
+            EventKind::AdvanceExecutionDecided { .. } => "Advance execution decided",
+            EventKind::LawsuitFiled(_) => "Lawsuit filed against the award (court report)",
+            EventKind::SetAsideApplied(_) => "Application to set the award aside (court report)",
+            EventKind::CourtDecided(_) => "Court outcome (court report)",
         }
     }
 }

@@ -112,6 +112,16 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
         Guard::NoSuspensionPending => not_pending(case.pending.suspension.is_some()),
         Guard::SuspensionPending => pending(case.pending.suspension.is_some(), "中止审理申请", "suspension"),
         Guard::RecusalPending => pending(case.pending.recusal.is_some(), "回避申请", "challenge"),
+        Guard::AdvanceExecutionPending => {
+            pending(case.pending.advance_execution.is_some(), "先予执行申请", "advance-execution request")
+        }
+        Guard::NoAdvanceExecutionPending => not_pending(case.pending.advance_execution.is_some()),
+        Guard::Awarded => {
+            if case.awards == 0 {
+                return refuse("case.not_awarded", "本案尚未作出裁决", "No award has been made in this case");
+            }
+            Ok(())
+        }
         Guard::TribunalNotFormed => {
             if case.tribunal.is_some() {
                 return refuse(

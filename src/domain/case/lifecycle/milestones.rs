@@ -78,6 +78,11 @@ impl Milestones {
             | EventKind::RecusalDecided { .. }
             | EventKind::TribunalFormed { .. }
             | EventKind::MediationEntrusted { .. }
+            | EventKind::AdvanceExecutionRequested { .. }
+            | EventKind::AdvanceExecutionDecided { .. }
+            | EventKind::LawsuitFiled(_)
+            | EventKind::SetAsideApplied(_)
+            | EventKind::CourtDecided(_)
             | EventKind::MediationSessionHeld { .. }
             | EventKind::OverdueCertified => {}
         }

@@ -4,6 +4,7 @@
 //! the command's data and build the events, so a refusal here is always
 //! [`Rejected::Invalid`].
 
+mod award;
 mod parties;
 mod tribunal;
 
@@ -87,7 +88,42 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
         C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
         C::ScheduleHearing { at } => schedule_hearing(step, *at),
         C::HoldHearing => step.one(EventKind::HearingHeld, CaseStatus::Heard),
-        C::Award { partial, final_award } => award(step, *partial, *final_award),
+        C::Award { partial, default_award, items, confirm, basis } => {
+            let input =
+                award::AwardInput { partial: *partial, default_award: *default_award, items, confirm, basis };
+            award::award(step, case, input)
+        }
+        C::RequestAdvanceExecution { items, reason } => award::request_advance(step, case, items, reason),
+        C::DecideAdvanceExecution { granted, reason } => {
+            award::decide_advance(step, case.pending.advance_execution.as_deref(), *granted, reason)
+        }
+        C::RecordCourtOutcome {
+            kind,
+            court_case_number,
+            court,
+            on,
+            side,
+            workers,
+            items,
+            note,
+            applicants,
+        } => {
+            let record = crate::domain::case::award::CourtRecord {
+                court_case_number: court_case_number.clone(),
+                court: court.clone(),
+                on: *on,
+                side: *side,
+                workers: workers.clone(),
+                items: items.clone(),
+                note: note.clone(),
+            };
+            award::court(
+                step,
+                case,
+                facts,
+                award::CourtInput { kind: *kind, record, applicants: *applicants },
+            )
+        }
         C::Triage { .. }
         | C::ConvertToOrdinary { .. }
         | C::Assign { .. }
@@ -235,12 +271,6 @@ pub(super) fn schedule_hearing(step: Step, at: DateTime<Utc>) -> Outcome {
         ));
     }
     step.one(EventKind::HearingScheduled { at }, CaseStatus::HearingScheduled)
-}
-
-/// 先行裁决 (调解仲裁法 第四十三条第二款) decides only part of the claims, so the case stays heard.
-pub(super) fn award(step: Step, partial: bool, final_award: bool) -> Outcome {
-    let to = if partial { CaseStatus::Heard } else { CaseStatus::Closed };
-    step.one(EventKind::Awarded { partial, final_award }, to)
 }
 
 fn invalid(code: &'static str, zh: &str, en: &str) -> Rejected {

@@ -76,6 +76,12 @@ pub enum Guard {
     TribunalNotFormed,
     /// A challenge to an arbitrator awaits its decision.
     RecusalPending,
+    /// A request for advance execution awaits its decision.
+    AdvanceExecutionPending,
+    /// No request for advance execution awaits its decision.
+    NoAdvanceExecutionPending,
+    /// An award was made (the courts report on it).
+    Awarded,
 }
 
 /// One row of the table.
@@ -130,6 +136,8 @@ const PARTY_OPEN: &[S] = &[
     S::Suspended,
 ];
 const REVIEW: &[W] = &[W::Clerk, W::Supervisor];
+/// Where advance execution may be asked for and decided (法 第四十四条: before the award).
+const ADVANCE: &[S] = &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S::Heard];
 const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
 const APPLICANT: &[Side] = &[Side::Applicant];
 const NONE: &[Side] = &[];
@@ -377,9 +385,30 @@ pub const TABLE: &[Row] = &[
     row(K::HoldHearing, &[S::HearingScheduled], &[W::Arbitrator], To::Status(S::Heard))
         .basis("办案规则 第四十一条"),
     row(K::Award, &[S::Heard], &[W::Arbitrator], To::ClosedOrSame)
-        .clocks("full award: every clock stops")
+        .clocks(
+            "full award: every clock stops; serving an award document starts sue_final_award, \
+             set_aside_final_award or sue_non_final_award",
+        )
+        .docs(&[D::FinalAward, D::NonFinalAward, D::PartialAward])
         .notify(BOTH)
-        .basis("劳动争议调解仲裁法 第四十三条、第四十七条"),
+        .basis("劳动争议调解仲裁法 第四十三条、第四十七条；办案规则 第五十条"),
+    row(K::RequestAdvanceExecution, ADVANCE, &[W::Applicant], To::Same)
+        .guard(Guard::NoAdvanceExecutionPending)
+        .basis("劳动争议调解仲裁法 第四十四条；办案规则 第五十一条"),
+    row(K::DecideAdvanceExecution, ADVANCE, &[W::Arbitrator], To::Same)
+        .guard(Guard::AdvanceExecutionPending)
+        .docs(&[D::AdvanceExecutionRuling])
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十四条；办案规则 第五十一条"),
+    row(K::RecordCourtOutcome, &[S::Heard, S::Closed], REVIEW, To::Same)
+        .guard(Guard::Awarded)
+        .clocks(
+            "a suit meets sue_final_award or sue_non_final_award; an application meets set_aside_final_award",
+        )
+        .basis(
+            "劳动争议调解仲裁法 第四十八条、第四十九条、第五十条；\
+             最高人民法院关于审理劳动争议案件适用法律问题的解释（一） 第十六条、第十七条",
+        ),
 ];
 
 /// The row for a command in a status, if any.

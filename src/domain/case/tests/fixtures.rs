@@ -1,5 +1,7 @@
 //! Representative cases, clocks and one valid sample of every command.
 
+pub mod award;
+
 use chrono::{Duration, NaiveDate};
 use uuid::Uuid;
 
@@ -41,6 +43,9 @@ pub const GUARDS: &[Guard] = &[
     Guard::NoWithdrawalPending,
     Guard::CaseLimitOverdue,
     Guard::NotConsented,
+    Guard::AdvanceExecutionPending,
+    Guard::NoAdvanceExecutionPending,
+    Guard::Awarded,
 ];
 
 /// The 2025 and 2026 calendars.
@@ -121,6 +126,19 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
             case.pending.recusal = Some(crate::domain::case::lifecycle::Challenge { arbitrator: None });
             vec![limit]
         }
+        Guard::NoAdvanceExecutionPending => vec![limit],
+        Guard::AdvanceExecutionPending => {
+            let item = crate::domain::case::award::AdvanceItem {
+                kind: crate::domain::case::award::AdvanceKind::Wages,
+                amount: award::yuan(8000),
+            };
+            case.pending.advance_execution = Some(vec![item]);
+            vec![limit]
+        }
+        Guard::Awarded => {
+            case.awards = 1;
+            vec![limit]
+        }
         Guard::SimpleTrack => {
             case.track = Some(Track::Simple);
             vec![limit]
@@ -189,8 +207,21 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         | Guard::ClaimChangePending
         | Guard::SuspensionPending
         | Guard::RecusalPending
+        | Guard::AdvanceExecutionPending
         | Guard::ExtensionPending => {
             case.pending = Pending::default();
+            vec![limit]
+        }
+        Guard::NoAdvanceExecutionPending => {
+            let item = crate::domain::case::award::AdvanceItem {
+                kind: crate::domain::case::award::AdvanceKind::Wages,
+                amount: award::yuan(8000),
+            };
+            case.pending.advance_execution = Some(vec![item]);
+            vec![limit]
+        }
+        Guard::Awarded => {
+            case.awards = 0;
             vec![limit]
         }
         Guard::TribunalNotFormed => {
@@ -243,6 +274,8 @@ pub fn refusing(kind: CommandKind) -> Option<Command> {
         CommandKind::DecideClaimChange => {
             Some(Command::DecideClaimChange { accept: false, reason: "逾期".into() })
         }
+        CommandKind::Award => Some(award::partial_award()),
+        CommandKind::DecideAdvanceExecution => Some(award::decide_advance(false)),
         _ => None,
     }
 }
@@ -367,6 +400,9 @@ pub fn sample(kind: CommandKind) -> Command {
         CommandKind::MediationFailed => Command::MediationFailed,
         CommandKind::ScheduleHearing => Command::ScheduleHearing { at: now() + Duration::days(7) },
         CommandKind::HoldHearing => Command::HoldHearing,
-        CommandKind::Award => Command::Award { partial: false, final_award: true },
+        CommandKind::Award => award::mixed_award(),
+        CommandKind::RequestAdvanceExecution => award::request_advance(),
+        CommandKind::DecideAdvanceExecution => award::decide_advance(true),
+        CommandKind::RecordCourtOutcome => award::court_suit(),
     }
 }

@@ -62,7 +62,8 @@ fn command(kind: CommandKind, case: &Case, today: NaiveDate, flag: bool, pick: u
         CommandKind::DecideClaimChange => {
             Command::DecideClaimChange { accept: flag, reason: "决定".into() }
         }
-        CommandKind::Award => Command::Award { partial: flag, final_award: pick.is_multiple_of(2) },
+        CommandKind::Award if flag => super::fixtures::award::partial_award(),
+        CommandKind::Award => super::fixtures::award::mixed_award(),
         CommandKind::RequestExtension => {
             Command::RequestExtension { days: u32::from(pick % 15) + 1, reason: "复杂".into() }
         }

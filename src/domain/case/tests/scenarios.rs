@@ -146,13 +146,26 @@ fn a_refused_suspension_keeps_the_status_and_clears_the_request() {
 #[test]
 fn partial_award_keeps_the_case_open_and_full_award_closes_it() {
     let hearing = Command::ScheduleHearing { at: now() + Duration::days(10) };
-    let partial = Command::Award { partial: true, final_award: true };
-    let full = Command::Award { partial: false, final_award: false };
-    let path = [submit(false), accept(), hearing, Command::HoldHearing, partial];
+    use super::fixtures::award::{basis, granted, partial_award};
+    use crate::domain::filing::ClaimType;
+    let full = Command::Award {
+        partial: false,
+        default_award: false,
+        items: vec![granted(2, 50_000)],
+        confirm: Vec::new(),
+        basis: basis(&[ClaimType::OvertimePay, ClaimType::UnlawfulTerminationDamages]),
+    };
+    let path = [submit(false), accept(), hearing, Command::HoldHearing, partial_award()];
     let (log, case) = run(&path);
-    assert_eq!((case.status, case.closure), (S::Heard, None));
-    let last = log.last().unwrap();
-    assert_eq!(last.kind, EventKind::Awarded { partial: true, final_award: true });
+    assert_eq!((case.status, case.closure, case.awarded_claims.clone()), (S::Heard, None, vec![1]));
+    let EventKind::Awarded { partial: true, final_award: true, items, .. } = &log.last().unwrap().kind else {
+        panic!("a partial award of a final item")
+    };
+    assert_eq!(items.len(), 1);
+    // The full award must decide what is left, and only that.
+    let again = [path.as_slice(), &[super::fixtures::award::mixed_award()]].concat();
+    let case_again = run(&again[..path.len()]).1;
+    assert!(decide_all(&case_again, &super::fixtures::award::mixed_award(), now()).is_err());
     let (_, case) = run(&[path.as_slice(), &[full]].concat());
     assert_eq!((case.status, case.closure), (S::Closed, Some(ClosureMode::AwardFull)));
 }

@@ -115,6 +115,10 @@ fn event_lines(
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. }
         | EventKind::MediationSessionHeld { .. }
+        | EventKind::AdvanceExecutionRequested { .. }
+        | EventKind::LawsuitFiled(_)
+        | EventKind::SetAsideApplied(_)
+        | EventKind::CourtDecided(_)
         | EventKind::OverdueCertified => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => {
             return super::tribunal::lines(&event.kind);
@@ -127,6 +131,7 @@ fn event_lines(
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
+        | EventKind::AdvanceExecutionDecided { .. }
         | EventKind::Suspended { .. }
         | EventKind::Resumed { .. }
         | EventKind::Terminated { .. }

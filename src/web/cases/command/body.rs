@@ -131,8 +131,8 @@ mod tests {
         };
         assert_eq!(at, Ok(Command::ScheduleHearing { at: expected.to_utc() }), "read as China time");
         assert_eq!(
-            parsed(CommandKind::Award, &[("partial", "yes")]),
-            Ok(Command::Award { partial: true, final_award: false })
+            parsed(CommandKind::DecideAdvanceExecution, &[("granted", "no"), ("reason", "权利义务不明确")]),
+            Ok(Command::DecideAdvanceExecution { granted: false, reason: "权利义务不明确".into() })
         );
     }
 

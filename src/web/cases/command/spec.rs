@@ -72,6 +72,7 @@ const fn note() -> Field {
 
 const REASON: Field = text("reason", "cmd.f.reason");
 const APPROVE: Decision = Decision { name: "approve", yes: "cmd.approve", no: "cmd.refuse" };
+const GRANT: Decision = Decision { name: "granted", yes: "cmd.grant", no: "cmd.refuse" };
 const ACCEPT: Decision = Decision { name: "accept", yes: "cmd.accept", no: "cmd.decline" };
 
 const fn plain(fields: &'static [Field]) -> Spec {
@@ -332,14 +333,10 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
             },
         ),
         K::ScheduleHearing => plain(const { &[F::Moment { name: "at", label: "cmd.f.at" }] }),
-        K::Award => final_step(
-            const {
-                &[
-                    F::Tick { name: "partial", label: "cmd.f.partial" },
-                    F::Tick { name: "final_award", label: "cmd.f.final_award" },
-                ]
-            },
-        ),
+        // The award's per-item results, advance-execution requests and court reports are made
+        // through the API (`POST /api/v1/cases/{id}/award`, `…/court-outcomes`).
+        K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => return None,
+        K::DecideAdvanceExecution => decided(const { &[REASON] }, GRANT),
     })
 }
 

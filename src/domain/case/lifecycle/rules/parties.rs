@@ -134,6 +134,9 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::ScheduleHearing { .. }
         | C::HoldHearing
         | C::Award { .. }
+        | C::RequestAdvanceExecution { .. }
+        | C::DecideAdvanceExecution { .. }
+        | C::RecordCourtOutcome { .. }
         | C::FormTribunal { .. }
         | C::DecideRecusal { .. }
         | C::EntrustMediation { .. }

@@ -23,6 +23,7 @@ pub fn anchor(kind: CommandKind) -> String {
     use CommandKind as K;
     match kind {
         K::Submit => "resume".to_owned(),
+        K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => "award-box".to_owned(),
         K::SubmitCorrection => "correction-box".to_owned(),
         K::Receive
         | K::Reroute
@@ -67,6 +68,6 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::MediationFailed
         | K::ScheduleHearing
         | K::HoldHearing
-        | K::Award => ["form-", kind.name()].concat(),
+        | K::DecideAdvanceExecution => ["form-", kind.name()].concat(),
     }
 }
