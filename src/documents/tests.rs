@@ -175,6 +175,7 @@ fn user_text_is_escaped_everywhere() {
             DocumentBody::Acceptance { track_zh, .. } => *track_zh = evil.into(),
             DocumentBody::TribunalNotice { members, .. } => members.push(evil.into()),
             DocumentBody::RecusalDecision { reason, .. } => *reason = evil.into(),
+            DocumentBody::MediationDocument { terms, .. } => *terms = evil.into(),
             DocumentBody::ResumptionNotice { .. } | DocumentBody::OverdueCertificate { .. } => {}
         }
         let html = render(&t, &ctx).unwrap().html;

@@ -8,6 +8,7 @@ mod docket;
 mod evidence;
 mod filing;
 mod guidance;
+mod mediation;
 mod respond;
 
 use serde::Serialize;
@@ -69,7 +70,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 8] {
+fn catalogs() -> [&'static [Entry]; 9] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -79,6 +80,7 @@ fn catalogs() -> [&'static [Entry]; 8] {
         docket::MESSAGES,
         respond::MESSAGES,
         evidence::MESSAGES,
+        mediation::MESSAGES,
     ]
 }
 

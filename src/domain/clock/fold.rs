@@ -153,7 +153,8 @@ impl Fold<'_> {
                 | DocumentKind::TransferLetter
                 | DocumentKind::OverdueCertificate
                 | DocumentKind::TribunalNotice
-                | DocumentKind::RecusalDecision,
+                | DocumentKind::RecusalDecision
+                | DocumentKind::MediationDocument,
                 _,
             ) => {}
         }
@@ -216,7 +217,9 @@ impl Fold<'_> {
             EventKind::RecusalApplied { .. } => self.start(P::RecusalDecision, day),
             EventKind::RecusalDecided { .. } => self.meet(P::RecusalDecision, day),
             EventKind::MediationEntrusted { .. } => self.start(P::EntrustedMediation, day),
-            EventKind::MediationFailed => self.meet(P::EntrustedMediation, day),
+            EventKind::MediationFailed | EventKind::MediationDocumentDeclined(_) => {
+                self.meet(P::EntrustedMediation, day);
+            }
             EventKind::Terminated { mode, .. } => {
                 self.stop_all(day);
                 if *mode == crate::domain::case::status::ClosureMode::Revoked {
@@ -234,6 +237,10 @@ impl Fold<'_> {
             | EventKind::Assigned { .. }
             | EventKind::MediationStarted
             | EventKind::MediationSessionHeld { .. }
+            | EventKind::SettlementProposed(_)
+            | EventKind::ProposalAnswered(_)
+            | EventKind::MediationDocumentDrafted(_)
+            | EventKind::MediationDocumentSigned(_)
             | EventKind::HearingScheduled { .. }
             | EventKind::HearingHeld
             | EventKind::Triaged { .. }

@@ -18,6 +18,17 @@ pub struct ClaimLine {
     pub amount_yuan: Option<String>,
 }
 
+/// One claim item as the mediation settles it, amounts already formatted in yuan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementLine {
+    /// The claim as printed.
+    pub label: String,
+    /// The amount claimed, if any.
+    pub claimed_yuan: Option<String>,
+    /// The amount agreed; none for a claim without an amount.
+    pub agreed_yuan: Option<String>,
+}
+
 /// The respondent's signed link to respond online, as printed on the respondent notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnlineAccess {
@@ -160,6 +171,15 @@ pub enum DocumentBody {
         /// The reasons.
         reason: String,
     },
+    /// 调解书.
+    MediationDocument {
+        /// Each claim item with the amount agreed.
+        items: Vec<SettlementLine>,
+        /// The total agreed, in yuan.
+        total_yuan: String,
+        /// The further terms agreed; may be empty.
+        terms: String,
+    },
 }
 
 impl DocumentBody {
@@ -182,6 +202,7 @@ impl DocumentBody {
             DocumentBody::OverdueCertificate { .. } => DocumentKind::OverdueCertificate,
             DocumentBody::TribunalNotice { .. } => DocumentKind::TribunalNotice,
             DocumentBody::RecusalDecision { .. } => DocumentKind::RecusalDecision,
+            DocumentBody::MediationDocument { .. } => DocumentKind::MediationDocument,
         }
     }
 }

@@ -45,6 +45,9 @@ pub enum DocumentKind {
     TribunalNotice,
     /// 回避决定书: the decision on a party's challenge to an arbitrator (办案规则 第十二条).
     RecusalDecision,
+    /// 调解书: the settlement reached in mediation, in effect once both parties have signed
+    /// for it (调解仲裁法 第四十二条).
+    MediationDocument,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -66,7 +69,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 16] = [
+    pub const ALL: [DocumentKind; 17] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -83,6 +86,7 @@ impl DocumentKind {
         DocumentKind::OverdueCertificate,
         DocumentKind::TribunalNotice,
         DocumentKind::RecusalDecision,
+        DocumentKind::MediationDocument,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -104,6 +108,7 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "overdue_certificate",
             DocumentKind::TribunalNotice => "tribunal_notice",
             DocumentKind::RecusalDecision => "recusal_decision",
+            DocumentKind::MediationDocument => "mediation_document",
         }
     }
 
@@ -131,6 +136,7 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "逾期未作出仲裁裁决证明书",
             DocumentKind::TribunalNotice => "组庭通知书",
             DocumentKind::RecusalDecision => "回避决定书",
+            DocumentKind::MediationDocument => "调解书",
         }
     }
 
@@ -153,6 +159,7 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "Certificate that no award was made in time",
             DocumentKind::TribunalNotice => "Notice of the tribunal's composition",
             DocumentKind::RecusalDecision => "Decision on a challenge to an arbitrator",
+            DocumentKind::MediationDocument => "Mediation document",
         }
     }
 
@@ -177,6 +184,7 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "证",
             DocumentKind::TribunalNotice => "组",
             DocumentKind::RecusalDecision => "回",
+            DocumentKind::MediationDocument => "调",
         }
     }
 
@@ -231,6 +239,9 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十一条、第十二条"
             }
+            DocumentKind::MediationDocument => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十二条、《劳动人事争议仲裁办案规则》第七十一条、第七十三条"
+            }
         }
     }
 
@@ -264,6 +275,9 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "Mediation and Arbitration Law, Art. 33; Arbitration Rules, Arts. 11–12"
             }
+            DocumentKind::MediationDocument => {
+                "Mediation and Arbitration Law, Art. 42; Arbitration Rules, Arts. 71, 73"
+            }
         }
     }
 
@@ -286,6 +300,7 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "documents/overdue_certificate",
             DocumentKind::TribunalNotice => "documents/tribunal_notice",
             DocumentKind::RecusalDecision => "documents/recusal_decision",
+            DocumentKind::MediationDocument => "documents/mediation_document",
         }
     }
 
@@ -305,7 +320,8 @@ impl DocumentKind {
             | DocumentKind::ResumptionNotice
             | DocumentKind::ExtensionNotice
             | DocumentKind::TribunalNotice
-            | DocumentKind::RecusalDecision => Addressee::Parties,
+            | DocumentKind::RecusalDecision
+            | DocumentKind::MediationDocument => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

@@ -1,5 +1,6 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
+mod mediation;
 mod respondent;
 mod tribunal;
 
@@ -300,8 +301,13 @@ fn lines(
         | EventKind::WithdrawalApplied { .. }
         | EventKind::PostponementApplied { .. }
         | EventKind::RecusalApplied { .. }
-        | EventKind::MediationSessionHeld { .. } => return None,
+        | EventKind::MediationSessionHeld { .. }
+        | EventKind::MediationDocumentSigned(_) => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
+        EventKind::SettlementProposed(_)
+        | EventKind::ProposalAnswered(_)
+        | EventKind::MediationDocumentDrafted(_)
+        | EventKind::MediationDocumentDeclined(_) => return mediation::lines(&event.kind),
         EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }

@@ -93,11 +93,16 @@ event_codes! {
     TribunalFormed => "tribunal_formed",
     MediationEntrusted => "mediation_entrusted",
     MediationSessionHeld => "mediation_session_held",
+    SettlementProposed => "settlement_proposed",
+    ProposalAnswered => "proposal_answered",
+    MediationDocumentDrafted => "mediation_document_drafted",
+    MediationDocumentSigned => "mediation_document_signed",
+    MediationDocumentDeclined => "mediation_document_declined",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 45] = [
+    pub const CODES: [&'static str; 50] = [
         "submitted",
         "received",
         "rerouted",
@@ -143,6 +148,11 @@ impl EventKind {
         "tribunal_formed",
         "mediation_entrusted",
         "mediation_session_held",
+        "settlement_proposed",
+        "proposal_answered",
+        "mediation_document_drafted",
+        "mediation_document_signed",
+        "mediation_document_declined",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -198,6 +208,11 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "组成仲裁庭",
             EventKind::MediationEntrusted { .. } => "委托调解",
             EventKind::MediationSessionHeld { .. } => "调解",
+            EventKind::SettlementProposed(_) => "提出调解方案",
+            EventKind::ProposalAnswered(_) => "答复调解方案",
+            EventKind::MediationDocumentDrafted(_) => "制作调解书",
+            EventKind::MediationDocumentSigned(_) => "签收调解书",
+            EventKind::MediationDocumentDeclined(_) => "拒绝签收调解书",
         }
     }
 
@@ -249,6 +264,11 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "Tribunal formed",
             EventKind::MediationEntrusted { .. } => "Mediation entrusted",
             EventKind::MediationSessionHeld { .. } => "Mediation session",
+            EventKind::SettlementProposed(_) => "Settlement proposed",
+            EventKind::ProposalAnswered(_) => "Proposal answered",
+            EventKind::MediationDocumentDrafted(_) => "Mediation document drafted",
+            EventKind::MediationDocumentSigned(_) => "Mediation document signed",
+            EventKind::MediationDocumentDeclined(_) => "Mediation document declined",
         }
     }
 }

@@ -79,6 +79,11 @@ impl Milestones {
             | EventKind::TribunalFormed { .. }
             | EventKind::MediationEntrusted { .. }
             | EventKind::MediationSessionHeld { .. }
+            | EventKind::SettlementProposed(_)
+            | EventKind::ProposalAnswered(_)
+            | EventKind::MediationDocumentDrafted(_)
+            | EventKind::MediationDocumentSigned(_)
+            | EventKind::MediationDocumentDeclined(_)
             | EventKind::OverdueCertified => {}
         }
         if event.to.is_final() && !event.from.is_final() {

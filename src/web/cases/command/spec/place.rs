@@ -23,6 +23,12 @@ pub fn anchor(kind: CommandKind) -> String {
     use CommandKind as K;
     match kind {
         K::Submit => "resume".to_owned(),
+        // The online mediation's forms are in the mediation section of the case page.
+        K::ProposeSettlement
+        | K::AnswerProposal
+        | K::DraftMediationDocument
+        | K::SignMediationDocument
+        | K::DeclineMediationDocument => "mediation".to_owned(),
         K::SubmitCorrection => "correction-box".to_owned(),
         K::Receive
         | K::Reroute
