@@ -12,6 +12,7 @@ pub mod documents;
 pub mod enums;
 pub mod filings;
 pub mod hearings;
+pub mod mediation;
 pub mod queue;
 pub mod reference;
 pub mod rooms;

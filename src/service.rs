@@ -10,6 +10,7 @@ pub mod docket;
 pub mod error;
 pub mod filings;
 pub mod hearings;
+pub mod mediation;
 pub mod pages;
 pub mod queue;
 pub mod respond;

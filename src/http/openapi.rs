@@ -14,8 +14,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
-    roster, slots,
+    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, mediation, reference,
+    respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -73,6 +73,10 @@ use super::{
         evidence::upload,
         evidence::list,
         evidence::download,
+        mediation::list_messages,
+        mediation::post_message,
+        mediation::send_code,
+        mediation::sign,
     ),
     components(schemas(
         crate::http::error::ProblemBody,
@@ -114,6 +118,11 @@ use super::{
         crate::service::rooms::RoomView,
         crate::service::slots::SlotsView,
         crate::service::slots::SlotView,
+        crate::service::mediation::messages::MessagePage,
+        crate::service::mediation::messages::MessageView,
+        crate::service::mediation::messages::PostMessage,
+        crate::service::mediation::signing::CodeSent,
+        crate::service::mediation::signing::SignRequest,
     ))
 )]
 pub struct ApiDoc;

@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, openapi, reference, respond,
-    rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, mediation, openapi,
+    reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -108,6 +108,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/documents/{id}", "GET").get(case_file::get_document))
                         .service(resource("/docket", "GET").get(case_file::get_docket))
                         .service(resource("/approvals", "GET").get(case_file::get_approvals))
+                        .service(
+                            resource("/cases/{id}/mediation/messages", "GET, POST")
+                                .get(mediation::list_messages)
+                                .post(mediation::post_message),
+                        )
+                        .service(resource("/cases/{id}/mediation/code", "POST").post(mediation::send_code))
+                        .service(resource("/cases/{id}/mediation/sign", "POST").post(mediation::sign))
                         .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
                         // A scope without its own falls back to the application's default, not
                         // to its parent's.

@@ -16,6 +16,7 @@ mod lifecycle;
 mod migrations;
 mod notices;
 mod numbering;
+mod online_mediation;
 mod pages;
 mod respond;
 mod review;

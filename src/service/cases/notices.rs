@@ -1,6 +1,7 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
 mod mediation;
+pub(crate) use mediation::sign_code_notice;
 mod respondent;
 mod tribunal;
 

@@ -65,3 +65,46 @@ pub(super) fn lines(kind: &EventKind) -> Option<(Vec<String>, Vec<String>)> {
     }
     None
 }
+
+/// The e-mail carrying a one-time code to sign the mediation document.
+pub(crate) fn sign_code_notice(
+    state: &crate::startup::AppState,
+    row: &crate::db::cases::CaseRow,
+    (email, name): (&str, &str),
+    code: &str,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<crate::notify::outbox::Notice, crate::service::error::ServiceError> {
+    let until = expires_at.with_timezone(&crate::clock::china()).format("%H:%M").to_string();
+    let commission = row.commission_code.as_deref().and_then(|c| state.network.commission(c));
+    let base_url = state.settings.application.base_url.trim_end_matches('/');
+    let ctx = super::NoticeContext {
+        recipient_name: name,
+        title_zh: "调解书签收验证码",
+        title_en: "Code to sign the mediation document",
+        case_ref: row.case_number.clone().unwrap_or_default(),
+        lines_zh: vec![
+            format!("您签收调解书的验证码是 {code}，{until} 前有效（10 分钟），只能使用一次。"),
+            "请勿将验证码告诉他人；工作人员不会向您索要验证码。如非本人操作，请忽略本邮件。".into(),
+        ],
+        lines_en: vec![
+            format!(
+                "Your code to sign the mediation document is {code}. It works until {until} (10 minutes), once."
+            ),
+            "Do not share it; staff will never ask for it. If you did not ask for it, ignore this message."
+                .into(),
+        ],
+        link: [base_url, "/cases/", &row.id.to_string(), "#mediation"].concat(),
+        commission_name: commission.map_or_else(|| "劳动人事争议仲裁委员会".into(), |c| c.name_zh.clone()),
+        commission_name_en: commission.map_or_else(|| "Arbitration commission".into(), |c| c.name_en.clone()),
+    };
+    let t = &state.templates;
+    Ok(crate::notify::outbox::Notice {
+        event_id: None,
+        case_id: Some(row.id),
+        kind: "mediation.sign_code".to_owned(),
+        recipient: email.to_owned(),
+        subject: t.text("email/notice/subject.txt", &ctx)?.trim().to_owned(),
+        body_text: t.text("email/notice/body.txt", &ctx)?,
+        body_html: t.html("email/notice/body.html", &ctx)?,
+    })
+}
