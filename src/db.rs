@@ -13,6 +13,7 @@ pub mod enums;
 pub mod filings;
 pub mod hearings;
 pub mod premediation;
+pub mod mediation;
 pub mod queue;
 pub mod reference;
 pub mod rooms;

@@ -11,6 +11,7 @@ pub mod deadlines;
 pub mod error;
 pub mod evidence;
 pub mod health;
+pub mod mediation;
 pub mod openapi;
 pub mod paths;
 pub mod premediation;

@@ -11,6 +11,7 @@ pub mod docket;
 pub mod error;
 pub mod filings;
 pub mod hearings;
+pub mod mediation;
 pub mod pages;
 pub mod premediation;
 pub mod queue;

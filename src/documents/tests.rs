@@ -183,6 +183,7 @@ fn user_text_is_escaped_everywhere() {
                 *reason = evil.into();
                 items.push(evil.into());
             }
+            DocumentBody::MediationDocument { terms, .. } => *terms = evil.into(),
             DocumentBody::ResumptionNotice { .. } | DocumentBody::OverdueCertificate { .. } => {}
         }
         let html = render(&t, &ctx).unwrap().html;

@@ -22,7 +22,7 @@ pub(crate) mod tests;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use body::{AwardBody, AwardLine, ClaimLine, DocumentBody, OnlineAccess};
+pub use body::{AwardBody, AwardLine, ClaimLine, DocumentBody, OnlineAccess, SettlementLine};
 pub use kind::{Addressee, DocumentKind};
 pub use numerals::{count_zh, official_date_zh};
 pub use view::DocumentView;

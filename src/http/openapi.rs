@@ -16,8 +16,8 @@ use utoipa::{Modify, OpenApi};
 use super::premediation::PreMediationPaths;
 
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, reference, respond,
-    rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, mediation, reference,
+    respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -77,6 +77,10 @@ use super::{
         evidence::upload,
         evidence::list,
         evidence::download,
+        mediation::list_messages,
+        mediation::post_message,
+        mediation::send_code,
+        mediation::sign,
     ),
     components(schemas(
         crate::service::court::CourtOutcomeRequest,
@@ -121,6 +125,11 @@ use super::{
         crate::service::rooms::RoomView,
         crate::service::slots::SlotsView,
         crate::service::slots::SlotView,
+        crate::service::mediation::messages::MessagePage,
+        crate::service::mediation::messages::MessageView,
+        crate::service::mediation::messages::PostMessage,
+        crate::service::mediation::signing::CodeSent,
+        crate::service::mediation::signing::SignRequest,
     ))
 )]
 pub struct ApiDoc;

@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, openapi, reference,
-    respond, rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, mediation, openapi,
+    reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -114,6 +114,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(
                             resource("/court-outcomes/import", "POST").post(court::import_court_outcomes),
                         )
+                        .service(
+                            resource("/cases/{id}/mediation/messages", "GET, POST")
+                                .get(mediation::list_messages)
+                                .post(mediation::post_message),
+                        )
+                        .service(resource("/cases/{id}/mediation/code", "POST").post(mediation::send_code))
+                        .service(resource("/cases/{id}/mediation/sign", "POST").post(mediation::sign))
                         .service(resource("/cases/{id}/{action}", "POST").post(cases::act))
                         .configure(super::premediation::configure)
                         // A scope without its own falls back to the application's default, not

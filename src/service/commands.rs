@@ -263,6 +263,14 @@ pub(crate) async fn prepare(
             let cmd = Command::Reroute { to: Some(to), reason, workplace_area, employer_area };
             return Ok(Prepared { cmd, changes });
         }
+        Command::ProposeSettlement(mut p) => {
+            p.claims = crate::service::mediation::claim_refs(conn, row.id).await?;
+            Command::ProposeSettlement(p)
+        }
+        Command::SignMediationDocument(s) => {
+            crate::service::mediation::signing::use_code(conn, s.code_id, now).await?;
+            Command::SignMediationDocument(s)
+        }
         other => other,
     }))
 }

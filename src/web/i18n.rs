@@ -9,6 +9,7 @@ mod evidence;
 mod filing;
 mod guidance;
 mod premediation;
+mod mediation;
 mod respond;
 
 use serde::Serialize;
@@ -70,7 +71,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 9] {
+fn catalogs() -> [&'static [Entry]; 10] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -81,6 +82,7 @@ fn catalogs() -> [&'static [Entry]; 9] {
         respond::MESSAGES,
         evidence::MESSAGES,
         premediation::MESSAGES,
+        mediation::MESSAGES,
     ]
 }
 

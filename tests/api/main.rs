@@ -17,6 +17,7 @@ mod lifecycle;
 mod migrations;
 mod notices;
 mod numbering;
+mod online_mediation;
 mod pages;
 mod pre_mediation;
 mod respond;

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::mediation::commands as online;
 use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
@@ -344,6 +345,16 @@ pub enum Command {
     },
     /// Mediation failed; the case goes to a hearing (办案规则 第七十二条).
     MediationFailed,
+    /// Put a settlement proposal in the mediation: an amount per claim item, and the terms.
+    ProposeSettlement(online::ProposeSettlement),
+    /// A party accepts or rejects the proposal waiting for its answer.
+    AnswerProposal(online::AnswerProposal),
+    /// Draft the mediation document (调解书) from the accepted proposal (法 第四十二条).
+    DraftMediationDocument(online::DraftMediationDocument),
+    /// A party signs the mediation document: its full name and the one-time code sent to it.
+    SignMediationDocument(online::SignMediationDocument),
+    /// A party backs out before signing; the case goes to a hearing (法 第四十二条第三款).
+    DeclineMediationDocument(online::DeclineMediationDocument),
     /// Set (or reset) the hearing date (法 第三十五条).
     ScheduleHearing {
         /// When the hearing starts; must be after the command's time.

@@ -33,7 +33,13 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         EventKind::Transferred { .. } => vec![D::TransferLetter],
         EventKind::OverdueCertified => vec![D::OverdueCertificate],
         EventKind::TribunalFormed { .. } => vec![D::TribunalNotice],
-        EventKind::MediationEntrusted { .. } | EventKind::MediationSessionHeld { .. } => Vec::new(),
+        EventKind::MediationDocumentDrafted(_) => vec![D::MediationDocument],
+        EventKind::MediationEntrusted { .. }
+        | EventKind::MediationSessionHeld { .. }
+        | EventKind::SettlementProposed(_)
+        | EventKind::ProposalAnswered(_)
+        | EventKind::MediationDocumentSigned(_)
+        | EventKind::MediationDocumentDeclined(_) => Vec::new(),
         EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
         EventKind::Awarded { partial, final_award, items, .. } => {
             award_documents(*partial, *final_award, items).into_iter().map(|(kind, _, _)| kind).collect()

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::mediation::{SessionChannel, SessionOutcome};
+use super::mediation::{Answer, Declined, Draft, Proposal, SessionChannel, SessionOutcome, Signature};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
@@ -116,6 +116,16 @@ pub enum EventKind {
         /// Notes.
         note: String,
     },
+    /// A settlement proposal was put (调解方案).
+    SettlementProposed(Proposal),
+    /// A party accepted or rejected a proposal.
+    ProposalAnswered(Answer),
+    /// The mediation document (调解书) was drafted from an accepted proposal.
+    MediationDocumentDrafted(Draft),
+    /// A party signed the mediation document; with both signatures `settled` follows.
+    MediationDocumentSigned(Signature),
+    /// A party backed out before signing; the case goes to a hearing.
+    MediationDocumentDeclined(Declined),
     /// The case closed by mediation document or settlement-withdrawal.
     Settled {
         /// `ArbitralMediationDocument` or `SettlementWithdrawal`.

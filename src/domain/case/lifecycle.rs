@@ -25,6 +25,7 @@ pub use self::rejected::Rejected;
 use self::table::Row;
 use super::command::{Command, CommandKind};
 use super::event::{Event, EventKind};
+use super::mediation::Agreement;
 use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
@@ -106,6 +107,9 @@ pub struct Case {
     /// The claim items decided by an award so far, by position from 1.
     #[serde(default)]
     pub awarded_claims: Vec<u32>,
+    /// The proposals of the online mediation and the mediation document's signatures.
+    #[serde(default)]
+    pub mediation: Agreement,
 }
 
 impl Case {
@@ -130,6 +134,7 @@ impl Case {
             milestones: Milestones::default(),
             awards: 0,
             awarded_claims: Vec::new(),
+            mediation: Agreement::default(),
         }
     }
 }
@@ -284,18 +289,24 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
                 }
             }
         }
+        EventKind::SettlementProposed(p) => case.mediation.propose(p),
+        EventKind::ProposalAnswered(a) => case.mediation.answer(a),
+        EventKind::MediationDocumentDrafted(d) => case.mediation.draft(d.proposal.number),
+        EventKind::MediationDocumentSigned(s) => case.mediation.sign(s.side),
+        // A new round starts clean; a failed one, or a party backing out, ends it.
+        EventKind::MediationStarted
+        | EventKind::MediationEntrusted { .. }
+        | EventKind::MediationFailed
+        | EventKind::MediationDocumentDeclined(_) => case.mediation.end_round(),
         EventKind::Received
         | EventKind::CorrectionRequested { .. }
         | EventKind::Corrected
         | EventKind::Rejected { .. }
         | EventKind::ReferredOut { .. }
-        | EventKind::MediationStarted
-        | EventKind::MediationFailed
         | EventKind::HearingScheduled { .. }
         | EventKind::HearingHeld
         | EventKind::Resumed { .. }
         | EventKind::PostponementApplied { .. }
-        | EventKind::MediationEntrusted { .. }
         | EventKind::MediationSessionHeld { .. }
         | EventKind::LawsuitFiled(_)
         | EventKind::SetAsideApplied(_)

@@ -1,5 +1,12 @@
 //! Mediation inside the arbitration (调解, 法 第四十二条; 办案规则 第七十条至第七十三条): how a
-//! session was held and what came of it.
+//! session was held and what came of it, and the agreement reached online ([`agreement`]).
+
+pub mod agreement;
+pub mod commands;
+#[cfg(test)]
+mod tests;
+
+pub use self::agreement::{Agreement, Answer, Declined, Draft, Proposal, Signature, Standing};
 
 use serde::{Deserialize, Serialize};
 

@@ -152,7 +152,8 @@ impl Fold<'_> {
             | DocumentKind::OverdueCertificate
             | DocumentKind::TribunalNotice
             | DocumentKind::RecusalDecision
-            | DocumentKind::AdvanceExecutionRuling => None,
+            | DocumentKind::AdvanceExecutionRuling
+            | DocumentKind::MediationDocument => None,
         };
         match (award, to) {
             (Some(Finality::Final), Side::Applicant) => self.start(P::SueFinalAward, effective),
@@ -195,7 +196,8 @@ impl Fold<'_> {
                 | DocumentKind::FinalAward
                 | DocumentKind::NonFinalAward
                 | DocumentKind::PartialAward
-                | DocumentKind::AdvanceExecutionRuling,
+                | DocumentKind::AdvanceExecutionRuling
+                | DocumentKind::MediationDocument,
                 _,
             ) => {}
         }
@@ -258,7 +260,9 @@ impl Fold<'_> {
             EventKind::RecusalApplied { .. } => self.start(P::RecusalDecision, day),
             EventKind::RecusalDecided { .. } => self.meet(P::RecusalDecision, day),
             EventKind::MediationEntrusted { .. } => self.start(P::EntrustedMediation, day),
-            EventKind::MediationFailed => self.meet(P::EntrustedMediation, day),
+            EventKind::MediationFailed | EventKind::MediationDocumentDeclined(_) => {
+                self.meet(P::EntrustedMediation, day);
+            }
             EventKind::Terminated { mode, .. } => {
                 self.stop_all(day);
                 if *mode == crate::domain::case::status::ClosureMode::Revoked {
@@ -289,6 +293,10 @@ impl Fold<'_> {
             | EventKind::Assigned { .. }
             | EventKind::MediationStarted
             | EventKind::MediationSessionHeld { .. }
+            | EventKind::SettlementProposed(_)
+            | EventKind::ProposalAnswered(_)
+            | EventKind::MediationDocumentDrafted(_)
+            | EventKind::MediationDocumentSigned(_)
             | EventKind::HearingScheduled { .. }
             | EventKind::HearingHeld
             | EventKind::Triaged { .. }

@@ -51,6 +51,16 @@ pub struct AwardBody {
     /// Why one document or two (办案规则 第五十条).
     pub note_zh: String,
 }
+/// One claim item as the mediation settles it, amounts already formatted in yuan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementLine {
+    /// The claim as printed.
+    pub label: String,
+    /// The amount claimed, if any.
+    pub claimed_yuan: Option<String>,
+    /// The amount agreed; none for a claim without an amount.
+    pub agreed_yuan: Option<String>,
+}
 
 /// The respondent's signed link to respond online, as printed on the respondent notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,6 +219,15 @@ pub enum DocumentBody {
         /// The tribunal's reasons.
         reason: String,
     },
+    /// 调解书.
+    MediationDocument {
+        /// Each claim item with the amount agreed.
+        items: Vec<SettlementLine>,
+        /// The total agreed, in yuan.
+        total_yuan: String,
+        /// The further terms agreed; may be empty.
+        terms: String,
+    },
 }
 
 impl DocumentBody {
@@ -235,6 +254,7 @@ impl DocumentBody {
             DocumentBody::NonFinalAward(_) => DocumentKind::NonFinalAward,
             DocumentBody::PartialAward(_) => DocumentKind::PartialAward,
             DocumentBody::AdvanceExecutionRuling { .. } => DocumentKind::AdvanceExecutionRuling,
+            DocumentBody::MediationDocument { .. } => DocumentKind::MediationDocument,
         }
     }
 }

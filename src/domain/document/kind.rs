@@ -53,6 +53,9 @@ pub enum DocumentKind {
     PartialAward,
     /// 先予执行裁定书: advance execution, transferred to the court (劳动争议调解仲裁法 第四十四条).
     AdvanceExecutionRuling,
+    /// 调解书: the settlement reached in mediation, in effect once both parties have signed
+    /// for it (调解仲裁法 第四十二条).
+    MediationDocument,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -74,7 +77,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 20] = [
+    pub const ALL: [DocumentKind; 21] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -95,6 +98,7 @@ impl DocumentKind {
         DocumentKind::NonFinalAward,
         DocumentKind::PartialAward,
         DocumentKind::AdvanceExecutionRuling,
+        DocumentKind::MediationDocument,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -120,6 +124,7 @@ impl DocumentKind {
             DocumentKind::NonFinalAward => "non_final_award",
             DocumentKind::PartialAward => "partial_award",
             DocumentKind::AdvanceExecutionRuling => "advance_execution_ruling",
+            DocumentKind::MediationDocument => "mediation_document",
         }
     }
 
@@ -151,6 +156,7 @@ impl DocumentKind {
             DocumentKind::NonFinalAward => "非终局裁决书",
             DocumentKind::PartialAward => "先行裁决书",
             DocumentKind::AdvanceExecutionRuling => "先予执行裁定书",
+            DocumentKind::MediationDocument => "调解书",
         }
     }
 
@@ -177,6 +183,7 @@ impl DocumentKind {
             DocumentKind::NonFinalAward => "Non-final award",
             DocumentKind::PartialAward => "Partial award",
             DocumentKind::AdvanceExecutionRuling => "Ruling on advance execution",
+            DocumentKind::MediationDocument => "Mediation document",
         }
     }
 
@@ -205,6 +212,7 @@ impl DocumentKind {
             DocumentKind::NonFinalAward => "裁",
             DocumentKind::PartialAward => "先裁",
             DocumentKind::AdvanceExecutionRuling => "先执",
+            DocumentKind::MediationDocument => "调",
         }
     }
 
@@ -271,6 +279,9 @@ impl DocumentKind {
             DocumentKind::AdvanceExecutionRuling => {
                 "《中华人民共和国劳动争议调解仲裁法》第四十四条、《劳动人事争议仲裁办案规则》第五十一条"
             }
+            DocumentKind::MediationDocument => {
+                "《中华人民共和国劳动争议调解仲裁法》第四十二条、《劳动人事争议仲裁办案规则》第七十一条、第七十三条"
+            }
         }
     }
 
@@ -316,6 +327,9 @@ impl DocumentKind {
             DocumentKind::AdvanceExecutionRuling => {
                 "Mediation and Arbitration Law, Art. 44; Arbitration Rules, Art. 51"
             }
+            DocumentKind::MediationDocument => {
+                "Mediation and Arbitration Law, Art. 42; Arbitration Rules, Arts. 71, 73"
+            }
         }
     }
 
@@ -342,6 +356,7 @@ impl DocumentKind {
             DocumentKind::NonFinalAward => "documents/non_final_award",
             DocumentKind::PartialAward => "documents/partial_award",
             DocumentKind::AdvanceExecutionRuling => "documents/advance_execution_ruling",
+            DocumentKind::MediationDocument => "documents/mediation_document",
         }
     }
 
@@ -366,6 +381,7 @@ impl DocumentKind {
             | DocumentKind::NonFinalAward
             | DocumentKind::PartialAward
             | DocumentKind::AdvanceExecutionRuling => Addressee::Parties,
+            | DocumentKind::MediationDocument => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

@@ -87,6 +87,22 @@ pub(crate) fn sample_body(kind: DocumentKind) -> DocumentBody {
             members: vec!["首席仲裁员：王明".into(), "仲裁员：李华".into(), "仲裁员：赵敏".into()],
             clerk: Some("陈书记".into()),
         },
+        DocumentKind::MediationDocument => DocumentBody::MediationDocument {
+            items: vec![
+                crate::domain::document::SettlementLine {
+                    label: "拖欠工资".into(),
+                    claimed_yuan: Some("12000.00".into()),
+                    agreed_yuan: Some("9000.00".into()),
+                },
+                crate::domain::document::SettlementLine {
+                    label: "确认劳动关系".into(),
+                    claimed_yuan: None,
+                    agreed_yuan: None,
+                },
+            ],
+            total_yuan: "9000.00".into(),
+            terms: "被申请人于二〇二六年三月三十一日前一次性支付".into(),
+        },
         DocumentKind::RecusalDecision => DocumentBody::RecusalDecision {
             applicant_side_zh: "被申请人".into(),
             challenged: "王明".into(),

@@ -51,6 +51,14 @@ struct AwardItemView {
     finality_zh: String,
     reason_zh: String,
 }
+/// A numbered item of the mediation document.
+#[derive(Debug, Clone, Serialize)]
+struct SettlementItem {
+    no: String,
+    label: String,
+    claimed_yuan: Option<String>,
+    agreed_yuan: Option<String>,
+}
 
 /// The respondent's link with its last day in Chinese.
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +157,11 @@ enum BodyView {
         requested_on_zh: String,
         advance_items: Vec<Numbered>,
         ruling_reason: String,
+    },
+    MediationDocument {
+        settled: Vec<SettlementItem>,
+        total_yuan: String,
+        settlement_terms: String,
     },
 }
 
@@ -301,6 +314,20 @@ impl From<&DocumentBody> for BodyView {
                     ruling_reason: reason.clone(),
                 }
             }
+            DocumentBody::MediationDocument { items, total_yuan, terms } => BodyView::MediationDocument {
+                settled: items
+                    .iter()
+                    .zip(1..)
+                    .map(|(i, n)| SettlementItem {
+                        no: count_zh(n),
+                        label: i.label.clone(),
+                        claimed_yuan: i.claimed_yuan.clone(),
+                        agreed_yuan: i.agreed_yuan.clone(),
+                    })
+                    .collect(),
+                total_yuan: total_yuan.clone(),
+                settlement_terms: terms.clone(),
+            },
         }
     }
 }

@@ -356,6 +356,7 @@ fn body(
                 clerk: None,
             }
         }
+        (DocumentKind::MediationDocument, EventKind::MediationDocumentDrafted(d)) => settlement(&d.proposal),
         (DocumentKind::RecusalDecision, EventKind::RecusalDecided { upheld, reason, names, .. }) => {
             let side = ctx
                 .earlier
@@ -381,4 +382,22 @@ fn body(
         // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
         _ => return Err(mismatch()),
     })
+}
+
+/// The 调解书's items: each claim item with the amounts claimed and agreed, and the total.
+fn settlement(p: &crate::domain::case::mediation::Proposal) -> DocumentBody {
+    let yuan = |fen: Option<i64>| fen.and_then(Money::from_fen).map(Money::yuan_string);
+    DocumentBody::MediationDocument {
+        items: p
+            .items
+            .iter()
+            .map(|i| crate::domain::document::SettlementLine {
+                label: i.label.clone(),
+                claimed_yuan: yuan(i.claimed_fen),
+                agreed_yuan: yuan(i.amount_fen),
+            })
+            .collect(),
+        total_yuan: yuan(Some(p.total_fen())).unwrap_or_default(),
+        terms: p.terms.clone(),
+    }
 }

@@ -1,5 +1,7 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
+mod mediation;
+pub(crate) use mediation::sign_code_notice;
 mod respondent;
 mod tribunal;
 
@@ -305,7 +307,12 @@ fn lines(
         | EventKind::LawsuitFiled(_)
         | EventKind::SetAsideApplied(_)
         | EventKind::CourtDecided(_) => return None,
+        | EventKind::MediationDocumentSigned(_) => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
+        EventKind::SettlementProposed(_)
+        | EventKind::ProposalAnswered(_)
+        | EventKind::MediationDocumentDrafted(_)
+        | EventKind::MediationDocumentDeclined(_) => return mediation::lines(&event.kind),
         EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }

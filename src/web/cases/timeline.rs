@@ -147,6 +147,50 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             out.extend(optional("event.note", &note));
             out
         }
+        EventKind::SettlementProposed(p) => {
+            let by =
+                p.by.map_or(lang.pick("调解员", "Mediator"), |s| lang.pick(s.label_zh(), s.label_en()));
+            let mut out = vec![labelled("event.by", by), labelled("event.proposal", &p.number.to_string())];
+            out.extend(p.items.iter().map(|i| {
+                let amount = i.amount_fen.and_then(crate::domain::input::money::Money::from_fen);
+                [
+                    i.label.as_str(),
+                    "：",
+                    &amount.map_or_else(|| "—".to_owned(), |m| ["¥", &m.yuan_string()].concat()),
+                ]
+                .concat()
+            }));
+            out.extend(optional("event.terms", &p.terms));
+            out
+        }
+        EventKind::ProposalAnswered(a) => {
+            let mut out = vec![
+                labelled("event.by", lang.pick(a.side.label_zh(), a.side.label_en())),
+                labelled("event.proposal", &a.number.to_string()),
+                page.text(if a.accepted { "event.accepted" } else { "event.not_accepted" }),
+            ];
+            out.extend(optional("event.note", &a.note));
+            out
+        }
+        EventKind::MediationDocumentDrafted(d) => {
+            vec![labelled("event.proposal", &d.proposal.number.to_string())]
+        }
+        EventKind::MediationDocumentSigned(s) => {
+            let mut out = vec![
+                labelled("event.by", lang.pick(s.side.label_zh(), s.side.label_en())),
+                labelled("event.signed_name", &s.name),
+            ];
+            // The address is for the file, not for the other party.
+            if page.user.as_ref().is_some_and(|u| u.claims.role.is_staff()) {
+                out.extend(optional("event.ip", &s.ip));
+            }
+            out
+        }
+        EventKind::MediationDocumentDeclined(d) => {
+            let mut out = vec![labelled("event.by", lang.pick(d.side.label_zh(), d.side.label_en()))];
+            out.extend(optional("event.reason", &d.reason));
+            out
+        }
         EventKind::ConsentGiven { side } => {
             vec![labelled("event.by", lang.pick(side.label_zh(), side.label_en()))]
         }

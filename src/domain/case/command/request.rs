@@ -82,6 +82,11 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::StartMediation
         | K::RecordSettlement
         | K::MediationFailed
+        | K::ProposeSettlement
+        | K::AnswerProposal
+        | K::DraftMediationDocument
+        | K::SignMediationDocument
+        | K::DeclineMediationDocument
         | K::ScheduleHearing
         | K::HoldHearing
         | K::Award

@@ -98,11 +98,16 @@ event_codes! {
     LawsuitFiled => "lawsuit_filed",
     SetAsideApplied => "set_aside_applied",
     CourtDecided => "court_decided",
+    SettlementProposed => "settlement_proposed",
+    ProposalAnswered => "proposal_answered",
+    MediationDocumentDrafted => "mediation_document_drafted",
+    MediationDocumentSigned => "mediation_document_signed",
+    MediationDocumentDeclined => "mediation_document_declined",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 50] = [
+    pub const CODES: [&'static str; 55] = [
         "submitted",
         "received",
         "rerouted",
@@ -153,6 +158,11 @@ impl EventKind {
         "lawsuit_filed",
         "set_aside_applied",
         "court_decided",
+        "settlement_proposed",
+        "proposal_answered",
+        "mediation_document_drafted",
+        "mediation_document_signed",
+        "mediation_document_declined",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -213,6 +223,11 @@ impl EventKind {
             EventKind::LawsuitFiled(_) => "当事人就裁决起诉（法院反馈）",
             EventKind::SetAsideApplied(_) => "用人单位申请撤销终局裁决（法院反馈）",
             EventKind::CourtDecided(_) => "法院裁判结果（法院反馈）",
+            EventKind::SettlementProposed(_) => "提出调解方案",
+            EventKind::ProposalAnswered(_) => "答复调解方案",
+            EventKind::MediationDocumentDrafted(_) => "制作调解书",
+            EventKind::MediationDocumentSigned(_) => "签收调解书",
+            EventKind::MediationDocumentDeclined(_) => "拒绝签收调解书",
         }
     }
 
@@ -269,6 +284,11 @@ impl EventKind {
             EventKind::LawsuitFiled(_) => "Lawsuit filed against the award (court report)",
             EventKind::SetAsideApplied(_) => "Application to set the award aside (court report)",
             EventKind::CourtDecided(_) => "Court outcome (court report)",
+            EventKind::SettlementProposed(_) => "Settlement proposed",
+            EventKind::ProposalAnswered(_) => "Proposal answered",
+            EventKind::MediationDocumentDrafted(_) => "Mediation document drafted",
+            EventKind::MediationDocumentSigned(_) => "Mediation document signed",
+            EventKind::MediationDocumentDeclined(_) => "Mediation document declined",
         }
     }
 }

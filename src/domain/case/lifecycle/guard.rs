@@ -1,5 +1,6 @@
 //! The preconditions of the table rows, evaluated on the case and its clocks.
 
+use super::rules::mediation as online;
 use super::table::Guard;
 use super::{Case, Facts, Rejected};
 use crate::domain::case::party::{Side, Who};
@@ -156,6 +157,10 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
                 refuse("case.limit_not_expired", "审理期限尚未届满", "The limit has not expired")
             }
         },
+        Guard::NoMediationDocument => online::no_document(case),
+        Guard::ProposalAwaitingAnswer => online::awaiting_answer(case, who),
+        Guard::ProposalAccepted => online::accepted(case),
+        Guard::AwaitingSignature => online::awaiting_signature(case, who),
         Guard::NotConsented => {
             let open = party_sides(who).any(|side| !case.consented.contains(&side));
             if open {

@@ -84,6 +84,11 @@ impl Milestones {
             | EventKind::SetAsideApplied(_)
             | EventKind::CourtDecided(_)
             | EventKind::MediationSessionHeld { .. }
+            | EventKind::SettlementProposed(_)
+            | EventKind::ProposalAnswered(_)
+            | EventKind::MediationDocumentDrafted(_)
+            | EventKind::MediationDocumentSigned(_)
+            | EventKind::MediationDocumentDeclined(_)
             | EventKind::OverdueCertified => {}
         }
         if event.to.is_final() && !event.from.is_final() {

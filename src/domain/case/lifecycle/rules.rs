@@ -5,6 +5,7 @@
 //! [`Rejected::Invalid`].
 
 mod award;
+pub(super) mod mediation;
 mod parties;
 mod tribunal;
 
@@ -85,6 +86,11 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
             step.stay(kind)
         }
         C::RecordSettlement { mode } => settle(step, *mode),
+        C::ProposeSettlement(p) => mediation::propose(step, case, who, p),
+        C::AnswerProposal(a) => mediation::answer(step, case, who, a),
+        C::DraftMediationDocument(d) => mediation::draft(step, case, d),
+        C::SignMediationDocument(s) => mediation::sign(step, case, who, s),
+        C::DeclineMediationDocument(d) => mediation::decline(step, case, who, d),
         C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
         C::ScheduleHearing { at } => schedule_hearing(step, *at),
         C::HoldHearing => step.one(EventKind::HearingHeld, CaseStatus::Heard),

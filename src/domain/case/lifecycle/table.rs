@@ -82,6 +82,14 @@ pub enum Guard {
     NoAdvanceExecutionPending,
     /// An award was made (the courts report on it).
     Awarded,
+    /// No mediation document is drafted in the current mediation round.
+    NoMediationDocument,
+    /// A proposal waits for the actor's side's answer.
+    ProposalAwaitingAnswer,
+    /// A proposal is accepted and no mediation document is drafted yet.
+    ProposalAccepted,
+    /// The mediation document waits for the actor's side's signature.
+    AwaitingSignature,
 }
 
 /// One row of the table.
@@ -138,6 +146,10 @@ const PARTY_OPEN: &[S] = &[
 const REVIEW: &[W] = &[W::Clerk, W::Supervisor];
 /// Where advance execution may be asked for and decided (法 第四十四条: before the award).
 const ADVANCE: &[S] = &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S::Heard];
+/// Who mediates: the case's arbitrator, or the clerk (书记员) helping them.
+const MEDIATOR: &[W] = &[W::Arbitrator, W::Clerk];
+const PARTIES: &[W] = &[W::Applicant, W::Respondent];
+const MEDIATION: &[W] = &[W::Arbitrator, W::Clerk, W::Applicant, W::Respondent];
 const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
 const APPLICANT: &[Side] = &[Side::Applicant];
 const NONE: &[Side] = &[];
@@ -374,6 +386,29 @@ pub const TABLE: &[Row] = &[
     row(K::MediationFailed, &[S::InMediation], &[W::Arbitrator], To::Status(S::AwaitingHearing))
         .clocks("entrusted_mediation met")
         .basis("办案规则 第七十二条"),
+    row(K::ProposeSettlement, &[S::InMediation], MEDIATION, To::Same)
+        .guard(Guard::NoMediationDocument)
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十二条；办案规则 第七十一条"),
+    row(K::AnswerProposal, &[S::InMediation], PARTIES, To::Same)
+        .guard(Guard::ProposalAwaitingAnswer)
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十二条"),
+    row(K::DraftMediationDocument, &[S::InMediation], MEDIATOR, To::Same)
+        .guard(Guard::ProposalAccepted)
+        .docs(&[D::MediationDocument])
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十二条；办案规则 第七十三条"),
+    row(K::SignMediationDocument, &[S::InMediation], PARTIES, To::Either(S::InMediation, S::Closed))
+        .guard(Guard::AwaitingSignature)
+        .clocks("both parties signed: the document takes effect and every clock stops")
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十二条"),
+    row(K::DeclineMediationDocument, &[S::InMediation], PARTIES, To::Status(S::AwaitingHearing))
+        .guard(Guard::AwaitingSignature)
+        .clocks("entrusted_mediation met")
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第四十二条；办案规则 第七十二条"),
     row(
         K::ScheduleHearing,
         &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S::Heard],

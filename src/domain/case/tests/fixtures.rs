@@ -46,6 +46,10 @@ pub const GUARDS: &[Guard] = &[
     Guard::AdvanceExecutionPending,
     Guard::NoAdvanceExecutionPending,
     Guard::Awarded,
+    Guard::NoMediationDocument,
+    Guard::ProposalAwaitingAnswer,
+    Guard::ProposalAccepted,
+    Guard::AwaitingSignature,
 ];
 
 /// The 2025 and 2026 calendars.
@@ -173,6 +177,13 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
             vec![limit]
         }
         Guard::CaseLimitOverdue => vec![clock(PeriodCode::CaseLimit, old())],
+        Guard::NoMediationDocument
+        | Guard::ProposalAwaitingAnswer
+        | Guard::ProposalAccepted
+        | Guard::AwaitingSignature => {
+            super::mediation::agreed_up_to(&mut case, guard);
+            vec![limit]
+        }
     };
     if status.is_final() {
         case.pending = Pending::default();
@@ -253,6 +264,14 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         Guard::CaseLimitOverdue => vec![limit],
         Guard::NotConsented => {
             case.consented = vec![Side::Applicant, Side::Respondent];
+            vec![limit]
+        }
+        Guard::NoMediationDocument => {
+            super::mediation::agreed_up_to(&mut case, Guard::AwaitingSignature);
+            vec![limit]
+        }
+        Guard::ProposalAwaitingAnswer | Guard::ProposalAccepted | Guard::AwaitingSignature => {
+            case.mediation = crate::domain::case::mediation::Agreement::default();
             vec![limit]
         }
     };
@@ -376,6 +395,11 @@ pub fn sample(kind: CommandKind) -> Command {
             outcome: crate::domain::case::mediation::SessionOutcome::Continued,
             note: String::new(),
         },
+        CommandKind::ProposeSettlement => super::mediation::propose(),
+        CommandKind::AnswerProposal => super::mediation::answer(),
+        CommandKind::DraftMediationDocument => super::mediation::draft(),
+        CommandKind::SignMediationDocument => super::mediation::sign("王小明"),
+        CommandKind::DeclineMediationDocument => super::mediation::decline(),
         CommandKind::FormTribunal => Command::FormTribunal {
             form: crate::domain::tribunal::TribunalForm::Three,
             presiding: uuid::Uuid::from_u128(11),

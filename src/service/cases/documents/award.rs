@@ -99,7 +99,8 @@ pub(super) fn award_body(
         | DocumentKind::OverdueCertificate
         | DocumentKind::TribunalNotice
         | DocumentKind::RecusalDecision
-        | DocumentKind::AdvanceExecutionRuling => {
+        | DocumentKind::AdvanceExecutionRuling
+        | DocumentKind::MediationDocument => {
             return Err(ServiceError::Unexpected(anyhow::anyhow!("{kind:?} is not an award document")));
         }
     })

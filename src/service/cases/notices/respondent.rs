@@ -119,10 +119,15 @@ fn event_lines(
         | EventKind::LawsuitFiled(_)
         | EventKind::SetAsideApplied(_)
         | EventKind::CourtDecided(_)
+        | EventKind::MediationDocumentSigned(_)
         | EventKind::OverdueCertified => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => {
             return super::tribunal::lines(&event.kind);
         }
+        EventKind::SettlementProposed(_)
+        | EventKind::ProposalAnswered(_)
+        | EventKind::MediationDocumentDrafted(_)
+        | EventKind::MediationDocumentDeclined(_) => return super::mediation::lines(&event.kind),
         EventKind::Transferred { .. }
         | EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }

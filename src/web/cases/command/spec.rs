@@ -94,6 +94,12 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
     use Field as F;
     Some(match kind {
         K::Submit | K::SubmitCorrection => return None,
+        // The online mediation has its own section, with a field per claim item.
+        K::ProposeSettlement
+        | K::AnswerProposal
+        | K::DraftMediationDocument
+        | K::SignMediationDocument
+        | K::DeclineMediationDocument => return None,
         K::Receive => plain(&[]).unfolded(),
         K::Reroute => plain(
             const {

@@ -140,7 +140,12 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::FormTribunal { .. }
         | C::DecideRecusal { .. }
         | C::EntrustMediation { .. }
-        | C::RecordMediationSession { .. } => {
+        | C::RecordMediationSession { .. }
+        | C::ProposeSettlement(_)
+        | C::AnswerProposal(_)
+        | C::DraftMediationDocument(_)
+        | C::SignMediationDocument(_)
+        | C::DeclineMediationDocument(_) => {
             Err(invalid("case.command_unrouted", "内部错误", "Internal routing error"))
         }
     }

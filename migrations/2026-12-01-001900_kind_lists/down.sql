@@ -1,0 +1,2 @@
+-- The earlier migrations' own down steps restate their lists.
+SELECT 1;

@@ -1,0 +1,28 @@
+-- The kinds of case event and of document, restated once after the migrations of the
+-- mediation, hearing, award and collective-dispute work, each of which added its own.
+ALTER TABLE case_events DROP CONSTRAINT case_events_kind_known;
+ALTER TABLE case_events ADD CONSTRAINT case_events_kind_known CHECK (kind IN (
+    'submitted', 'received', 'rerouted', 'correction_requested', 'corrected', 'accepted',
+    'rejected', 'referred_out', 'transferred', 'withdrawn', 'mediation_started', 'settled',
+    'mediation_failed', 'hearing_scheduled', 'hearing_held', 'awarded', 'suspended', 'resumed',
+    'terminated', 'triaged', 'converted_to_ordinary', 'assigned', 'served', 'consent_given',
+    'defence_filed', 'defence_lapsed', 'counterclaim_filed', 'counterclaim_decided',
+    'objection_raised', 'objection_decided', 'claim_change_applied', 'claim_change_decided',
+    'party_joined', 'suspension_requested', 'suspension_refused', 'extension_requested',
+    'extension_decided', 'withdrawal_applied', 'postponement_applied', 'recusal_applied',
+    'overdue_certified', 'recusal_decided', 'tribunal_formed', 'mediation_entrusted',
+    'mediation_session_held', 'advance_execution_requested', 'advance_execution_decided',
+    'lawsuit_filed', 'set_aside_applied', 'court_decided', 'settlement_proposed',
+    'proposal_answered', 'mediation_document_drafted', 'mediation_document_signed',
+    'mediation_document_declined'
+));
+
+ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN (
+    'acceptance', 'non_acceptance', 'correction', 'respondent_notice', 'defence_copy',
+    'withdrawal_decision', 'deemed_withdrawal_decision', 'revocation_decision',
+    'termination_decision', 'suspension_notice', 'resumption_notice', 'extension_notice',
+    'transfer_letter', 'overdue_certificate', 'tribunal_notice', 'recusal_decision',
+    'final_award', 'non_final_award', 'partial_award', 'advance_execution_ruling',
+    'mediation_document'
+));
