@@ -34,6 +34,11 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         EventKind::TribunalFormed { .. } => vec![D::TribunalNotice],
         EventKind::MediationEntrusted { .. } | EventKind::MediationSessionHeld { .. } => Vec::new(),
         EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
+        EventKind::HearingScheduled { hearing: Some(_), .. } | EventKind::HearingRescheduled(_) => {
+            vec![D::HearingNotice]
+        }
+        EventKind::PostponementDecided(d) if d.granted => vec![D::PostponementNotice],
+        EventKind::PostponementDecided(_) | EventKind::HearingCancelled(_) => Vec::new(),
         EventKind::Withdrawn { .. }
         | EventKind::Resumed { .. }
         | EventKind::ExtensionDecided { approved: false, .. }
@@ -45,7 +50,7 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         | EventKind::MediationStarted
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingScheduled { hearing: None, .. }
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::Triaged { .. }

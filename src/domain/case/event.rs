@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::hearing::{HearingBooking, HearingChange, NoticeWaiver, PostponementDecision};
 use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
@@ -123,11 +124,23 @@ pub enum EventKind {
     },
     /// Mediation failed.
     MediationFailed,
-    /// A hearing was scheduled or rescheduled.
+    /// A hearing was scheduled.
     HearingScheduled {
         /// When the hearing starts.
         at: DateTime<Utc>,
+        /// The hearing as booked (none in events recorded before hearings were booked).
+        #[serde(default)]
+        hearing: Option<HearingBooking>,
+        /// The parties' waiver of the notice period.
+        #[serde(default)]
+        waiver: Option<NoticeWaiver>,
     },
+    /// The hearing was moved to a new time.
+    HearingRescheduled(HearingChange),
+    /// The hearing was called off.
+    HearingCancelled(HearingChange),
+    /// The commission decided a postponement application.
+    PostponementDecided(PostponementDecision),
     /// A hearing session was held.
     HearingHeld,
     /// An award was made; a partial award leaves the case open.

@@ -25,6 +25,7 @@ pub use self::rejected::Rejected;
 use self::table::Row;
 use super::command::{Command, CommandKind};
 use super::event::{Event, EventKind};
+use super::hearing::{HearingBooking, PostponementPending};
 use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
@@ -51,6 +52,9 @@ pub struct Pending {
     /// A party's challenge to an arbitrator awaits its decision.
     #[serde(default)]
     pub recusal: Option<Challenge>,
+    /// A party's postponement application awaits the commission's decision.
+    #[serde(default)]
+    pub postponement: Option<PostponementPending>,
 }
 
 /// A challenge awaiting its decision.
@@ -82,6 +86,9 @@ pub struct Case {
     /// The tribunal, once formed.
     #[serde(default)]
     pub tribunal: Option<Tribunal>,
+    /// The hearing booked and not yet held or cancelled (scheduled or postponed).
+    #[serde(default)]
+    pub hearing: Option<HearingBooking>,
     /// Whether the application copy (应诉通知书) was served on the respondent.
     pub respondent_served: bool,
     /// Whether the defence was filed.
@@ -112,6 +119,7 @@ impl Case {
             arbitrator: None,
             clerk: None,
             tribunal: None,
+            hearing: None,
             respondent_served: false,
             defence_filed: false,
             defence_lapsed: false,
@@ -267,6 +275,21 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
                 }
             }
         }
+        EventKind::HearingScheduled { hearing, .. } => case.hearing.clone_from(hearing),
+        EventKind::HearingRescheduled(change) => case.hearing = Some(change.hearing.clone()),
+        EventKind::HearingCancelled(_) | EventKind::HearingHeld => {
+            case.hearing = None;
+            case.pending.postponement = None;
+        }
+        EventKind::PostponementApplied { .. } => {
+            case.pending.postponement = Some(PostponementPending { applied_at: event.at });
+        }
+        EventKind::PostponementDecided(decision) => {
+            case.pending.postponement = None;
+            if let Some(hearing) = &decision.hearing {
+                case.hearing = Some(hearing.clone());
+            }
+        }
         EventKind::Received
         | EventKind::CorrectionRequested { .. }
         | EventKind::Corrected
@@ -274,10 +297,7 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::ReferredOut { .. }
         | EventKind::MediationStarted
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
-        | EventKind::HearingHeld
         | EventKind::Resumed { .. }
-        | EventKind::PostponementApplied { .. }
         | EventKind::MediationEntrusted { .. }
         | EventKind::MediationSessionHeld { .. }
         | EventKind::OverdueCertified => {}

@@ -153,7 +153,9 @@ impl Fold<'_> {
                 | DocumentKind::TransferLetter
                 | DocumentKind::OverdueCertificate
                 | DocumentKind::TribunalNotice
-                | DocumentKind::RecusalDecision,
+                | DocumentKind::RecusalDecision
+                | DocumentKind::HearingNotice
+                | DocumentKind::PostponementNotice,
                 _,
             ) => {}
         }
@@ -235,6 +237,9 @@ impl Fold<'_> {
             | EventKind::MediationStarted
             | EventKind::MediationSessionHeld { .. }
             | EventKind::HearingScheduled { .. }
+            | EventKind::HearingRescheduled(_)
+            | EventKind::HearingCancelled(_)
+            | EventKind::PostponementDecided(_)
             | EventKind::HearingHeld
             | EventKind::Triaged { .. }
             | EventKind::ConvertedToOrdinary { .. }

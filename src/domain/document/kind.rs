@@ -45,6 +45,11 @@ pub enum DocumentKind {
     TribunalNotice,
     /// 回避决定书: the decision on a party's challenge to an arbitrator (办案规则 第十二条).
     RecusalDecision,
+    /// 开庭通知书: the hearing's time and place, served at least 5 working days before it
+    /// (调解仲裁法 第三十五条); a new one when the hearing is moved.
+    HearingNotice,
+    /// 延期开庭通知书: the hearing is postponed on a party's application (调解仲裁法 第三十五条).
+    PostponementNotice,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -66,7 +71,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 16] = [
+    pub const ALL: [DocumentKind; 18] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -83,6 +88,8 @@ impl DocumentKind {
         DocumentKind::OverdueCertificate,
         DocumentKind::TribunalNotice,
         DocumentKind::RecusalDecision,
+        DocumentKind::HearingNotice,
+        DocumentKind::PostponementNotice,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -104,6 +111,8 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "overdue_certificate",
             DocumentKind::TribunalNotice => "tribunal_notice",
             DocumentKind::RecusalDecision => "recusal_decision",
+            DocumentKind::HearingNotice => "hearing_notice",
+            DocumentKind::PostponementNotice => "postponement_notice",
         }
     }
 
@@ -131,6 +140,8 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "逾期未作出仲裁裁决证明书",
             DocumentKind::TribunalNotice => "组庭通知书",
             DocumentKind::RecusalDecision => "回避决定书",
+            DocumentKind::HearingNotice => "开庭通知书",
+            DocumentKind::PostponementNotice => "延期开庭通知书",
         }
     }
 
@@ -153,6 +164,8 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "Certificate that no award was made in time",
             DocumentKind::TribunalNotice => "Notice of the tribunal's composition",
             DocumentKind::RecusalDecision => "Decision on a challenge to an arbitrator",
+            DocumentKind::HearingNotice => "Notice of the hearing",
+            DocumentKind::PostponementNotice => "Notice of postponement of the hearing",
         }
     }
 
@@ -177,6 +190,8 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "证",
             DocumentKind::TribunalNotice => "组",
             DocumentKind::RecusalDecision => "回",
+            DocumentKind::HearingNotice => "开",
+            DocumentKind::PostponementNotice => "延开",
         }
     }
 
@@ -231,6 +246,12 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "《中华人民共和国劳动争议调解仲裁法》第三十三条、《劳动人事争议仲裁办案规则》第十一条、第十二条"
             }
+            DocumentKind::HearingNotice => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十五条、《劳动人事争议仲裁办案规则》第三十八条"
+            }
+            DocumentKind::PostponementNotice => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十五条、《劳动人事争议仲裁办案规则》第三十八条"
+            }
         }
     }
 
@@ -264,6 +285,9 @@ impl DocumentKind {
             DocumentKind::RecusalDecision => {
                 "Mediation and Arbitration Law, Art. 33; Arbitration Rules, Arts. 11–12"
             }
+            DocumentKind::HearingNotice | DocumentKind::PostponementNotice => {
+                "Mediation and Arbitration Law, Art. 35; Arbitration Rules, Art. 38"
+            }
         }
     }
 
@@ -286,6 +310,8 @@ impl DocumentKind {
             DocumentKind::OverdueCertificate => "documents/overdue_certificate",
             DocumentKind::TribunalNotice => "documents/tribunal_notice",
             DocumentKind::RecusalDecision => "documents/recusal_decision",
+            DocumentKind::HearingNotice => "documents/hearing_notice",
+            DocumentKind::PostponementNotice => "documents/postponement_notice",
         }
     }
 
@@ -305,7 +331,9 @@ impl DocumentKind {
             | DocumentKind::ResumptionNotice
             | DocumentKind::ExtensionNotice
             | DocumentKind::TribunalNotice
-            | DocumentKind::RecusalDecision => Addressee::Parties,
+            | DocumentKind::RecusalDecision
+            | DocumentKind::HearingNotice
+            | DocumentKind::PostponementNotice => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

@@ -125,6 +125,21 @@ enum BodyView {
         replacement: Option<String>,
         decision_reason: String,
     },
+    HearingNotice {
+        when_zh: String,
+        room: String,
+        members: Vec<String>,
+        clerk: String,
+        moved_from_zh: Option<String>,
+        moved_reason: Option<String>,
+        notice_waived: bool,
+    },
+    PostponementNotice {
+        applicant_side_zh: String,
+        original_zh: String,
+        postponement_reason: String,
+        new_time_zh: Option<String>,
+    },
 }
 
 fn numbered(lines: &[String]) -> Vec<Numbered> {
@@ -227,6 +242,25 @@ impl From<&DocumentBody> for BodyView {
                     upheld: *upheld,
                     replacement: replacement.clone(),
                     decision_reason: reason.clone(),
+                }
+            }
+            DocumentBody::HearingNotice { when_zh, room, members, clerk, moved_from, notice_waived } => {
+                BodyView::HearingNotice {
+                    when_zh: when_zh.clone(),
+                    room: room.clone(),
+                    members: members.clone(),
+                    clerk: clerk.clone(),
+                    moved_from_zh: moved_from.as_ref().map(|m| m.0.clone()),
+                    moved_reason: moved_from.as_ref().map(|m| m.1.clone()),
+                    notice_waived: *notice_waived,
+                }
+            }
+            DocumentBody::PostponementNotice { applicant_side_zh, original_zh, reason, new_time_zh } => {
+                BodyView::PostponementNotice {
+                    applicant_side_zh: applicant_side_zh.clone(),
+                    original_zh: original_zh.clone(),
+                    postponement_reason: reason.clone(),
+                    new_time_zh: new_time_zh.clone(),
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! The notices each event causes: who gets an e-mail and what it says (zh first, then en).
 
+mod hearing;
 mod respondent;
 mod tribunal;
 
@@ -8,6 +9,7 @@ use serde::Serialize;
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::hearing::PostponementDecision;
 use crate::domain::case::lifecycle::Case;
 use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
@@ -117,7 +119,11 @@ pub fn for_events(
                 commission_name_en: commission_name_en.clone(),
             };
             let t = &state.templates;
+            let invite = hearing::invitation(state, event, &ctx.case_ref);
             notices.push(Notice {
+                attachment_name: invite.as_ref().map(|a| a.name.clone()),
+                attachment_type: invite.as_ref().map(|a| a.mime.clone()),
+                attachment_body: invite.map(|a| a.body),
                 event_id: Some(*event_id),
                 case_id: Some(row.id),
                 kind: format!("case.{}", event.kind.code()),
@@ -302,11 +308,18 @@ fn lines(
         | EventKind::RecusalApplied { .. }
         | EventKind::MediationSessionHeld { .. } => return None,
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
+        EventKind::HearingScheduled { hearing: Some(_), .. }
+        | EventKind::HearingRescheduled(_)
+        | EventKind::HearingCancelled(_)
+        | EventKind::PostponementDecided(PostponementDecision { granted: true, .. }) => {
+            return hearing::lines(&event.kind, state.hours.offset());
+        }
         EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingScheduled { hearing: None, .. }
+        | EventKind::PostponementDecided(PostponementDecision { granted: false, .. })
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::Terminated { .. }

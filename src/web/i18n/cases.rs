@@ -72,6 +72,9 @@ pub const MESSAGES: &[Entry] = &[
     ("event.granted", "批准延长 {v} 日", "Granted {v} more days"),
     ("event.refused", "不批准", "Refused"),
     ("tribunal.title", "仲裁庭", "Tribunal"),
+    ("hearing.title", "开庭", "Hearing"),
+    ("hearing.status", "状态：", "Status: "),
+    ("hearing.sequence", "通知版本（日历 SEQUENCE）：", "Notice version (calendar SEQUENCE): "),
     ("event.organisation", "受委托组织：{v}", "Organisation: {v}"),
     ("event.consent", "当事人同意：{v}", "Consent: {v}"),
     ("tribunal.sole", "独任仲裁员", "Sole arbitrator"),
@@ -85,6 +88,7 @@ pub const MESSAGES: &[Entry] = &[
         "{document}: {method}, to the {side}, {on}",
     ),
     ("event.at", "开庭时间：{v}", "Hearing at: {v}"),
+    ("event.good_cause", "正当理由：{v}", "Good cause: {v}"),
     ("event.partial_award", "先行裁决", "Partial award"),
     ("event.final_award", "终局裁决", "Final award"),
 ];

@@ -91,6 +91,9 @@ command_kinds! {
     RecordSettlement => "record_settlement",
     MediationFailed => "mediation_failed",
     ScheduleHearing => "schedule_hearing",
+    RescheduleHearing => "reschedule_hearing",
+    CancelHearing => "cancel_hearing",
+    DecidePostponement => "decide_postponement",
     HoldHearing => "hold_hearing",
     Award => "award",
 }

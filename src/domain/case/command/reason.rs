@@ -35,6 +35,9 @@ impl Command {
             C::DecideRecusal { reason, .. } => reason,
             C::FormTribunal { override_reason, .. } => override_reason,
             C::EntrustMediation { .. } | C::RecordMediationSession { .. } => return None,
+            C::RescheduleHearing(r) => &r.reason,
+            C::CancelHearing(c) => &c.reason,
+            C::DecidePostponement(p) => &p.reason,
             C::Submit { .. }
             | C::Receive
             | C::SubmitCorrection

@@ -83,6 +83,9 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::RecordSettlement
         | K::MediationFailed
         | K::ScheduleHearing
+        | K::RescheduleHearing
+        | K::CancelHearing
+        | K::DecidePostponement
         | K::HoldHearing
         | K::Award => &[],
     }

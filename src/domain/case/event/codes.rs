@@ -93,11 +93,14 @@ event_codes! {
     TribunalFormed => "tribunal_formed",
     MediationEntrusted => "mediation_entrusted",
     MediationSessionHeld => "mediation_session_held",
+    HearingRescheduled => "hearing_rescheduled",
+    HearingCancelled => "hearing_cancelled",
+    PostponementDecided => "postponement_decided",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 45] = [
+    pub const CODES: [&'static str; 48] = [
         "submitted",
         "received",
         "rerouted",
@@ -143,6 +146,9 @@ impl EventKind {
         "tribunal_formed",
         "mediation_entrusted",
         "mediation_session_held",
+        "hearing_rescheduled",
+        "hearing_cancelled",
+        "postponement_decided",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -198,6 +204,10 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "组成仲裁庭",
             EventKind::MediationEntrusted { .. } => "委托调解",
             EventKind::MediationSessionHeld { .. } => "调解",
+            EventKind::HearingRescheduled(_) => "变更开庭时间",
+            EventKind::HearingCancelled(_) => "取消开庭",
+            EventKind::PostponementDecided(d) if d.granted => "决定延期开庭",
+            EventKind::PostponementDecided(_) => "不准许延期开庭",
         }
     }
 
@@ -249,6 +259,10 @@ impl EventKind {
             EventKind::TribunalFormed { .. } => "Tribunal formed",
             EventKind::MediationEntrusted { .. } => "Mediation entrusted",
             EventKind::MediationSessionHeld { .. } => "Mediation session",
+            EventKind::HearingRescheduled(_) => "Hearing rescheduled",
+            EventKind::HearingCancelled(_) => "Hearing cancelled",
+            EventKind::PostponementDecided(d) if d.granted => "Hearing postponed",
+            EventKind::PostponementDecided(_) => "Postponement refused",
         }
     }
 }

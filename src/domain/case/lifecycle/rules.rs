@@ -4,6 +4,7 @@
 //! the command's data and build the events, so a refusal here is always
 //! [`Rejected::Invalid`].
 
+mod hearing;
 mod parties;
 mod tribunal;
 
@@ -85,7 +86,12 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
         }
         C::RecordSettlement { mode } => settle(step, *mode),
         C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
-        C::ScheduleHearing { at } => schedule_hearing(step, *at),
+        C::ScheduleHearing { at, waive_notice, booked, .. } => {
+            hearing::schedule(step, *at, waive_notice.as_ref(), booked.as_ref())
+        }
+        C::RescheduleHearing(r) => hearing::reschedule(step, r),
+        C::CancelHearing(c) => hearing::cancel(step, c),
+        C::DecidePostponement(p) => hearing::decide_postponement(step, p),
         C::HoldHearing => step.one(EventKind::HearingHeld, CaseStatus::Heard),
         C::Award { partial, final_award } => award(step, *partial, *final_award),
         C::Triage { .. }
@@ -223,18 +229,6 @@ pub(super) fn settle(step: Step, mode: ClosureMode) -> Outcome {
         ));
     }
     step.one(EventKind::Settled { mode }, CaseStatus::Closed)
-}
-
-/// A hearing date must lie ahead; the ≥ 5-day notice rule is the deadline module's job.
-pub(super) fn schedule_hearing(step: Step, at: DateTime<Utc>) -> Outcome {
-    if at <= step.now {
-        return Err(invalid(
-            "case.hearing_not_in_future",
-            "开庭时间须晚于当前时间",
-            "The hearing must be in the future",
-        ));
-    }
-    step.one(EventKind::HearingScheduled { at }, CaseStatus::HearingScheduled)
 }
 
 /// 先行裁决 (调解仲裁法 第四十三条第二款) decides only part of the claims, so the case stays heard.

@@ -5,6 +5,8 @@
 //! and builds the events. The pages and the API compute the actions they offer from the same
 //! rows ([`super::available`]); nothing restates them.
 
+mod hearing;
+
 use super::super::command::CommandKind as K;
 use super::super::party::{Side, Who};
 use super::super::status::{CaseStatus, ClosureMode};
@@ -76,6 +78,12 @@ pub enum Guard {
     TribunalNotFormed,
     /// A challenge to an arbitrator awaits its decision.
     RecusalPending,
+    /// No hearing is booked (scheduled or postponed); a booked one is moved instead.
+    NoHearingBooked,
+    /// A hearing is booked (scheduled or postponed).
+    HearingBooked,
+    /// A postponement application awaits its decision.
+    PostponementPending,
 }
 
 /// One row of the table.
@@ -130,11 +138,11 @@ const PARTY_OPEN: &[S] = &[
     S::Suspended,
 ];
 const REVIEW: &[W] = &[W::Clerk, W::Supervisor];
-const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
+pub(super) const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
 const APPLICANT: &[Side] = &[Side::Applicant];
 const NONE: &[Side] = &[];
 
-const fn row(command: K, from: &'static [S], who: &'static [W], to: To) -> Row {
+pub(super) const fn row(command: K, from: &'static [S], who: &'static [W], to: To) -> Row {
     Row { command, from, who, guard: Guard::Always, to, clocks: "", documents: &[], notify: NONE, basis: "" }
 }
 
@@ -366,14 +374,10 @@ pub const TABLE: &[Row] = &[
     row(K::MediationFailed, &[S::InMediation], &[W::Arbitrator], To::Status(S::AwaitingHearing))
         .clocks("entrusted_mediation met")
         .basis("办案规则 第七十二条"),
-    row(
-        K::ScheduleHearing,
-        &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S::Heard],
-        &[W::Arbitrator, W::Clerk],
-        To::Status(S::HearingScheduled),
-    )
-    .notify(BOTH)
-    .basis("劳动争议调解仲裁法 第三十五条"),
+    hearing::SCHEDULE,
+    hearing::RESCHEDULE,
+    hearing::CANCEL,
+    hearing::DECIDE_POSTPONEMENT,
     row(K::HoldHearing, &[S::HearingScheduled], &[W::Arbitrator], To::Status(S::Heard))
         .basis("办案规则 第四十一条"),
     row(K::Award, &[S::Heard], &[W::Arbitrator], To::ClosedOrSame)

@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use uuid::Uuid;
 
-use super::{now, today};
+use super::today;
 use crate::domain::calendar::{CalendarYear, WorkCalendar};
 use crate::domain::case::command::{Command, CommandKind};
 use crate::domain::case::lifecycle::table::Guard;
@@ -155,6 +155,10 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
             vec![limit]
         }
         Guard::CaseLimitOverdue => vec![clock(PeriodCode::CaseLimit, old())],
+        Guard::NoHearingBooked | Guard::HearingBooked | Guard::PostponementPending => {
+            super::hearing::hold(&mut case, guard, true);
+            vec![limit]
+        }
     };
     if status.is_final() {
         case.pending = Pending::default();
@@ -222,6 +226,10 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         Guard::CaseLimitOverdue => vec![limit],
         Guard::NotConsented => {
             case.consented = vec![Side::Applicant, Side::Respondent];
+            vec![limit]
+        }
+        Guard::NoHearingBooked | Guard::HearingBooked | Guard::PostponementPending => {
+            super::hearing::hold(&mut case, guard, false);
             vec![limit]
         }
     };
@@ -365,7 +373,10 @@ pub fn sample(kind: CommandKind) -> Command {
             Command::RecordSettlement { mode: ClosureMode::ArbitralMediationDocument }
         }
         CommandKind::MediationFailed => Command::MediationFailed,
-        CommandKind::ScheduleHearing => Command::ScheduleHearing { at: now() + Duration::days(7) },
+        CommandKind::ScheduleHearing
+        | CommandKind::RescheduleHearing
+        | CommandKind::CancelHearing
+        | CommandKind::DecidePostponement => super::hearing::sample(kind),
         CommandKind::HoldHearing => Command::HoldHearing,
         CommandKind::Award => Command::Award { partial: false, final_award: true },
     }

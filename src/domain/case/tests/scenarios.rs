@@ -145,7 +145,7 @@ fn a_refused_suspension_keeps_the_status_and_clears_the_request() {
 
 #[test]
 fn partial_award_keeps_the_case_open_and_full_award_closes_it() {
-    let hearing = Command::ScheduleHearing { at: now() + Duration::days(10) };
+    let hearing = super::hearing::schedule(now() + Duration::days(10));
     let partial = Command::Award { partial: true, final_award: true };
     let full = Command::Award { partial: false, final_award: false };
     let path = [submit(false), accept(), hearing, Command::HoldHearing, partial];
@@ -167,7 +167,7 @@ fn failed_mediation_leads_to_hearing_and_mediation_at_hearing_can_settle() {
         accept(),
         Command::StartMediation,
         Command::MediationFailed,
-        Command::ScheduleHearing { at },
+        super::hearing::schedule(at),
         Command::HoldHearing,
         settle,
     ];

@@ -137,7 +137,10 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::FormTribunal { .. }
         | C::DecideRecusal { .. }
         | C::EntrustMediation { .. }
-        | C::RecordMediationSession { .. } => {
+        | C::RecordMediationSession { .. }
+        | C::RescheduleHearing(_)
+        | C::CancelHearing(_)
+        | C::DecidePostponement(_) => {
             Err(invalid("case.command_unrouted", "内部错误", "Internal routing error"))
         }
     }

@@ -66,6 +66,9 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::RecordSettlement
         | K::MediationFailed
         | K::ScheduleHearing
+        | K::RescheduleHearing
+        | K::CancelHearing
+        | K::DecidePostponement
         | K::HoldHearing
         | K::Award => ["form-", kind.name()].concat(),
     }
