@@ -3,6 +3,8 @@
 //! template and stored with their content hash and the event that issued them — in the
 //! command's transaction. Also the service records of `served` events.
 
+mod hearing;
+
 use chrono::{Datelike, NaiveDate};
 use diesel_async::AsyncPgConnection;
 use futures_util::future::try_join_all;
@@ -371,6 +373,9 @@ fn body(
                 replacement: names.get(1).cloned(),
                 reason: reason.clone(),
             }
+        }
+        (DocumentKind::HearingNotice | DocumentKind::PostponementNotice, _) => {
+            hearing::body(kind, &event.kind, ctx.earlier).ok_or_else(mismatch)?
         }
         // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
         _ => return Err(mismatch()),
