@@ -307,3 +307,30 @@ async fn a_late_postponement_is_granted_only_with_the_good_cause_on_record() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_hearing_command_bodies() {
+    let app = TestApp::spawn().await;
+    let doc: Value = app.client.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let bodies = doc["components"]["schemas"]["Command"]["anyOf"].as_array().unwrap();
+    for name in ["reschedule_hearing", "cancel_hearing", "decide_postponement", "schedule_hearing"] {
+        let body =
+            bodies.iter().find(|b| b["title"] == name).unwrap_or_else(|| panic!("{name} is described"));
+        assert!(!requires_command(body), "{name}: the path names the command: {body}");
+    }
+    for schema in ["Rescheduling", "PostponementRuling", "NoticeWaiver", "HearingBooking"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+}
+
+/// Whether any part of a schema requires the `command` tag.
+fn requires_command(schema: &Value) -> bool {
+    match schema {
+        Value::Object(map) => {
+            let required = map.get("required").and_then(Value::as_array);
+            required.is_some_and(|r| r.iter().any(|f| f == "command")) || map.values().any(requires_command)
+        }
+        Value::Array(items) => items.iter().any(requires_command),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => false,
+    }
+}

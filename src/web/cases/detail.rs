@@ -267,7 +267,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         }),
         hearing: v.hearing.as_ref().map(|h| HearingRow {
             when: lang.pick(&h.when_zh(crate::clock::china()), &h.when_en(crate::clock::china())).to_owned(),
-            room: h.room_name.clone(),
+            room: [h.room_name.as_str(), " ", &h.room].concat(),
             status: lang.pick(h.status.label_zh(), h.status.label_en()).to_owned(),
             sequence: h.sequence,
         }),
