@@ -14,7 +14,8 @@ ALTER TABLE case_events ADD CONSTRAINT case_events_kind_known CHECK (kind IN (
     'mediation_session_held', 'advance_execution_requested', 'advance_execution_decided',
     'lawsuit_filed', 'set_aside_applied', 'court_decided', 'settlement_proposed',
     'proposal_answered', 'mediation_document_drafted', 'mediation_document_signed',
-    'mediation_document_declined'
+    'mediation_document_declined', 'hearing_rescheduled', 'hearing_cancelled',
+    'postponement_decided'
 ));
 
 ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
@@ -24,5 +25,5 @@ ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN (
     'termination_decision', 'suspension_notice', 'resumption_notice', 'extension_notice',
     'transfer_letter', 'overdue_certificate', 'tribunal_notice', 'recusal_decision',
     'final_award', 'non_final_award', 'partial_award', 'advance_execution_ruling',
-    'mediation_document'
+    'mediation_document', 'hearing_notice', 'postponement_notice'
 ));

@@ -23,6 +23,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+mod moves;
+
+pub use self::moves::{Move, lock_current, move_to};
 use super::schema::{hearing_bookings, hearings, users};
 use crate::domain::scheduling::{BookingRole, BusyList, HearingStatus, Interval, Tribunal};
 

@@ -174,7 +174,11 @@ fn user_text_is_escaped_everywhere() {
             DocumentBody::ExtensionNotice { approved_by, .. } => *approved_by = evil.into(),
             DocumentBody::Acceptance { track_zh, .. } => *track_zh = evil.into(),
             DocumentBody::TribunalNotice { members, .. } => members.push(evil.into()),
-            DocumentBody::RecusalDecision { reason, .. } => *reason = evil.into(),
+            DocumentBody::RecusalDecision { reason, .. }
+            | DocumentBody::PostponementNotice { reason, .. } => {
+                *reason = evil.into();
+            }
+            DocumentBody::HearingNotice { room, .. } => *room = evil.into(),
             DocumentBody::FinalAward(b) | DocumentBody::NonFinalAward(b) | DocumentBody::PartialAward(b) => {
                 b.items[0].claim_zh = evil.into();
                 b.remedies.push(evil.into());

@@ -9,6 +9,7 @@ pub mod award;
 pub mod command;
 pub mod documents;
 pub mod event;
+pub mod hearing;
 pub mod lifecycle;
 pub mod mediation;
 pub mod party;

@@ -33,5 +33,5 @@ pub use finder::{SlotError, SlotRequest, find_slots};
 pub use hearing::{BookingRole, HearingStatus, Tribunal};
 pub use hours::{HoursError, WorkingHours, WorkingPeriod};
 pub use interval::{BusyList, Interval, merge_busy};
-pub use notice::earliest_hearing_day;
+pub use notice::{earliest_hearing_day, postponement_in_time};
 pub use room::{Room, RoomCode, RoomForm, RoomKind, RoomsError, parse_rooms_toml};

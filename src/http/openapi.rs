@@ -218,6 +218,18 @@ impl Modify for CommandBodies {
         let Some(RefOr::T(Schema::OneOf(shapes))) = components.schemas.get("Command") else { return };
         let mut items = shapes.items.clone();
         for item in &mut items {
+            // A command whose body is a struct of its own is `allOf` that struct and the tag.
+            if let RefOr::T(Schema::AllOf(all)) = item {
+                for part in &mut all.items {
+                    let RefOr::T(Schema::Object(shape)) = part else { continue };
+                    shape.required.retain(|field| field != "command");
+                    if let Some(RefOr::T(Schema::Object(tag))) = shape.properties.get("command") {
+                        all.title =
+                            tag.enum_values.iter().flatten().find_map(|v| v.as_str()).map(str::to_owned);
+                    }
+                }
+                continue;
+            }
             let RefOr::T(Schema::Object(shape)) = item else { continue };
             shape.required.retain(|field| field != "command");
             if let Some(RefOr::T(Schema::Object(tag))) = shape.properties.get("command") {

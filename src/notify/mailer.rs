@@ -1,10 +1,25 @@
 //! The mail transport: real SMTP, `.eml` files, or the log (development only).
 
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::client::Tls;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{EmailSettings, EmailTransport};
+
+/// One message's content: subject, plain and HTML bodies, and an optional attachment (file
+/// name, MIME type, text).
+#[derive(Debug, Clone, Copy)]
+pub struct Mail<'a> {
+    /// Subject line.
+    pub subject: &'a str,
+    /// Plain-text body.
+    pub text: &'a str,
+    /// HTML body.
+    pub html: &'a str,
+    /// Attachment: name, MIME type, text.
+    pub attachment: Option<(&'a str, &'a str, &'a str)>,
+}
 
 /// How mail leaves the system.
 pub enum Mailer {
@@ -35,20 +50,21 @@ impl Mailer {
         })
     }
 
-    /// Sends one multipart (text + HTML) message.
-    pub async fn send(
-        &self,
-        from: &str,
-        to: &str,
-        subject: &str,
-        text: &str,
-        html: &str,
-    ) -> anyhow::Result<()> {
-        let message = Message::builder()
-            .from(from.parse::<Mailbox>()?)
-            .to(to.parse::<Mailbox>()?)
-            .subject(subject)
-            .multipart(MultiPart::alternative_plain_html(text.to_owned(), html.to_owned()))?;
+    /// Sends one multipart (text + HTML) message, with the attachment if there is one
+    /// (`multipart/mixed` around the alternative bodies).
+    pub async fn send(&self, from: &str, to: &str, mail: &Mail<'_>) -> anyhow::Result<()> {
+        let Mail { subject, text, html, attachment } = *mail;
+        let bodies = MultiPart::alternative_plain_html(text.to_owned(), html.to_owned());
+        let builder =
+            Message::builder().from(from.parse::<Mailbox>()?).to(to.parse::<Mailbox>()?).subject(subject);
+        let message = match attachment {
+            Some((name, mime, body)) => {
+                builder.multipart(MultiPart::mixed().multipart(bodies).singlepart(
+                    Attachment::new(name.to_owned()).body(body.to_owned(), ContentType::parse(mime)?),
+                ))?
+            }
+            None => builder.multipart(bodies)?,
+        };
         match self {
             Mailer::Smtp(t) => {
                 t.send(message).await?;

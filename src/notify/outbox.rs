@@ -26,6 +26,12 @@ pub struct Notice {
     pub body_text: String,
     /// HTML body.
     pub body_html: String,
+    /// The attached file's name (e.g. `hearing.ics`), if the notice carries one.
+    pub attachment_name: Option<String>,
+    /// The attachment's MIME type (e.g. `text/calendar; method=REQUEST; charset=UTF-8`).
+    pub attachment_type: Option<String>,
+    /// The attachment's text.
+    pub attachment_body: Option<String>,
 }
 
 /// Queues notices; a duplicate (same event, recipient and kind) is ignored.

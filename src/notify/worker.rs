@@ -10,7 +10,7 @@ use diesel_async::{AsyncConnection, RunQueryDsl};
 use crate::config::EmailSettings;
 use crate::db::DbPool;
 use crate::db::schema::outbox;
-use crate::notify::mailer::Mailer;
+use crate::notify::mailer::{Mail, Mailer};
 
 /// Delivers one batch of due notices; returns how many were sent.
 pub async fn deliver_due(
@@ -23,7 +23,8 @@ pub async fn deliver_due(
     let max_attempts = settings.max_attempts;
     let backoff = settings.backoff_base_seconds;
     conn.transaction::<usize, anyhow::Error, _>(async move |conn| {
-        let due: Vec<(i64, String, String, String, String, i32)> = outbox::table
+        type Due = (i64, String, String, String, String, i32, Option<String>, Option<String>, Option<String>);
+        let due: Vec<Due> = outbox::table
             .filter(
                 outbox::sent_at
                     .is_null()
@@ -39,14 +40,22 @@ pub async fn deliver_due(
                 outbox::body_text,
                 outbox::body_html,
                 outbox::attempts,
+                outbox::attachment_name,
+                outbox::attachment_type,
+                outbox::attachment_body,
             ))
             .for_update()
             .skip_locked()
             .load(conn)
             .await?;
         let mut sent: Vec<i64> = Vec::new();
-        for (id, to, subject, text, html, attempts) in due {
-            match mailer.send(&settings.from, &to, &subject, &text, &html).await {
+        for (id, to, subject, text, html, attempts, name, mime, body) in due {
+            let attachment = match (&name, &mime, &body) {
+                (Some(n), Some(m), Some(b)) => Some((n.as_str(), m.as_str(), b.as_str())),
+                _ => None,
+            };
+            let mail = Mail { subject: &subject, text: &text, html: &html, attachment };
+            match mailer.send(&settings.from, &to, &mail).await {
                 Ok(()) => sent.push(id),
                 Err(e) => {
                     let attempts = attempts + 1;

@@ -137,6 +137,7 @@ pub async fn execute(
             let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
             visible(conn, actor, &row).await?;
             expected.check(&row)?;
+            let cmd = crate::service::hearings::commands::prepare(conn, state, actor, &row, cmd, now).await?;
             let Prepared { cmd, changes } = prepare(conn, state, &row, cmd, now).await?;
             let reason = cmd.reason().map(str::to_owned);
             let step = Step { actor, cmd, now, reason: reason.as_deref(), changes, parties: None };

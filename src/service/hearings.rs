@@ -5,6 +5,9 @@
 //! transaction; the database's exclusion constraints decide between two bookings that clash,
 //! even when they race, and the loser gets a 409 naming the room or the person.
 
+pub mod commands;
+pub mod offer;
+
 use chrono::{DateTime, FixedOffset, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_async::AsyncPgConnection;

@@ -73,6 +73,12 @@ pub struct CasePage {
     pub staff: Vec<StaffMember>,
     /// The track the triage rules propose, when the viewer may triage the case.
     pub proposal: Option<Track>,
+    /// The commission's open hearing rooms (code, label), when the viewer may book or move
+    /// the hearing.
+    pub rooms: Vec<(String, String)>,
+    /// The earliest free slots for the tribunal and clerk (`ROOM|local start`, label), when
+    /// the viewer may book the hearing.
+    pub slots: Vec<(String, String)>,
 }
 
 /// A staff member who may be assigned a case.
@@ -185,16 +191,31 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     } else {
         Vec::new()
     };
-    let staff = match row.commission_code.as_deref().filter(|_| offered.contains(&CommandKind::Assign)) {
+    let assigns = [CommandKind::Assign, CommandKind::ScheduleHearing].iter().any(|k| offered.contains(k));
+    let staff = match row.commission_code.as_deref().filter(|_| assigns) {
         Some(commission) => staff_of(&mut conn, commission).await?,
         None => Vec::new(),
     };
     let proposal = offered
         .contains(&CommandKind::Triage)
         .then(|| crate::service::cases::triage::proposal(state, &row).track);
+    let (rooms, slots) =
+        crate::service::hearings::offer::choices(&mut conn, state, &row, &log, &offered).await?;
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
-    Ok(CasePage { view, evidence, evidence_sides, actions, handling, documents, notices, staff, proposal })
+    Ok(CasePage {
+        view,
+        evidence,
+        evidence_sides,
+        actions,
+        handling,
+        documents,
+        notices,
+        staff,
+        proposal,
+        rooms,
+        slots,
+    })
 }
 
 /// The arbitrators, then the clerks, of a commission.

@@ -38,7 +38,10 @@ fn sample(kind: &str, arbitrator: &str) -> serde_json::Value {
         "transfer" => json!({ "to": "WZ", "reason": "实际履行地在吴中区" }),
         "challenge_arbitrator" => json!({ "grounds": "利害关系" }),
         "record_settlement" => json!({ "mode": "arbitral_mediation_document" }),
-        "schedule_hearing" => json!({ "at": "2026-04-01T01:30:00Z" }),
+        "schedule_hearing" => json!({ "room": "SIP-MAIN-H1", "at": "2026-04-01T01:30:00Z", "minutes": 60 }),
+        "reschedule_hearing" => json!({ "at": "2026-04-02T01:30:00Z", "reason": "另有公务" }),
+        "cancel_hearing" => json!({ "reason": "另行安排" }),
+        "decide_postponement" => json!({ "grant": true, "reason": "理由正当" }),
         "award" => {
             json!({ "items": [{ "claim": 1, "granted": "13600.00" }, { "claim": 2, "granted": "20400.00" }] })
         }
@@ -87,6 +90,9 @@ const COMMANDS: &[&str] = &[
     "record_settlement",
     "mediation_failed",
     "schedule_hearing",
+    "reschedule_hearing",
+    "cancel_hearing",
+    "decide_postponement",
     "hold_hearing",
     "award",
 ];

@@ -11,6 +11,8 @@ mod demo;
 mod evidence;
 mod filing;
 mod health;
+mod hearing_commands;
+mod hearing_invitations;
 mod helpers;
 mod intake;
 mod lifecycle;

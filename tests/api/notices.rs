@@ -22,13 +22,14 @@ fn ensure_aiosmtpd() {
     });
 }
 
-struct SmtpServer {
+/// A real SMTP server process on loopback that stores what it receives in a maildir.
+pub struct SmtpServer {
     child: Child,
     maildir: PathBuf,
 }
 
 impl SmtpServer {
-    fn start(port: u16, maildir: &Path) -> SmtpServer {
+    pub fn start(port: u16, maildir: &Path) -> SmtpServer {
         ensure_aiosmtpd();
         let child = Command::new("python3")
             .args([
@@ -49,7 +50,7 @@ impl SmtpServer {
     }
 
     /// Every delivered message, as raw text.
-    fn messages(&self) -> Vec<String> {
+    pub fn messages(&self) -> Vec<String> {
         let mut out = Vec::new();
         for sub in ["new", "cur"] {
             if let Ok(entries) = std::fs::read_dir(self.maildir.join(sub)) {
@@ -69,11 +70,11 @@ impl Drop for SmtpServer {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-async fn wait_until(what: &str, mut check: impl AsyncFnMut() -> bool) {
+pub async fn wait_until(what: &str, mut check: impl AsyncFnMut() -> bool) {
     for _ in 0..200 {
         if check().await {
             return;

@@ -8,6 +8,7 @@ use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 pub(crate) mod commands;
 mod docket;
 mod evidence;
+mod hearing;
 mod outcomes;
 mod queue;
 mod respond;

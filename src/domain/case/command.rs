@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::mediation::commands as online;
+use super::hearing::{Cancellation, HearingBooking, NoticeWaiver, PostponementRuling, Rescheduling};
 use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
@@ -355,11 +356,32 @@ pub enum Command {
     SignMediationDocument(online::SignMediationDocument),
     /// A party backs out before signing; the case goes to a hearing (法 第四十二条第三款).
     DeclineMediationDocument(online::DeclineMediationDocument),
-    /// Set (or reset) the hearing date (法 第三十五条).
+    /// Book the hearing (法 第三十五条): a room of the commission, the start and length, the
+    /// tribunal (from the case) and the clerk; at least 5 working days' notice unless both
+    /// parties waived it.
     ScheduleHearing {
+        /// The room code.
+        room: String,
         /// When the hearing starts; must be after the command's time.
         at: DateTime<Utc>,
+        /// Length in minutes.
+        minutes: u32,
+        /// The clerk (by default the case's).
+        #[serde(default)]
+        clerk: Option<Uuid>,
+        /// Both parties' waiver of the notice period.
+        #[serde(default)]
+        waive_notice: Option<NoticeWaiver>,
+        /// The hearing as the service booked it.
+        #[serde(default, skip_deserializing)]
+        booked: Option<HearingBooking>,
     },
+    /// Move the hearing to a new time (same hearing, higher sequence); the parties are told again.
+    RescheduleHearing(Rescheduling),
+    /// Call the hearing off; its room and people are freed and the parties told.
+    CancelHearing(Cancellation),
+    /// Decide a party's postponement application (延期开庭, 法 第三十五条).
+    DecidePostponement(PostponementRuling),
     /// Record that the hearing session took place.
     HoldHearing,
     /// Make an award (裁决): the result on each claim item; the pure core classifies each item

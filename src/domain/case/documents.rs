@@ -50,6 +50,11 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         | EventKind::LawsuitFiled(_)
         | EventKind::SetAsideApplied(_)
         | EventKind::CourtDecided(_) => Vec::new(),
+        EventKind::HearingScheduled { hearing: Some(_), .. } | EventKind::HearingRescheduled(_) => {
+            vec![D::HearingNotice]
+        }
+        EventKind::PostponementDecided(d) if d.granted => vec![D::PostponementNotice],
+        EventKind::PostponementDecided(_) | EventKind::HearingCancelled(_) => Vec::new(),
         EventKind::Withdrawn { .. }
         | EventKind::Resumed { .. }
         | EventKind::ExtensionDecided { approved: false, .. }
@@ -61,7 +66,7 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         | EventKind::MediationStarted
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingScheduled { hearing: None, .. }
         | EventKind::HearingHeld
         | EventKind::Triaged { .. }
         | EventKind::ConvertedToOrdinary { .. }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::mediation::{Answer, Declined, Draft, Proposal, SessionChannel, SessionOutcome, Signature};
+use super::hearing::{HearingBooking, HearingChange, NoticeWaiver, PostponementDecision};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};
@@ -133,11 +134,23 @@ pub enum EventKind {
     },
     /// Mediation failed.
     MediationFailed,
-    /// A hearing was scheduled or rescheduled.
+    /// A hearing was scheduled.
     HearingScheduled {
         /// When the hearing starts.
         at: DateTime<Utc>,
+        /// The hearing as booked (none in events recorded before hearings were booked).
+        #[serde(default)]
+        hearing: Option<HearingBooking>,
+        /// The parties' waiver of the notice period.
+        #[serde(default)]
+        waiver: Option<NoticeWaiver>,
     },
+    /// The hearing was moved to a new time.
+    HearingRescheduled(HearingChange),
+    /// The hearing was called off.
+    HearingCancelled(HearingChange),
+    /// The commission decided a postponement application.
+    PostponementDecided(PostponementDecision),
     /// A hearing session was held.
     HearingHeld,
     /// An award was made; a partial award leaves the case open.

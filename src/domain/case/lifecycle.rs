@@ -26,6 +26,7 @@ use self::table::Row;
 use super::command::{Command, CommandKind};
 use super::event::{Event, EventKind};
 use super::mediation::Agreement;
+use super::hearing::{HearingBooking, PostponementPending};
 use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
@@ -55,6 +56,9 @@ pub struct Pending {
     /// The applicant's request for advance execution awaits the tribunal's decision.
     #[serde(default)]
     pub advance_execution: Option<Vec<crate::domain::case::award::AdvanceItem>>,
+    /// A party's postponement application awaits the commission's decision.
+    #[serde(default)]
+    pub postponement: Option<PostponementPending>,
 }
 
 /// A challenge awaiting its decision.
@@ -86,6 +90,9 @@ pub struct Case {
     /// The tribunal, once formed.
     #[serde(default)]
     pub tribunal: Option<Tribunal>,
+    /// The hearing booked and not yet held or cancelled (scheduled or postponed).
+    #[serde(default)]
+    pub hearing: Option<HearingBooking>,
     /// Whether the application copy (应诉通知书) was served on the respondent.
     pub respondent_served: bool,
     /// Whether the defence was filed.
@@ -125,6 +132,7 @@ impl Case {
             arbitrator: None,
             clerk: None,
             tribunal: None,
+            hearing: None,
             respondent_served: false,
             defence_filed: false,
             defence_lapsed: false,
@@ -298,15 +306,27 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         | EventKind::MediationEntrusted { .. }
         | EventKind::MediationFailed
         | EventKind::MediationDocumentDeclined(_) => case.mediation.end_round(),
+        EventKind::HearingScheduled { hearing, .. } => case.hearing.clone_from(hearing),
+        EventKind::HearingRescheduled(change) => case.hearing = Some(change.hearing.clone()),
+        EventKind::HearingCancelled(_) | EventKind::HearingHeld => {
+            case.hearing = None;
+            case.pending.postponement = None;
+        }
+        EventKind::PostponementApplied { .. } => {
+            case.pending.postponement = Some(PostponementPending { applied_at: event.at });
+        }
+        EventKind::PostponementDecided(decision) => {
+            case.pending.postponement = None;
+            if let Some(hearing) = &decision.hearing {
+                case.hearing = Some(hearing.clone());
+            }
+        }
         EventKind::Received
         | EventKind::CorrectionRequested { .. }
         | EventKind::Corrected
         | EventKind::Rejected { .. }
         | EventKind::ReferredOut { .. }
-        | EventKind::HearingScheduled { .. }
-        | EventKind::HearingHeld
         | EventKind::Resumed { .. }
-        | EventKind::PostponementApplied { .. }
         | EventKind::MediationSessionHeld { .. }
         | EventKind::LawsuitFiled(_)
         | EventKind::SetAsideApplied(_)

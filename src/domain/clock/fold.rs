@@ -153,7 +153,9 @@ impl Fold<'_> {
             | DocumentKind::TribunalNotice
             | DocumentKind::RecusalDecision
             | DocumentKind::AdvanceExecutionRuling
-            | DocumentKind::MediationDocument => None,
+            | DocumentKind::MediationDocument
+            | DocumentKind::HearingNotice
+            | DocumentKind::PostponementNotice => None,
         };
         match (award, to) {
             (Some(Finality::Final), Side::Applicant) => self.start(P::SueFinalAward, effective),
@@ -197,7 +199,9 @@ impl Fold<'_> {
                 | DocumentKind::NonFinalAward
                 | DocumentKind::PartialAward
                 | DocumentKind::AdvanceExecutionRuling
-                | DocumentKind::MediationDocument,
+                | DocumentKind::MediationDocument
+                | DocumentKind::HearingNotice
+                | DocumentKind::PostponementNotice,
                 _,
             ) => {}
         }
@@ -298,6 +302,9 @@ impl Fold<'_> {
             | EventKind::MediationDocumentDrafted(_)
             | EventKind::MediationDocumentSigned(_)
             | EventKind::HearingScheduled { .. }
+            | EventKind::HearingRescheduled(_)
+            | EventKind::HearingCancelled(_)
+            | EventKind::PostponementDecided(_)
             | EventKind::HearingHeld
             | EventKind::Triaged { .. }
             | EventKind::ConvertedToOrdinary { .. }

@@ -228,6 +228,32 @@ pub enum DocumentBody {
         /// The further terms agreed; may be empty.
         terms: String,
     },
+    /// 开庭通知书.
+    HearingNotice {
+        /// When, as printed (China time), e.g. `2026年3月9日 09:00—10:30`.
+        when_zh: String,
+        /// The room and venue.
+        room: String,
+        /// The tribunal with the seats, e.g. `首席仲裁员：王某`.
+        members: Vec<String>,
+        /// The clerk.
+        clerk: String,
+        /// The earlier time, when the hearing was moved, and why.
+        moved_from: Option<(String, String)>,
+        /// Whether the parties waived the notice period.
+        notice_waived: bool,
+    },
+    /// 延期开庭通知书.
+    PostponementNotice {
+        /// The side that applied.
+        applicant_side_zh: String,
+        /// The time postponed, as printed.
+        original_zh: String,
+        /// The reasons.
+        reason: String,
+        /// The new time and room, when already set.
+        new_time_zh: Option<String>,
+    },
 }
 
 impl DocumentBody {
@@ -255,6 +281,8 @@ impl DocumentBody {
             DocumentBody::PartialAward(_) => DocumentKind::PartialAward,
             DocumentBody::AdvanceExecutionRuling { .. } => DocumentKind::AdvanceExecutionRuling,
             DocumentBody::MediationDocument { .. } => DocumentKind::MediationDocument,
+            DocumentBody::HearingNotice { .. } => DocumentKind::HearingNotice,
+            DocumentBody::PostponementNotice { .. } => DocumentKind::PostponementNotice,
         }
     }
 }

@@ -56,6 +56,11 @@ pub enum DocumentKind {
     /// 调解书: the settlement reached in mediation, in effect once both parties have signed
     /// for it (调解仲裁法 第四十二条).
     MediationDocument,
+    /// 开庭通知书: the hearing's time and place, served at least 5 working days before it
+    /// (调解仲裁法 第三十五条); a new one when the hearing is moved.
+    HearingNotice,
+    /// 延期开庭通知书: the hearing is postponed on a party's application (调解仲裁法 第三十五条).
+    PostponementNotice,
 }
 
 /// Who a document is addressed to, for the service records (送达回证, 办案规则 第二十条).
@@ -77,7 +82,7 @@ pub enum Addressee {
 
 impl DocumentKind {
     /// Every document kind, in lifecycle order.
-    pub const ALL: [DocumentKind; 21] = [
+    pub const ALL: [DocumentKind; 23] = [
         DocumentKind::Acceptance,
         DocumentKind::NonAcceptance,
         DocumentKind::Correction,
@@ -99,6 +104,8 @@ impl DocumentKind {
         DocumentKind::PartialAward,
         DocumentKind::AdvanceExecutionRuling,
         DocumentKind::MediationDocument,
+        DocumentKind::HearingNotice,
+        DocumentKind::PostponementNotice,
     ];
 
     /// The stable snake_case code, identical to the serde name.
@@ -125,6 +132,8 @@ impl DocumentKind {
             DocumentKind::PartialAward => "partial_award",
             DocumentKind::AdvanceExecutionRuling => "advance_execution_ruling",
             DocumentKind::MediationDocument => "mediation_document",
+            DocumentKind::HearingNotice => "hearing_notice",
+            DocumentKind::PostponementNotice => "postponement_notice",
         }
     }
 
@@ -157,6 +166,8 @@ impl DocumentKind {
             DocumentKind::PartialAward => "先行裁决书",
             DocumentKind::AdvanceExecutionRuling => "先予执行裁定书",
             DocumentKind::MediationDocument => "调解书",
+            DocumentKind::HearingNotice => "开庭通知书",
+            DocumentKind::PostponementNotice => "延期开庭通知书",
         }
     }
 
@@ -184,6 +195,8 @@ impl DocumentKind {
             DocumentKind::PartialAward => "Partial award",
             DocumentKind::AdvanceExecutionRuling => "Ruling on advance execution",
             DocumentKind::MediationDocument => "Mediation document",
+            DocumentKind::HearingNotice => "Notice of the hearing",
+            DocumentKind::PostponementNotice => "Notice of postponement of the hearing",
         }
     }
 
@@ -213,6 +226,8 @@ impl DocumentKind {
             DocumentKind::PartialAward => "先裁",
             DocumentKind::AdvanceExecutionRuling => "先执",
             DocumentKind::MediationDocument => "调",
+            DocumentKind::HearingNotice => "开",
+            DocumentKind::PostponementNotice => "延开",
         }
     }
 
@@ -282,6 +297,12 @@ impl DocumentKind {
             DocumentKind::MediationDocument => {
                 "《中华人民共和国劳动争议调解仲裁法》第四十二条、《劳动人事争议仲裁办案规则》第七十一条、第七十三条"
             }
+            DocumentKind::HearingNotice => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十五条、《劳动人事争议仲裁办案规则》第三十八条"
+            }
+            DocumentKind::PostponementNotice => {
+                "《中华人民共和国劳动争议调解仲裁法》第三十五条、《劳动人事争议仲裁办案规则》第三十八条"
+            }
         }
     }
 
@@ -330,6 +351,9 @@ impl DocumentKind {
             DocumentKind::MediationDocument => {
                 "Mediation and Arbitration Law, Art. 42; Arbitration Rules, Arts. 71, 73"
             }
+            DocumentKind::HearingNotice | DocumentKind::PostponementNotice => {
+                "Mediation and Arbitration Law, Art. 35; Arbitration Rules, Art. 38"
+            }
         }
     }
 
@@ -357,6 +381,8 @@ impl DocumentKind {
             DocumentKind::PartialAward => "documents/partial_award",
             DocumentKind::AdvanceExecutionRuling => "documents/advance_execution_ruling",
             DocumentKind::MediationDocument => "documents/mediation_document",
+            DocumentKind::HearingNotice => "documents/hearing_notice",
+            DocumentKind::PostponementNotice => "documents/postponement_notice",
         }
     }
 
@@ -382,6 +408,8 @@ impl DocumentKind {
             | DocumentKind::PartialAward
             | DocumentKind::AdvanceExecutionRuling => Addressee::Parties,
             | DocumentKind::MediationDocument => Addressee::Parties,
+            | DocumentKind::HearingNotice
+            | DocumentKind::PostponementNotice => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

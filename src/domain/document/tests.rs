@@ -118,6 +118,20 @@ pub(crate) fn sample_body(kind: DocumentKind) -> DocumentBody {
             items: vec!["劳动报酬8000.00元".into()],
             reason: "申请人无其他生活来源".into(),
         },
+        DocumentKind::HearingNotice => DocumentBody::HearingNotice {
+            when_zh: "2026年3月9日 09:00—10:30".into(),
+            room: "第一仲裁庭（苏州工业园区劳动人事争议仲裁院）".into(),
+            members: vec!["独任仲裁员：王明".into()],
+            clerk: "陈书记".into(),
+            moved_from: Some(("2026年3月6日 09:00—10:30".into(), "仲裁员另有公务".into())),
+            notice_waived: false,
+        },
+        DocumentKind::PostponementNotice => DocumentBody::PostponementNotice {
+            applicant_side_zh: "被申请人".into(),
+            original_zh: "2026年3月9日 09:00—10:30".into(),
+            reason: "代理律师住院，理由正当".into(),
+            new_time_zh: None,
+        },
     }
 }
 

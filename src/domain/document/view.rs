@@ -163,6 +163,21 @@ enum BodyView {
         total_yuan: String,
         settlement_terms: String,
     },
+    HearingNotice {
+        when_zh: String,
+        room: String,
+        members: Vec<String>,
+        clerk: String,
+        moved_from_zh: Option<String>,
+        moved_reason: Option<String>,
+        notice_waived: bool,
+    },
+    PostponementNotice {
+        applicant_side_zh: String,
+        original_zh: String,
+        postponement_reason: String,
+        new_time_zh: Option<String>,
+    },
 }
 
 /// What the award templates read (each under its own key, so no award template renders the
@@ -328,6 +343,25 @@ impl From<&DocumentBody> for BodyView {
                 total_yuan: total_yuan.clone(),
                 settlement_terms: terms.clone(),
             },
+            DocumentBody::HearingNotice { when_zh, room, members, clerk, moved_from, notice_waived } => {
+                BodyView::HearingNotice {
+                    when_zh: when_zh.clone(),
+                    room: room.clone(),
+                    members: members.clone(),
+                    clerk: clerk.clone(),
+                    moved_from_zh: moved_from.as_ref().map(|m| m.0.clone()),
+                    moved_reason: moved_from.as_ref().map(|m| m.1.clone()),
+                    notice_waived: *notice_waived,
+                }
+            }
+            DocumentBody::PostponementNotice { applicant_side_zh, original_zh, reason, new_time_zh } => {
+                BodyView::PostponementNotice {
+                    applicant_side_zh: applicant_side_zh.clone(),
+                    original_zh: original_zh.clone(),
+                    postponement_reason: reason.clone(),
+                    new_time_zh: new_time_zh.clone(),
+                }
+            }
         }
     }
 }

@@ -25,3 +25,20 @@ pub fn earliest_hearing_day(
         due(cal, notice_day, hearing_notice.period, hearing_notice.roll_forward).date
     }
 }
+
+/// Whether a postponement application made on `applied_on` is in time for a hearing on
+/// `hearing_day`.
+///
+/// 劳动争议调解仲裁法 第三十五条 and 办案规则 第三十八条: a party with good reason may ask to
+/// postpone no later than 3 days before the hearing; 3 days are working days (DOMAIN.md
+/// §2.21), counted from the day after the application, so the application is in time when the
+/// last day of the `postponement_request` period (from `config/periods.toml`) is not after the
+/// hearing day.
+pub fn postponement_in_time(
+    cal: &WorkCalendar,
+    postponement_request: &PeriodRule,
+    applied_on: NaiveDate,
+    hearing_day: NaiveDate,
+) -> bool {
+    due(cal, applied_on, postponement_request.period, postponement_request.roll_forward).date <= hearing_day
+}

@@ -198,6 +198,27 @@ fn the_hearing_may_not_be_earlier_than_the_fifth_working_day_after_the_notice() 
 }
 
 #[test]
+fn a_postponement_is_asked_in_time_up_to_the_third_working_day_before_the_hearing() {
+    let rules = official_period_rules();
+    let rule = rules.get(PeriodCode::PostponementRequest);
+    // Hearing on Thursday 12 March 2026: Monday leaves Tue, Wed, Thu; Tuesday is too late.
+    // Hearing on Monday 16 March: the weekend does not count, so Wednesday is the last day.
+    // Hearing on Thursday 8 October 2026, after the National Day holiday (1–7 October off):
+    // 25 September (Mid-Autumn, off) counts from Monday 28 September, so Wednesday 30 is the
+    // 3rd working day; from 29 September the 3rd is 9 October, a day after the hearing.
+    for (applied, hearing, in_time) in [
+        (ymd(2026, 3, 9), ymd(2026, 3, 12), true),
+        (ymd(2026, 3, 10), ymd(2026, 3, 12), false),
+        (ymd(2026, 3, 11), ymd(2026, 3, 16), true),
+        (ymd(2026, 3, 12), ymd(2026, 3, 16), false),
+        (ymd(2026, 9, 25), ymd(2026, 10, 8), true),
+        (ymd(2026, 9, 29), ymd(2026, 10, 8), false),
+    ] {
+        assert_eq!(postponement_in_time(&cal(), rule, applied, hearing), in_time, "{applied} → {hearing}");
+    }
+}
+
+#[test]
 fn working_hours_are_read_in_order_and_refused_when_malformed() {
     let h = hours(15);
     assert_eq!(h.label(), "09:00–12:00、13:30–17:30");

@@ -4,6 +4,7 @@
 //! command's transaction. Also the service records of `served` events.
 
 mod award;
+mod hearing;
 
 use chrono::{Datelike, NaiveDate};
 use diesel_async::AsyncPgConnection;
@@ -379,6 +380,9 @@ fn body(
             award::award_body(state, kind, event)?
         }
         (DocumentKind::AdvanceExecutionRuling, _) => award::advance_body(event, ctx.earlier, day)?,
+        (DocumentKind::HearingNotice | DocumentKind::PostponementNotice, _) => {
+            hearing::body(kind, &event.kind, ctx.earlier).ok_or_else(mismatch)?
+        }
         // Every kind issued by `issued_by` is listed above with its event; anything else is a bug.
         _ => return Err(mismatch()),
     })

@@ -2,6 +2,7 @@
 
 mod mediation;
 pub(crate) use mediation::sign_code_notice;
+mod hearing;
 mod respondent;
 mod tribunal;
 
@@ -10,6 +11,7 @@ use serde::Serialize;
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::hearing::PostponementDecision;
 use crate::domain::case::lifecycle::Case;
 use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
@@ -119,7 +121,11 @@ pub fn for_events(
                 commission_name_en: commission_name_en.clone(),
             };
             let t = &state.templates;
+            let invite = hearing::invitation(state, event, &ctx.case_ref);
             notices.push(Notice {
+                attachment_name: invite.as_ref().map(|a| a.name.clone()),
+                attachment_type: invite.as_ref().map(|a| a.mime.clone()),
+                attachment_body: invite.map(|a| a.body),
                 event_id: Some(*event_id),
                 case_id: Some(row.id),
                 kind: format!("case.{}", event.kind.code()),
@@ -313,11 +319,18 @@ fn lines(
         | EventKind::ProposalAnswered(_)
         | EventKind::MediationDocumentDrafted(_)
         | EventKind::MediationDocumentDeclined(_) => return mediation::lines(&event.kind),
+        EventKind::HearingScheduled { hearing: Some(_), .. }
+        | EventKind::HearingRescheduled(_)
+        | EventKind::HearingCancelled(_)
+        | EventKind::PostponementDecided(PostponementDecision { granted: true, .. }) => {
+            return hearing::lines(&event.kind, state.hours.offset());
+        }
         EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingScheduled { hearing: None, .. }
+        | EventKind::PostponementDecided(PostponementDecision { granted: false, .. })
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::AdvanceExecutionDecided { .. }

@@ -15,6 +15,8 @@ use serde::Serialize;
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::command::CommandKind;
+use crate::domain::case::event::EventKind;
+use crate::domain::case::hearing::{HearingBooking, booking_of};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{CaseClock, CaseClocks, Urgency};
 use crate::domain::deadline::{PeriodCode, PeriodUnit};
@@ -135,6 +137,8 @@ pub struct CaseView {
     pub awards: Vec<crate::domain::case::award::AwardEffect>,
     /// How the courts' decisions compare with the awards (for the consistency metric).
     pub court_consistency: crate::domain::case::award::CourtConsistency,
+    /// The latest hearing booked (its room, time, status and iCalendar sequence), if any.
+    pub hearing: Option<HearingBooking>,
     /// The commands open to the viewer now, from the transition table (empty in lists).
     pub actions: Vec<CommandKind>,
 }
@@ -265,6 +269,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         court_consistency: crate::domain::case::award::court_consistency(
             &crate::service::cases::transition::events_of(log),
         ),
+        hearing: hearing_view(log),
         actions: Vec::new(),
     }
 }
@@ -286,6 +291,19 @@ fn awards_of(
         |e| local_date(e.at),
         today,
     )
+}
+/// The latest hearing the log records, held once the hearing took place.
+pub fn hearing_view(log: &[Logged]) -> Option<HearingBooking> {
+    use crate::domain::scheduling::HearingStatus;
+    let mut latest = None;
+    for l in log {
+        if let EventKind::HearingHeld = l.event.kind {
+            latest = latest.map(|h: HearingBooking| HearingBooking { status: HearingStatus::Held, ..h });
+        } else if let Some(h) = booking_of(&l.event.kind) {
+            latest = Some(h.clone());
+        }
+    }
+    latest
 }
 
 /// Builds a list row from the projection alone (no event replay), for fast queues.

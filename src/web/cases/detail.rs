@@ -111,6 +111,8 @@ pub struct CaseDetail {
     routing: Option<RoutingView>,
     /// The tribunal: its form, then each seat as `首席仲裁员：王某`.
     tribunal: Option<TribunalRows>,
+    /// The latest hearing: time, room, status and the iCalendar sequence of its notices.
+    hearing: Option<HearingRow>,
     sections: Vec<SummarySection>,
     warnings: Vec<Warning>,
     events: Vec<EventRow>,
@@ -124,6 +126,15 @@ pub struct CaseDetail {
     notices: Vec<NoticeRow>,
     version: i32,
     edit_href: String,
+}
+
+/// The hearing as the case page shows it.
+#[derive(Serialize)]
+struct HearingRow {
+    when: String,
+    room: String,
+    status: String,
+    sequence: i32,
 }
 
 /// The tribunal as the case page lists it.
@@ -253,6 +264,12 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
                     [seat.as_str(), "：", &s.name].concat()
                 })
                 .collect(),
+        }),
+        hearing: v.hearing.as_ref().map(|h| HearingRow {
+            when: lang.pick(&h.when_zh(crate::clock::china()), &h.when_en(crate::clock::china())).to_owned(),
+            room: [h.room_name.as_str(), " ", &h.room].concat(),
+            status: lang.pick(h.status.label_zh(), h.status.label_en()).to_owned(),
+            sequence: h.sequence,
         }),
         sections: summarize(&v.filing, net, lang, None),
         warnings: v

@@ -4,7 +4,7 @@
 use crate::domain::case::event::EventKind;
 use crate::domain::ids::CommissionCode;
 use crate::service::cases::view::EventView;
-use crate::web::i18n;
+use crate::web::i18n::{self, Lang};
 use crate::web::page::Page;
 use crate::web::summary::commission_name;
 
@@ -204,7 +204,7 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
                 ("on", &on.to_string()),
             ],
         )],
-        EventKind::HearingScheduled { at } => {
+        EventKind::HearingScheduled { at, hearing: None, .. } => {
             let local = at.with_timezone(&crate::clock::china()).format("%Y-%m-%d %H:%M").to_string();
             vec![labelled("event.at", &local)]
         }
@@ -248,6 +248,18 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             }));
             lines
         }
+        EventKind::HearingScheduled { hearing: Some(h), .. } => hearing_line(lang, &h),
+        EventKind::HearingRescheduled(c) | EventKind::HearingCancelled(c) => {
+            let mut out = hearing_line(lang, &c.hearing);
+            out.push(labelled("event.reason", &c.reason));
+            out
+        }
+        EventKind::PostponementDecided(d) => {
+            let mut out = d.hearing.as_ref().map(|h| hearing_line(lang, h)).unwrap_or_default();
+            out.push(labelled("event.reason", &d.reason));
+            out.extend(optional("event.good_cause", &d.good_cause));
+            out
+        }
         EventKind::Received
         | EventKind::Corrected
         | EventKind::MediationStarted
@@ -257,4 +269,14 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
         | EventKind::DefenceLapsed
         | EventKind::OverdueCertified => Vec::new(),
     }
+}
+
+/// The hearing's time, room and status, in the page's language.
+fn hearing_line(lang: Lang, h: &crate::domain::case::hearing::HearingBooking) -> Vec<String> {
+    let china = crate::clock::china();
+    let when = lang.pick(&h.when_zh(china), &h.when_en(china)).to_owned();
+    vec![
+        [when.as_str(), " · ", &h.room_name, " · ", lang.pick(h.status.label_zh(), h.status.label_en())]
+            .concat(),
+    ]
 }

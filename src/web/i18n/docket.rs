@@ -106,6 +106,13 @@ pub const MESSAGES: &[Entry] = &[
     ("done.record_settlement", "已调解或和解结案。", "Closed by mediation or settlement."),
     ("done.mediation_failed", "已登记调解不成。", "Mediation failure recorded."),
     ("done.schedule_hearing", "已安排开庭，并通知双方当事人。", "Hearing scheduled; both parties are told."),
+    (
+        "done.reschedule_hearing",
+        "开庭时间已变更，并重新通知双方当事人。",
+        "Hearing moved; both parties are told again.",
+    ),
+    ("done.cancel_hearing", "开庭已取消，并通知双方当事人。", "Hearing cancelled; both parties are told."),
+    ("done.decide_postponement", "已对延期开庭申请作出决定。", "The postponement is decided."),
     ("done.hold_hearing", "已登记开庭。", "The hearing is recorded."),
     ("done.award", "已作出裁决。", "The award is made."),
     (

@@ -40,6 +40,9 @@ impl Command {
             C::ProposeSettlement(_) | C::DraftMediationDocument(_) | C::SignMediationDocument(_) => {
                 return None;
             }
+            C::RescheduleHearing(r) => &r.reason,
+            C::CancelHearing(c) => &c.reason,
+            C::DecidePostponement(p) => &p.reason,
             C::Submit { .. }
             | C::Receive
             | C::SubmitCorrection

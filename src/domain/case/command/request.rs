@@ -88,6 +88,9 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::SignMediationDocument
         | K::DeclineMediationDocument
         | K::ScheduleHearing
+        | K::RescheduleHearing
+        | K::CancelHearing
+        | K::DecidePostponement
         | K::HoldHearing
         | K::Award
         | K::RequestAdvanceExecution

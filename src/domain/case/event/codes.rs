@@ -103,11 +103,14 @@ event_codes! {
     MediationDocumentDrafted => "mediation_document_drafted",
     MediationDocumentSigned => "mediation_document_signed",
     MediationDocumentDeclined => "mediation_document_declined",
+    HearingRescheduled => "hearing_rescheduled",
+    HearingCancelled => "hearing_cancelled",
+    PostponementDecided => "postponement_decided",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 55] = [
+    pub const CODES: [&'static str; 58] = [
         "submitted",
         "received",
         "rerouted",
@@ -163,6 +166,9 @@ impl EventKind {
         "mediation_document_drafted",
         "mediation_document_signed",
         "mediation_document_declined",
+        "hearing_rescheduled",
+        "hearing_cancelled",
+        "postponement_decided",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -228,6 +234,10 @@ impl EventKind {
             EventKind::MediationDocumentDrafted(_) => "制作调解书",
             EventKind::MediationDocumentSigned(_) => "签收调解书",
             EventKind::MediationDocumentDeclined(_) => "拒绝签收调解书",
+            EventKind::HearingRescheduled(_) => "变更开庭时间",
+            EventKind::HearingCancelled(_) => "取消开庭",
+            EventKind::PostponementDecided(d) if d.granted => "决定延期开庭",
+            EventKind::PostponementDecided(_) => "不准许延期开庭",
         }
     }
 
@@ -289,6 +299,10 @@ impl EventKind {
             EventKind::MediationDocumentDrafted(_) => "Mediation document drafted",
             EventKind::MediationDocumentSigned(_) => "Mediation document signed",
             EventKind::MediationDocumentDeclined(_) => "Mediation document declined",
+            EventKind::HearingRescheduled(_) => "Hearing rescheduled",
+            EventKind::HearingCancelled(_) => "Hearing cancelled",
+            EventKind::PostponementDecided(d) if d.granted => "Hearing postponed",
+            EventKind::PostponementDecided(_) => "Postponement refused",
         }
     }
 }

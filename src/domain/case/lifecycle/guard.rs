@@ -123,6 +123,18 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
             }
             Ok(())
         }
+        Guard::PostponementPending => {
+            pending(case.pending.postponement.is_some(), "延期开庭申请", "postponement application")
+        }
+        Guard::HearingBooked if case.hearing.is_none() => {
+            refuse("hearing.none", "本案没有已安排的开庭", "No hearing of this case is booked")
+        }
+        Guard::NoHearingBooked if case.hearing.is_some() => refuse(
+            "hearing.already_booked",
+            "本案已安排开庭；请变更开庭时间或取消开庭",
+            "A hearing is booked already; reschedule or cancel it",
+        ),
+        Guard::HearingBooked | Guard::NoHearingBooked => Ok(()),
         Guard::TribunalNotFormed => {
             if case.tribunal.is_some() {
                 return refuse(

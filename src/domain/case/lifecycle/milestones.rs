@@ -49,6 +49,9 @@ impl Milestones {
             | EventKind::Settled { .. }
             | EventKind::MediationFailed
             | EventKind::HearingScheduled { .. }
+            | EventKind::HearingRescheduled(_)
+            | EventKind::HearingCancelled(_)
+            | EventKind::PostponementDecided(_)
             | EventKind::HearingHeld
             | EventKind::Awarded { .. }
             | EventKind::Suspended { .. }

@@ -6,6 +6,7 @@
 
 mod award;
 pub(super) mod mediation;
+mod hearing;
 mod parties;
 mod tribunal;
 
@@ -92,7 +93,12 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
         C::SignMediationDocument(s) => mediation::sign(step, case, who, s),
         C::DeclineMediationDocument(d) => mediation::decline(step, case, who, d),
         C::MediationFailed => step.one(EventKind::MediationFailed, CaseStatus::AwaitingHearing),
-        C::ScheduleHearing { at } => schedule_hearing(step, *at),
+        C::ScheduleHearing { at, waive_notice, booked, .. } => {
+            hearing::schedule(step, *at, waive_notice.as_ref(), booked.as_ref())
+        }
+        C::RescheduleHearing(r) => hearing::reschedule(step, r),
+        C::CancelHearing(c) => hearing::cancel(step, c),
+        C::DecidePostponement(p) => hearing::decide_postponement(step, p),
         C::HoldHearing => step.one(EventKind::HearingHeld, CaseStatus::Heard),
         C::Award { partial, default_award, items, confirm, basis } => {
             let input =
@@ -265,18 +271,6 @@ pub(super) fn settle(step: Step, mode: ClosureMode) -> Outcome {
         ));
     }
     step.one(EventKind::Settled { mode }, CaseStatus::Closed)
-}
-
-/// A hearing date must lie ahead; the ≥ 5-day notice rule is the deadline module's job.
-pub(super) fn schedule_hearing(step: Step, at: DateTime<Utc>) -> Outcome {
-    if at <= step.now {
-        return Err(invalid(
-            "case.hearing_not_in_future",
-            "开庭时间须晚于当前时间",
-            "The hearing must be in the future",
-        ));
-    }
-    step.one(EventKind::HearingScheduled { at }, CaseStatus::HearingScheduled)
 }
 
 fn invalid(code: &'static str, zh: &str, en: &str) -> Rejected {

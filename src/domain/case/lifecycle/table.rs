@@ -5,6 +5,8 @@
 //! and builds the events. The pages and the API compute the actions they offer from the same
 //! rows ([`super::available`]); nothing restates them.
 
+mod hearing;
+
 use super::super::command::CommandKind as K;
 use super::super::party::{Side, Who};
 use super::super::status::{CaseStatus, ClosureMode};
@@ -90,6 +92,12 @@ pub enum Guard {
     ProposalAccepted,
     /// The mediation document waits for the actor's side's signature.
     AwaitingSignature,
+    /// No hearing is booked (scheduled or postponed); a booked one is moved instead.
+    NoHearingBooked,
+    /// A hearing is booked (scheduled or postponed).
+    HearingBooked,
+    /// A postponement application awaits its decision.
+    PostponementPending,
 }
 
 /// One row of the table.
@@ -150,11 +158,11 @@ const ADVANCE: &[S] = &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S:
 const MEDIATOR: &[W] = &[W::Arbitrator, W::Clerk];
 const PARTIES: &[W] = &[W::Applicant, W::Respondent];
 const MEDIATION: &[W] = &[W::Arbitrator, W::Clerk, W::Applicant, W::Respondent];
-const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
+pub(super) const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
 const APPLICANT: &[Side] = &[Side::Applicant];
 const NONE: &[Side] = &[];
 
-const fn row(command: K, from: &'static [S], who: &'static [W], to: To) -> Row {
+pub(super) const fn row(command: K, from: &'static [S], who: &'static [W], to: To) -> Row {
     Row { command, from, who, guard: Guard::Always, to, clocks: "", documents: &[], notify: NONE, basis: "" }
 }
 
@@ -409,14 +417,10 @@ pub const TABLE: &[Row] = &[
         .clocks("entrusted_mediation met")
         .notify(BOTH)
         .basis("劳动争议调解仲裁法 第四十二条；办案规则 第七十二条"),
-    row(
-        K::ScheduleHearing,
-        &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S::Heard],
-        &[W::Arbitrator, W::Clerk],
-        To::Status(S::HearingScheduled),
-    )
-    .notify(BOTH)
-    .basis("劳动争议调解仲裁法 第三十五条"),
+    hearing::SCHEDULE,
+    hearing::RESCHEDULE,
+    hearing::CANCEL,
+    hearing::DECIDE_POSTPONEMENT,
     row(K::HoldHearing, &[S::HearingScheduled], &[W::Arbitrator], To::Status(S::Heard))
         .basis("办案规则 第四十一条"),
     row(K::Award, &[S::Heard], &[W::Arbitrator], To::ClosedOrSame)

@@ -5,7 +5,7 @@ pub mod award;
 use chrono::{Duration, NaiveDate};
 use uuid::Uuid;
 
-use super::{now, today};
+use super::today;
 use crate::domain::calendar::{CalendarYear, WorkCalendar};
 use crate::domain::case::command::{Command, CommandKind};
 use crate::domain::case::lifecycle::table::Guard;
@@ -184,6 +184,10 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
             super::mediation::agreed_up_to(&mut case, guard);
             vec![limit]
         }
+        Guard::NoHearingBooked | Guard::HearingBooked | Guard::PostponementPending => {
+            super::hearing::hold(&mut case, guard, true);
+            vec![limit]
+        }
     };
     if status.is_final() {
         case.pending = Pending::default();
@@ -272,6 +276,10 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         }
         Guard::ProposalAwaitingAnswer | Guard::ProposalAccepted | Guard::AwaitingSignature => {
             case.mediation = crate::domain::case::mediation::Agreement::default();
+            vec![limit]
+        }
+        Guard::NoHearingBooked | Guard::HearingBooked | Guard::PostponementPending => {
+            super::hearing::hold(&mut case, guard, false);
             vec![limit]
         }
     };
@@ -422,7 +430,10 @@ pub fn sample(kind: CommandKind) -> Command {
             Command::RecordSettlement { mode: ClosureMode::ArbitralMediationDocument }
         }
         CommandKind::MediationFailed => Command::MediationFailed,
-        CommandKind::ScheduleHearing => Command::ScheduleHearing { at: now() + Duration::days(7) },
+        CommandKind::ScheduleHearing
+        | CommandKind::RescheduleHearing
+        | CommandKind::CancelHearing
+        | CommandKind::DecidePostponement => super::hearing::sample(kind),
         CommandKind::HoldHearing => Command::HoldHearing,
         CommandKind::Award => award::mixed_award(),
         CommandKind::RequestAdvanceExecution => award::request_advance(),

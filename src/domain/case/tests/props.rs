@@ -68,7 +68,7 @@ fn command(kind: CommandKind, case: &Case, today: NaiveDate, flag: bool, pick: u
             Command::RequestExtension { days: u32::from(pick % 15) + 1, reason: "复杂".into() }
         }
         CommandKind::ScheduleHearing => {
-            Command::ScheduleHearing { at: now() + Duration::days(400 + i64::from(pick)) }
+            super::hearing::schedule(now() + Duration::days(400 + i64::from(pick)))
         }
         _ => sample(kind),
     }

@@ -83,7 +83,7 @@ fn invalid_data_is_refused_with_a_stable_code() {
             Command::RecordSettlement { mode: ClosureMode::PlainWithdrawal },
             "case.settlement_mode_invalid",
         ),
-        (S::Accepted, Command::ScheduleHearing { at: now() }, "case.hearing_not_in_future"),
+        (S::Accepted, super::hearing::schedule(now()), "case.hearing_not_in_future"),
         (S::Heard, Command::Terminate { reason: blank() }, "case.reason_blank"),
         (S::Heard, Command::Revoke { reason: blank() }, "case.reason_blank"),
         (

@@ -145,7 +145,7 @@ fn a_refused_suspension_keeps_the_status_and_clears_the_request() {
 
 #[test]
 fn partial_award_keeps_the_case_open_and_full_award_closes_it() {
-    let hearing = Command::ScheduleHearing { at: now() + Duration::days(10) };
+    let hearing = super::hearing::schedule(now() + Duration::days(10));
     use super::fixtures::award::{basis, granted, partial_award};
     use crate::domain::filing::ClaimType;
     let full = Command::Award {
@@ -180,7 +180,7 @@ fn failed_mediation_leads_to_hearing_and_mediation_at_hearing_can_settle() {
         accept(),
         Command::StartMediation,
         Command::MediationFailed,
-        Command::ScheduleHearing { at },
+        super::hearing::schedule(at),
         Command::HoldHearing,
         settle,
     ];

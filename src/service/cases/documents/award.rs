@@ -100,7 +100,9 @@ pub(super) fn award_body(
         | DocumentKind::TribunalNotice
         | DocumentKind::RecusalDecision
         | DocumentKind::AdvanceExecutionRuling
-        | DocumentKind::MediationDocument => {
+        | DocumentKind::MediationDocument
+        | DocumentKind::HearingNotice
+        | DocumentKind::PostponementNotice => {
             return Err(ServiceError::Unexpected(anyhow::anyhow!("{kind:?} is not an award document")));
         }
     })

@@ -106,5 +106,8 @@ pub(crate) fn sign_code_notice(
         subject: t.text("email/notice/subject.txt", &ctx)?.trim().to_owned(),
         body_text: t.text("email/notice/body.txt", &ctx)?,
         body_html: t.html("email/notice/body.html", &ctx)?,
+        attachment_name: None,
+        attachment_type: None,
+        attachment_body: None,
     })
 }

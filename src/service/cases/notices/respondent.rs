@@ -8,6 +8,7 @@ use crate::auth::respondent_link::Link;
 use crate::clock::local_date;
 use crate::db::cases::CaseRow;
 use crate::domain::case::event::{Event, EventKind};
+use crate::domain::case::hearing::PostponementDecision;
 use crate::domain::case::lifecycle::Case;
 use crate::domain::case::party::Side;
 use crate::domain::clock::CaseClocks;
@@ -128,12 +129,19 @@ fn event_lines(
         | EventKind::ProposalAnswered(_)
         | EventKind::MediationDocumentDrafted(_)
         | EventKind::MediationDocumentDeclined(_) => return super::mediation::lines(&event.kind),
+        EventKind::HearingScheduled { hearing: Some(_), .. }
+        | EventKind::HearingRescheduled(_)
+        | EventKind::HearingCancelled(_)
+        | EventKind::PostponementDecided(PostponementDecision { granted: true, .. }) => {
+            return super::hearing::lines(&event.kind, crate::clock::china());
+        }
         EventKind::Transferred { .. }
         | EventKind::MediationStarted
         | EventKind::MediationEntrusted { .. }
         | EventKind::Settled { .. }
         | EventKind::MediationFailed
-        | EventKind::HearingScheduled { .. }
+        | EventKind::HearingScheduled { hearing: None, .. }
+        | EventKind::PostponementDecided(PostponementDecision { granted: false, .. })
         | EventKind::HearingHeld
         | EventKind::Awarded { .. }
         | EventKind::AdvanceExecutionDecided { .. }

@@ -16,9 +16,7 @@ pub fn body(spec: &Spec, form: &FormData) -> Result<Value, InputError> {
     let mut errors = InputError::default();
     for &field in spec.fields {
         match value(field, form) {
-            Ok(Some(v)) => {
-                out.insert(field.name().to_owned(), v);
-            }
+            Ok(Some(v)) => put(&mut out, field, v),
             Ok(None) => {}
             Err(e) => errors.push(e),
         }
@@ -40,6 +38,26 @@ pub fn body(spec: &Spec, form: &FormData) -> Result<Value, InputError> {
         }
     }
     errors.into_result().map(|()| Value::Object(out))
+}
+
+/// Puts a field's value in the body: a slot as its `room` and `at`; a field named
+/// `outer.inner` inside the object `outer`, which is left out while all its texts are blank.
+fn put(out: &mut Map<String, Value>, field: Field, v: Value) {
+    if let (Field::Slot { .. }, Value::Object(parts)) = (field, &v) {
+        out.extend(parts.clone());
+        return;
+    }
+    let Some((outer, inner)) = field.name().split_once('.') else {
+        out.insert(field.name().to_owned(), v);
+        return;
+    };
+    if v.as_str().is_some_and(|t| t.trim().is_empty()) {
+        return;
+    }
+    let entry = out.entry(outer.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(map) = entry {
+        map.insert(inner.to_owned(), v);
+    }
 }
 
 /// The label of a field in both languages, for a message naming it.
@@ -86,6 +104,16 @@ fn value(field: Field, form: &FormData) -> Result<Option<Value>, FieldError> {
             }
         },
         Field::Tick { .. } => Value::Bool(s == "yes"),
+        // A slot is `ROOM|2026-03-09T09:00` (China time): the room and the start.
+        Field::Slot { .. } => match s.split_once('|').and_then(|(room, at)| Some((room, instant(at)?))) {
+            Some((room, at)) => {
+                let mut parts = Map::new();
+                parts.insert("room".to_owned(), Value::String(room.to_owned()));
+                parts.insert("at".to_owned(), Value::String(at));
+                Value::Object(parts)
+            }
+            None => return Err(wrong(field, "command.slot_missing", "请选择", "Choose: ")),
+        },
     }))
 }
 
@@ -125,11 +153,35 @@ mod tests {
             parsed(CommandKind::Triage, &[("track", ""), ("reason", "")]),
             Ok(Command::Triage { track: None, reason: String::new() })
         );
-        let at = parsed(CommandKind::ScheduleHearing, &[("at", "2026-03-20T09:30")]);
+        let at = parsed(
+            CommandKind::ScheduleHearing,
+            &[("slot", "SIP-MAIN-H1|2026-03-20T09:30"), ("minutes", "90"), ("clerk", "")],
+        );
         let Ok(expected) = chrono::DateTime::parse_from_rfc3339("2026-03-20T01:30:00Z") else {
             panic!("a date")
         };
-        assert_eq!(at, Ok(Command::ScheduleHearing { at: expected.to_utc() }), "read as China time");
+        let scheduled = Command::ScheduleHearing {
+            room: "SIP-MAIN-H1".into(),
+            at: expected.to_utc(),
+            minutes: 90,
+            clerk: None,
+            waive_notice: None,
+            booked: None,
+        };
+        assert_eq!(at, Ok(scheduled), "read as China time, no waiver while its texts are blank");
+        let waived = parsed(
+            CommandKind::ScheduleHearing,
+            &[
+                ("slot", "SIP-MAIN-H1|2026-03-20T09:30"),
+                ("minutes", "90"),
+                ("waive_notice.applicant", "书面放弃"),
+                ("waive_notice.respondent", "当庭声明放弃"),
+            ],
+        );
+        assert!(
+            matches!(waived, Ok(Command::ScheduleHearing { waive_notice: Some(ref w), .. }) if w.respondent == "当庭声明放弃"),
+            "{waived:?}"
+        );
         assert_eq!(
             parsed(CommandKind::DecideAdvanceExecution, &[("granted", "no"), ("reason", "权利义务不明确")]),
             Ok(Command::DecideAdvanceExecution { granted: false, reason: "权利义务不明确".into() })

@@ -71,6 +71,12 @@ const fn note() -> Field {
 }
 
 const REASON: Field = text("reason", "cmd.f.reason");
+/// How the applicant waived the hearing notice period (sent inside `waive_notice`).
+const WAIVER_APPLICANT: Field =
+    Field::Text { name: "waive_notice.applicant", label: "cmd.f.waiver_applicant", required: false };
+/// How the respondent waived it.
+const WAIVER_RESPONDENT: Field =
+    Field::Text { name: "waive_notice.respondent", label: "cmd.f.waiver_respondent", required: false };
 const APPROVE: Decision = Decision { name: "approve", yes: "cmd.approve", no: "cmd.refuse" };
 const GRANT: Decision = Decision { name: "granted", yes: "cmd.grant", no: "cmd.refuse" };
 const ACCEPT: Decision = Decision { name: "accept", yes: "cmd.accept", no: "cmd.decline" };
@@ -338,7 +344,38 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
                 }]
             },
         ),
-        K::ScheduleHearing => plain(const { &[F::Moment { name: "at", label: "cmd.f.at" }] }),
+        K::ScheduleHearing => plain(
+            const {
+                &[
+                    F::Slot { label: "cmd.f.slot" },
+                    F::Days { name: "minutes", label: "cmd.f.minutes", min: 15, max: 480 },
+                    F::Choice {
+                        name: "clerk",
+                        label: "cmd.f.clerk",
+                        options: Options::Clerks,
+                        required: false,
+                    },
+                    WAIVER_APPLICANT,
+                    WAIVER_RESPONDENT,
+                ]
+            },
+        ),
+        K::RescheduleHearing => plain(
+            const {
+                &[
+                    F::Moment { name: "at", label: "cmd.f.at" },
+                    F::Choice { name: "room", label: "cmd.f.room", options: Options::Rooms, required: false },
+                    REASON,
+                    WAIVER_APPLICANT,
+                    WAIVER_RESPONDENT,
+                ]
+            },
+        ),
+        K::CancelHearing => plain(const { &[REASON] }),
+        K::DecidePostponement => decided(
+            const { &[REASON, Field::Text { name: "good_cause", label: "cmd.f.good_cause", required: false }] },
+            Decision { name: "grant", yes: "cmd.approve", no: "cmd.refuse" },
+        ),
         // The award's per-item results, advance-execution requests and court reports are made
         // through the API (`POST /api/v1/cases/{id}/award`, `…/court-outcomes`).
         K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => return None,

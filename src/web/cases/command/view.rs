@@ -196,6 +196,9 @@ fn control(page: &Page, p: &CasePage, field: Field, posted: Option<String>) -> O
             let day = if typed.is_empty() { page.state.clock.today().to_string() } else { typed };
             Control::input(name, label, &day).typed("date").required()
         }
+        Field::Slot { label } => Control::select("slot", label, &typed, options(page.lang, p.slots.clone()))
+            .required()
+            .hint("cmd.hint.slot"),
         Field::Moment { name, label } => {
             Control::input(name, label, &typed).typed("datetime-local").required()
         }
@@ -261,6 +264,7 @@ fn choices(page: &Page, p: &CasePage, from: Options) -> Vec<OptionGroup> {
         Options::TribunalForms => {
             pairs(TribunalForm::ALL.iter().map(|f| (f.code().to_owned(), label(f.label_zh(), f.label_en()))))
         }
+        Options::Rooms => p.rooms.clone(),
         Options::Tracks => return tracks(page, p.proposal),
         Options::Commissions => return commission_options(&page.state.network, lang),
     };

@@ -145,7 +145,10 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::AnswerProposal(_)
         | C::DraftMediationDocument(_)
         | C::SignMediationDocument(_)
-        | C::DeclineMediationDocument(_) => {
+        | C::DeclineMediationDocument(_)
+        | C::RescheduleHearing(_)
+        | C::CancelHearing(_)
+        | C::DecidePostponement(_) => {
             Err(invalid("case.command_unrouted", "内部错误", "Internal routing error"))
         }
     }

@@ -29,6 +29,8 @@ pub enum Options {
     SessionChannels,
     /// How a mediation session went.
     SessionOutcomes,
+    /// The commission's hearing rooms open for booking.
+    Rooms,
 }
 
 /// Where the boxes of a list of codes come from; each is shown with its label and legal basis.
@@ -124,6 +126,12 @@ pub enum Field {
         /// How many selects.
         count: usize,
     },
+    /// A free hearing slot (room and start) chosen from those the slot finder proposes; sent
+    /// as `room` and `at`.
+    Slot {
+        /// Catalog key of the label.
+        label: &'static str,
+    },
     /// A box ticked for `true`.
     Tick {
         /// Body field.
@@ -147,6 +155,7 @@ impl Field {
             | Field::Moment { name, .. }
             | Field::Several { name, .. }
             | Field::Tick { name, .. } => name,
+            Field::Slot { .. } => "slot",
         }
     }
 
@@ -162,6 +171,7 @@ impl Field {
             | Field::Day { label, .. }
             | Field::Moment { label, .. }
             | Field::Several { label, .. }
+            | Field::Slot { label }
             | Field::Tick { label, .. } => label,
         }
     }

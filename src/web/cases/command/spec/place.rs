@@ -73,6 +73,9 @@ pub fn anchor(kind: CommandKind) -> String {
         | K::RecordSettlement
         | K::MediationFailed
         | K::ScheduleHearing
+        | K::RescheduleHearing
+        | K::CancelHearing
+        | K::DecidePostponement
         | K::HoldHearing
         | K::DecideAdvanceExecution => ["form-", kind.name()].concat(),
     }

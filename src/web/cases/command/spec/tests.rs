@@ -47,6 +47,7 @@ fn the_review_decisions_keep_their_confirmation_their_boxes_and_the_way_back_to_
             | Field::Day { .. }
             | Field::Moment { .. }
             | Field::Several { .. }
+            | Field::Slot { .. }
             | Field::Tick { .. } => None,
         })
     };

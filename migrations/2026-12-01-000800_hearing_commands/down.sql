@@ -1,0 +1,28 @@
+ALTER TABLE outbox
+    DROP CONSTRAINT outbox_attachment_whole,
+    DROP COLUMN attachment_body,
+    DROP COLUMN attachment_type,
+    DROP COLUMN attachment_name;
+
+DELETE FROM documents WHERE kind IN ('hearing_notice', 'postponement_notice');
+ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+ALTER TABLE documents ADD CONSTRAINT documents_kind_check CHECK (kind IN (
+    'acceptance', 'non_acceptance', 'correction', 'respondent_notice', 'defence_copy',
+    'withdrawal_decision', 'deemed_withdrawal_decision', 'revocation_decision',
+    'termination_decision', 'suspension_notice', 'resumption_notice', 'extension_notice',
+    'transfer_letter', 'overdue_certificate', 'tribunal_notice', 'recusal_decision'
+));
+
+ALTER TABLE case_events DROP CONSTRAINT case_events_kind_known;
+ALTER TABLE case_events ADD CONSTRAINT case_events_kind_known CHECK (kind IN (
+    'submitted', 'received', 'rerouted', 'correction_requested', 'corrected', 'accepted',
+    'rejected', 'referred_out', 'transferred', 'withdrawn', 'mediation_started', 'settled',
+    'mediation_failed', 'hearing_scheduled', 'hearing_held', 'awarded', 'suspended', 'resumed',
+    'terminated', 'triaged', 'converted_to_ordinary', 'assigned', 'served', 'consent_given',
+    'defence_filed', 'defence_lapsed', 'counterclaim_filed', 'counterclaim_decided',
+    'objection_raised', 'objection_decided', 'claim_change_applied', 'claim_change_decided',
+    'party_joined', 'suspension_requested', 'suspension_refused', 'extension_requested',
+    'extension_decided', 'withdrawal_applied', 'postponement_applied', 'recusal_applied',
+    'overdue_certified', 'recusal_decided', 'tribunal_formed', 'mediation_entrusted',
+    'mediation_session_held'
+)) NOT VALID;
