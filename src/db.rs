@@ -9,6 +9,7 @@ pub mod cases;
 pub mod clocks;
 pub mod docket;
 pub mod documents;
+pub mod elements;
 pub mod enums;
 pub mod filings;
 pub mod hearings;

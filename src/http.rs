@@ -7,6 +7,7 @@ pub mod calculators;
 pub mod case_file;
 pub mod cases;
 pub mod deadlines;
+pub mod elements;
 pub mod error;
 pub mod evidence;
 pub mod health;

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod commands;
 pub mod deadlines;
 pub mod docket;
+pub mod elements;
 pub mod error;
 pub mod filings;
 pub mod hearings;

@@ -3,9 +3,11 @@
 // `migrations::the_hand_written_schema_matches_the_migrated_database` compares every column
 // (name, type, nullability) with the migrated database, both ways.
 
+mod elements;
 mod roster;
 mod scheduling;
 
+pub use elements::case_element_answers;
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 

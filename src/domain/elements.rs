@@ -13,6 +13,7 @@
 //!
 //! Pure: the answers, the claims, the figures and the dates are arguments.
 
+pub mod access;
 mod catalogue;
 pub mod draft;
 pub mod form;

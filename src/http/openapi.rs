@@ -14,8 +14,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    accounts, admin, calculators, case_file, cases, deadlines, evidence, health, reference, respond, rooms,
-    roster, slots,
+    accounts, admin, calculators, case_file, cases, deadlines, elements, evidence, health, reference,
+    respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -73,6 +73,9 @@ use super::{
         evidence::upload,
         evidence::list,
         evidence::download,
+        elements::get_elements,
+        elements::put_elements,
+        elements::get_award_draft,
     ),
     components(schemas(
         crate::http::error::ProblemBody,
@@ -114,6 +117,10 @@ use super::{
         crate::service::rooms::RoomView,
         crate::service::slots::SlotsView,
         crate::service::slots::SlotView,
+        crate::service::elements::ElementsView,
+        crate::domain::elements::ElementsForm,
+        crate::domain::elements::AnswerForm,
+        crate::domain::elements::AwardDraft,
     ))
 )]
 pub struct ApiDoc;

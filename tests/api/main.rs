@@ -7,6 +7,7 @@ mod calculators;
 mod case_flow;
 mod deadlines;
 mod demo;
+mod elements;
 mod evidence;
 mod filing;
 mod health;
