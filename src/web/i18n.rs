@@ -5,6 +5,7 @@ mod cases;
 mod commands;
 mod common;
 mod docket;
+mod elements;
 mod evidence;
 mod filing;
 mod guidance;
@@ -69,7 +70,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 8] {
+fn catalogs() -> [&'static [Entry]; 9] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -79,6 +80,7 @@ fn catalogs() -> [&'static [Entry]; 8] {
         docket::MESSAGES,
         respond::MESSAGES,
         evidence::MESSAGES,
+        elements::MESSAGES,
     ]
 }
 
