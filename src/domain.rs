@@ -12,6 +12,7 @@ pub mod citation;
 pub mod clock;
 pub mod deadline;
 pub mod document;
+pub mod elements;
 pub mod evidence;
 pub mod figures;
 pub mod filing;

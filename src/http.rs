@@ -8,6 +8,7 @@ pub mod case_file;
 pub mod cases;
 pub mod court;
 pub mod deadlines;
+pub mod elements;
 pub mod error;
 pub mod evidence;
 pub mod health;

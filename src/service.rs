@@ -8,6 +8,7 @@ pub mod commands;
 pub mod court;
 pub mod deadlines;
 pub mod docket;
+pub mod elements;
 pub mod error;
 pub mod filings;
 pub mod hearings;

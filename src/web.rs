@@ -4,6 +4,7 @@
 pub mod account;
 pub mod approvals;
 pub mod assets;
+pub mod calculators;
 pub mod cases;
 pub mod controls;
 pub mod docket;

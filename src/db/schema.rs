@@ -3,6 +3,7 @@
 // `migrations::the_hand_written_schema_matches_the_migrated_database` compares every column
 // (name, type, nullability) with the migrated database, both ways.
 
+mod elements;
 mod mediation;
 mod premediation;
 mod roster;
@@ -12,6 +13,7 @@ pub use premediation::{
     mediation_case_events, mediation_cases, mediation_organisation_mediators, mediation_organisations,
 };
 
+pub use elements::case_element_answers;
 pub use mediation::{mediation_messages, mediation_sign_codes};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};

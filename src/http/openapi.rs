@@ -16,8 +16,8 @@ use utoipa::{Modify, OpenApi};
 use super::premediation::PreMediationPaths;
 
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, mediation, reference,
-    respond, rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
+    reference, respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -81,6 +81,9 @@ use super::{
         mediation::post_message,
         mediation::send_code,
         mediation::sign,
+        elements::get_elements,
+        elements::put_elements,
+        elements::get_award_draft,
     ),
     components(schemas(
         crate::service::court::CourtOutcomeRequest,
@@ -130,6 +133,10 @@ use super::{
         crate::service::mediation::messages::PostMessage,
         crate::service::mediation::signing::CodeSent,
         crate::service::mediation::signing::SignRequest,
+        crate::service::elements::ElementsView,
+        crate::domain::elements::ElementsForm,
+        crate::domain::elements::AnswerForm,
+        crate::domain::elements::AwardDraft,
     ))
 )]
 pub struct ApiDoc;

@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, evidence, health, mediation, openapi,
-    reference, respond, rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
+    openapi, reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -105,6 +105,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         )
                         .service(resource("/cases/{id}/documents", "GET").get(case_file::list_documents))
                         .service(resource("/cases/{id}/notices", "GET").get(case_file::list_notices))
+                        .service(
+                            resource("/cases/{id}/elements", "GET, PUT")
+                                .get(elements::get_elements)
+                                .put(elements::put_elements),
+                        )
+                        .service(resource("/cases/{id}/award-draft", "GET").get(elements::get_award_draft))
                         .service(resource("/documents/{id}", "GET").get(case_file::get_document))
                         .service(resource("/docket", "GET").get(case_file::get_docket))
                         .service(resource("/approvals", "GET").get(case_file::get_approvals))

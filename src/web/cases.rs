@@ -4,6 +4,7 @@
 mod case_file;
 pub mod command;
 mod detail;
+mod elements;
 pub mod list;
 mod next_step;
 mod queue;
@@ -52,8 +53,11 @@ pub async fn export_queue(page: Page, q: web::Query<QueueParams>) -> Result<Http
 
 /// `GET /cases/{id}`.
 pub async fn show_case(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let case = pages::case(&page.state, &page.actor()?, parse_id(&id)?).await?;
-    page.render("pages/case", &detail::case_detail(&page, &case, command::Posted::default()))
+    let id = parse_id(&id)?;
+    let case = pages::case(&page.state, &page.actor()?, id).await?;
+    let mut ctx = detail::case_detail(&page, &case, command::Posted::default());
+    ctx.elements = elements::for_page(&page, id).await?;
+    page.render("pages/case", &ctx)
 }
 
 /// `GET /cases/{id}/receipt`: the printable receipt (回执) of a submitted filing.
@@ -112,3 +116,5 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
         | ServiceError::Unexpected(_) => error_text(page.lang, &error_code(e)),
     }
 }
+
+pub use elements::save_elements;

@@ -5,11 +5,12 @@ mod cases;
 mod commands;
 mod common;
 mod docket;
+mod elements;
 mod evidence;
 mod filing;
 mod guidance;
-mod premediation;
 mod mediation;
+mod premediation;
 mod respond;
 
 use serde::Serialize;
@@ -71,7 +72,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 10] {
+fn catalogs() -> [&'static [Entry]; 11] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -83,6 +84,7 @@ fn catalogs() -> [&'static [Entry]; 10] {
         evidence::MESSAGES,
         premediation::MESSAGES,
         mediation::MESSAGES,
+        elements::MESSAGES,
     ]
 }
 

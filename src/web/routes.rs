@@ -18,11 +18,13 @@
 //! | POST | `/cases/{id}/evidence` | evidence upload from the case page, for a side (multipart) |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
+//! | POST | `/cases/{id}/elements` | save the caller's side of the element record |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
 //! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
+//! | GET | `/calculators`, `/calculators/{name}` | the claim calculators (`?compute=1&…` shows the result) |
 //! | GET | `/respond/{token}` | the respondent's link: the case, the defence period, sign in or register |
 //! | POST | `/respond/{token}/register`, `/respond/{token}/bind` | an employer account tied to the link's credit code (GET of the first goes back to the link) |
 //!
@@ -38,7 +40,8 @@ use actix_web::web;
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
 use super::{
-    account, approvals, assets, cases, docket, error, evidence, filing, password, premediation, respond,
+    account, approvals, assets, calculators, cases, docket, error, evidence, filing, password, premediation,
+    respond,
 };
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
@@ -108,6 +111,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/evidence", web::post().to(evidence::upload_evidence))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
+            .route("/cases/{id}/elements", web::post().to(cases::save_elements))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
@@ -119,6 +123,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(premediation::show_mediation_document),
             )
             .route("/mediation/{id}/do/{command}", web::post().to(premediation::run_mediation_command))
+            .route("/calculators", web::get().to(calculators::show_index))
+            .route("/calculators/{name}", web::get().to(calculators::show_calculator))
             .route("/respond/{token}", web::get().to(respond::show_link))
             .route("/respond/{token}/register", web::get().to(respond::back_to_link))
             .route("/respond/{token}/register", web::post().to(respond::register_through_link))

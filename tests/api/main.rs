@@ -8,6 +8,7 @@ mod calculators;
 mod case_flow;
 mod deadlines;
 mod demo;
+mod elements;
 mod evidence;
 mod filing;
 mod health;

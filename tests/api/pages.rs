@@ -7,6 +7,7 @@ use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
 pub(crate) mod commands;
 mod docket;
+mod elements;
 mod evidence;
 mod hearing;
 mod outcomes;

@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::mediation::commands as online;
 use super::hearing::{Cancellation, HearingBooking, NoticeWaiver, PostponementRuling, Rescheduling};
+use super::mediation::commands as online;
 use super::mediation::{SessionChannel, SessionOutcome};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};

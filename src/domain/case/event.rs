@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::mediation::{Answer, Declined, Draft, Proposal, SessionChannel, SessionOutcome, Signature};
 use super::hearing::{HearingBooking, HearingChange, NoticeWaiver, PostponementDecision};
+use super::mediation::{Answer, Declined, Draft, Proposal, SessionChannel, SessionOutcome, Signature};
 use super::party::Side;
 use super::reasons::{CorrectionItem, RejectionReason};
 use super::service::{ServiceMethod, SuspensionGround};

@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub(crate) mod fixtures;
-mod mediation;
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod hearing;
+mod mediation;
 mod props;
 mod refusals;
 mod scenarios;
@@ -233,9 +233,10 @@ fn commands_parse_from_an_api_request_with_the_name_as_tag() {
             | CommandKind::DecideRecusal
             | CommandKind::Award
             | CommandKind::RecordCourtOutcome => assert_eq!(parsed.kind(), *kind),
-            | CommandKind::ProposeSettlement
-            | CommandKind::SignMediationDocument => assert_eq!(parsed.kind(), *kind),
-            | CommandKind::ScheduleHearing
+            CommandKind::ProposeSettlement | CommandKind::SignMediationDocument => {
+                assert_eq!(parsed.kind(), *kind)
+            }
+            CommandKind::ScheduleHearing
             | CommandKind::RescheduleHearing
             | CommandKind::CancelHearing
             | CommandKind::DecidePostponement => assert_eq!(parsed.kind(), *kind),

@@ -407,9 +407,8 @@ impl DocumentKind {
             | DocumentKind::NonFinalAward
             | DocumentKind::PartialAward
             | DocumentKind::AdvanceExecutionRuling => Addressee::Parties,
-            | DocumentKind::MediationDocument => Addressee::Parties,
-            | DocumentKind::HearingNotice
-            | DocumentKind::PostponementNotice => Addressee::Parties,
+            DocumentKind::MediationDocument => Addressee::Parties,
+            DocumentKind::HearingNotice | DocumentKind::PostponementNotice => Addressee::Parties,
             DocumentKind::TransferLetter => Addressee::Commission,
             DocumentKind::OverdueCertificate => Addressee::RequestingParty,
         }

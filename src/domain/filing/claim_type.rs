@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The type of one claim item; it selects the element list of the element-based hearing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimType {
     /// 拖欠劳动报酬 — unpaid wages.

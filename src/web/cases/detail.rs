@@ -92,6 +92,8 @@ struct Warning {
 #[derive(Serialize)]
 pub struct CaseDetail {
     layout: Layout,
+    /// The element record, where the viewer has a capacity on the case (set by the handler).
+    pub elements: Option<super::elements::ElementsSection>,
     id: String,
     status: CaseStatus,
     status_label: String,
@@ -216,6 +218,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
     let role = page.user.as_ref().map(|u| u.claims.role);
     let staff = role.is_some_and(Role::is_staff);
     CaseDetail {
+        elements: None,
         layout: page.layout("case.title"),
         id: id.clone(),
         status: v.status,

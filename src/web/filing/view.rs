@@ -44,6 +44,7 @@ pub struct StepPage {
     evidence_block: bool,
     evidence: Vec<EvidenceItem>,
     max_upload_mb: usize,
+    calculators: Vec<crate::web::calculators::Link>,
 }
 
 /// A validation error on the review page, linking to its step.
@@ -171,6 +172,7 @@ pub fn step_page(page: &Page, step: Step, draft: &DraftPage, check: bool, extra:
         evidence_block: step == Step::Facts,
         evidence: evidence_items(&id, &draft.evidence),
         max_upload_mb: page.state.settings.intake.max_upload_bytes / (1024 * 1024),
+        calculators: if step == Step::Claims { crate::web::calculators::links() } else { Vec::new() },
     }
 }
 

@@ -5,8 +5,8 @@
 //! [`Rejected::Invalid`].
 
 mod award;
-pub(super) mod mediation;
 mod hearing;
+pub(super) mod mediation;
 mod parties;
 mod tribunal;
 
