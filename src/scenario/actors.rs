@@ -92,6 +92,7 @@ impl Accounts {
             "form_tribunal" => &["presiding", "members"],
             "decide_recusal" => &["replacement"],
             "challenge_arbitrator" => &["arbitrator"],
+            "schedule_hearing" | "reschedule_hearing" => &["clerk"],
             _ => return Ok(body),
         };
         for field in fields {

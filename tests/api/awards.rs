@@ -13,7 +13,11 @@ async fn heard_case(app: &TestApp, clerk: &User, arbitrator: &User) -> String {
     for (who, action, body) in [
         (clerk, "accept", json!({})),
         (clerk, "assign", json!({ "arbitrator": arbitrator.id })),
-        (arbitrator, "schedule_hearing", json!({ "at": "2026-04-01T01:30:00Z" })),
+        (
+            arbitrator,
+            "schedule_hearing",
+            json!({ "room": "SIP-MAIN-H1", "at": "2026-04-01T01:30:00Z", "minutes": 60, "clerk": clerk.id }),
+        ),
         (arbitrator, "hold_hearing", json!({})),
     ] {
         let (status, body) = app.act(who, &id, action, body).await;

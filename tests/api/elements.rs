@@ -119,8 +119,16 @@ async fn both_sides_answer_the_record_splits_agreed_from_disputed_and_the_arbitr
     let stranger = app.worker("other@example.com").await;
     assert_eq!(put(&app, &id, &stranger, finding.clone()).await.0, 404);
 
+    assert_eq!(app.act(&clerk, &id, "assign", json!({ "arbitrator": arbitrator.id })).await.0, 200);
     assert_eq!(
-        app.act(&clerk, &id, "schedule_hearing", json!({ "at": "2026-04-01T01:30:00Z" })).await.0,
+        app.act(
+            &clerk,
+            &id,
+            "schedule_hearing",
+            json!({ "room": "SIP-MAIN-H1", "at": "2026-04-01T01:30:00Z", "minutes": 60, "clerk": clerk.id })
+        )
+        .await
+        .0,
         200
     );
     let findings = json!([

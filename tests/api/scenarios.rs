@@ -58,6 +58,7 @@ async fn every_scenario_file_has_its_test() {
         files,
         [
             "claim_change_restart",
+            "court_reversal",
             "deemed_service_and_defence",
             "entrusted_mediation",
             "extension_once_before_expiry",
