@@ -96,6 +96,7 @@ pub enum Command {
     Triage {
         /// The track chosen; absent to follow the proposal.
         #[serde(default)]
+        #[schema(nullable = false)]
         track: Option<Track>,
         /// Why the proposal is overridden; required when it is.
         #[serde(default)]
@@ -371,6 +372,7 @@ pub enum Command {
         clerk: Option<Uuid>,
         /// Both parties' waiver of the notice period.
         #[serde(default)]
+        #[schema(nullable = false)]
         waive_notice: Option<NoticeWaiver>,
         /// The hearing as the service booked it.
         #[serde(default, skip_deserializing)]
@@ -432,6 +434,7 @@ pub enum Command {
         on: NaiveDate,
         /// The side that sued or applied.
         #[serde(default)]
+        #[schema(nullable = false)]
         side: Option<Side>,
         /// The applicants concerned, by position from 1 (empty: all).
         #[serde(default)]

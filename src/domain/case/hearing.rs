@@ -113,9 +113,11 @@ pub struct Rescheduling {
     pub reason: String,
     /// Both parties' waiver of the notice period, when the new start is sooner than it allows.
     #[serde(default)]
+    #[schema(nullable = false)]
     pub waive_notice: Option<NoticeWaiver>,
     /// The hearing as the service moved it.
     #[serde(default, skip_deserializing)]
+    #[schema(nullable = false)]
     pub booked: Option<HearingBooking>,
 }
 
@@ -127,6 +129,7 @@ pub struct Cancellation {
     pub reason: String,
     /// The hearing as the service cancelled it.
     #[serde(default, skip_deserializing)]
+    #[schema(nullable = false)]
     pub booked: Option<HearingBooking>,
 }
 
@@ -154,9 +157,11 @@ pub struct PostponementRuling {
     pub room: Option<String>,
     /// Both parties' waiver of the notice period for the new start.
     #[serde(default)]
+    #[schema(nullable = false)]
     pub waive_notice: Option<NoticeWaiver>,
     /// The hearing as the service postponed or moved it.
     #[serde(default, skip_deserializing)]
+    #[schema(nullable = false)]
     pub booked: Option<HearingBooking>,
     /// Whether the application came after the 3-working-day cut-off, found by the service.
     #[serde(default, skip_deserializing)]

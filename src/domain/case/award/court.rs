@@ -111,6 +111,7 @@ pub struct CourtItem {
     pub claim: u32,
     /// The court's decision on it (outcomes only).
     #[serde(default)]
+    #[schema(nullable = false)]
     pub result: Option<CourtResult>,
 }
 
@@ -126,6 +127,7 @@ pub struct CourtRecord {
     pub on: NaiveDate,
     /// The side that sued or applied (lawsuits; a set-aside application is the respondent's).
     #[serde(default)]
+    #[schema(nullable = false)]
     pub side: Option<Side>,
     /// The applicants concerned, by position from 1 (several workers, 解释（一） 第十七条); empty
     /// for all of them.

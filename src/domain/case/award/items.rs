@@ -19,11 +19,13 @@ pub struct ItemDecision {
     /// The award category the final-award test applies (法 第四十七条); by default the one
     /// that matches the claim's type.
     #[serde(default)]
+    #[schema(nullable = false)]
     pub category: Option<AwardCategory>,
     /// The amount granted in yuan, e.g. `12000.00`; absent when dismissed, and may be absent
     /// for a labour-standards dispute or another matter without an amount.
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "12000.00")]
+    #[schema(nullable = false)]
     pub granted: Option<Money>,
     /// Whether the claim is dismissed (驳回).
     #[serde(default)]
