@@ -57,16 +57,36 @@ pub fn credit_code(body17: &str) -> String {
     format!("{body17}{}", uscc::check_char(body17).unwrap_or('0'))
 }
 
+/// Sample worker `n`: name, a valid ID number, phone, e-mail and address.
+pub fn sample_applicant(n: u32) -> ApplicantForm {
+    ApplicantForm {
+        name: format!("申请人{n:04}"),
+        id_number: id_number(&format!("3205831990{:02}{:02}{:03}", 1 + n % 12, 1 + n % 28, n % 1000)),
+        phone: format!("139{:08}", n),
+        email: format!("applicant{n}@example.com"),
+        address: "江苏省苏州市工业园区星湖街 1 号".into(),
+    }
+}
+
+/// A collective filing (DOMAIN §4): `workers` sample workers from `n` on, each claiming the
+/// sample's wages (13,600) and compensation (20,400), so the claim items carry the totals.
+pub fn collective_form(n: u32, workplace_area: &str, employer_area: &str, workers: u32) -> FilingForm {
+    let mut form = sample_form(n, workplace_area, employer_area);
+    form.applicants = (n..n + workers).map(sample_applicant).collect();
+    for claim in &mut form.claims {
+        let each: i64 = claim.amount.parse().unwrap_or(0);
+        claim.amount = (each * i64::from(workers)).to_string();
+    }
+    form.facts = format!(
+        "申请人等{workers}名劳动者均在被申请人处任装配工。被申请人拖欠全体劳动者两个月工资，并以经营困难为由解除劳动合同，未支付经济补偿。"
+    );
+    form
+}
+
 /// A complete, valid filing: worker `n` against a Park employer, workplace in `workplace_area`.
 pub fn sample_form(n: u32, workplace_area: &str, employer_area: &str) -> FilingForm {
     FilingForm {
-        applicants: vec![ApplicantForm {
-            name: format!("申请人{n:04}"),
-            id_number: id_number(&format!("3205831990{:02}{:02}{:03}", 1 + n % 12, 1 + n % 28, n % 1000)),
-            phone: format!("139{:08}", n),
-            email: format!("applicant{n}@example.com"),
-            address: "江苏省苏州市工业园区星湖街 1 号".into(),
-        }],
+        applicants: vec![sample_applicant(n)],
         respondent: RespondentForm {
             name: "苏州某某电子科技有限公司".into(),
             uscc: sample_employer_uscc(),

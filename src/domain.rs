@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case;
 pub mod citation;
 pub mod clock;
+pub mod collective;
 pub mod deadline;
 pub mod document;
 pub mod elements;

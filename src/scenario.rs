@@ -107,6 +107,14 @@ struct Sample {
     employer_area: String,
     #[serde(default)]
     intake_venue: Option<String>,
+    /// How many workers file together (from the sample's number on); ten or more make a
+    /// collective dispute, each claiming the sample's wages and compensation.
+    #[serde(default = "one")]
+    workers: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 fn park_area() -> String {
@@ -119,13 +127,23 @@ fn park_employer() -> String {
 
 impl Default for Sample {
     fn default() -> Sample {
-        Sample { sample: 1, workplace_area: park_area(), employer_area: park_employer(), intake_venue: None }
+        Sample {
+            sample: 1,
+            workplace_area: park_area(),
+            employer_area: park_employer(),
+            intake_venue: None,
+            workers: 1,
+        }
     }
 }
 
 impl Sample {
     fn request(self, state: &AppState) -> FilingRequest {
-        let mut form = crate::demo::sample_form(self.sample, &self.workplace_area, &self.employer_area);
+        let mut form = if self.workers > 1 {
+            crate::demo::collective_form(self.sample, &self.workplace_area, &self.employer_area, self.workers)
+        } else {
+            crate::demo::sample_form(self.sample, &self.workplace_area, &self.employer_area)
+        };
         let today = state.clock.today();
         form.employment.end_date = (today - chrono::Duration::days(10)).to_string();
         form.employment.start_date = (today - chrono::Duration::days(800)).to_string();

@@ -44,7 +44,8 @@ pub struct DocketFilter {
 
 const FINAL: [DbStatus; 3] = [DbStatus::Closed, DbStatus::Rejected, DbStatus::ReferredOut];
 
-/// One page of a docket, soonest next deadline first (cases with no running clock last), and
+/// One page of a docket, collective disputes first, then soonest next deadline (cases with no
+/// running clock last), and
 /// how many cases match in all. Served by the partial indexes `cases_docket_idx` and
 /// `cases_clerk_docket_idx`.
 pub async fn page(conn: &mut AsyncPgConnection, f: &DocketFilter) -> QueryResult<(Vec<CaseRow>, i64)> {
@@ -70,7 +71,13 @@ pub async fn page(conn: &mut AsyncPgConnection, f: &DocketFilter) -> QueryResult
     };
     let total = query().count().get_result(conn).await?;
     let rows = query()
-        .order((cases::next_due.asc().nulls_last(), cases::id.asc()))
+        // Collective disputes are heard with priority (办案规则 第五条), then soonest deadline.
+        .order((
+            diesel::dsl::sql::<diesel::sql_types::Bool>("cases.track IS NOT DISTINCT FROM 'collective'")
+                .desc(),
+            cases::next_due.asc().nulls_last(),
+            cases::id.asc(),
+        ))
         .offset(f.offset)
         .limit(f.limit)
         .select(CaseRow::as_select())

@@ -56,6 +56,9 @@ pub struct QueueFilter {
     pub limit: Option<i64>,
 }
 
+/// Whether a filing names ten or more workers: a collective-dispute candidate (法 第七条).
+const COLLECTIVE_CANDIDATE: &str = "COALESCE(jsonb_array_length(cases.filing -> 'applicants'), 0) >= 10";
+
 /// `s` as a literal inside an `ILIKE` pattern.
 fn like_literal(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
@@ -109,8 +112,12 @@ pub async fn list(conn: &mut AsyncPgConnection, f: &QueueFilter) -> QueryResult<
     let total = count(conn, f).await?;
     let mut q = filtered(f).select(CaseRow::as_select());
     q = match f.sort {
+        // Collective disputes are accepted with priority (办案规则 第五条): ten or more workers first.
         QueueSort::Deadline => q
-            .order(sql::<Date>("COALESCE(cases.acceptance_due, cases.handover_due, DATE '9999-12-31')").asc())
+            .order(sql::<diesel::sql_types::Bool>(COLLECTIVE_CANDIDATE).desc())
+            .then_order_by(
+                sql::<Date>("COALESCE(cases.acceptance_due, cases.handover_due, DATE '9999-12-31')").asc(),
+            )
             .then_order_by(cases::received_at.asc()),
         QueueSort::ReceivedAsc => q.order(cases::received_at.asc()),
         QueueSort::ReceivedDesc => q.order(cases::received_at.desc()),

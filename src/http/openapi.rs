@@ -245,13 +245,52 @@ impl Modify for CommandBodies {
             }
         }
         let bodies = items
+            .clone()
             .into_iter()
             .fold(AnyOfBuilder::new(), AnyOfBuilder::item)
             .description(shapes.description.clone())
             .build();
         components.schemas.insert("Command".to_owned(), RefOr::T(Schema::AnyOf(bodies)));
+        command_paths(openapi, &items);
     }
 }
+
+/// The generic `POST /api/v1/cases/{id}/{action}` as one operation per command
+/// (`POST /api/v1/cases/{id}/accept` …), each with its own body: a client and a fuzzer read one
+/// command's fields at a time, and no tool has to unfold the union of all of them at once.
+fn command_paths(openapi: &mut utoipa::openapi::OpenApi, shapes: &[RefOr<Schema>]) {
+    let Some(generic) = openapi.paths.paths.remove(ACT_PATH) else { return };
+    let Some(template) = generic.post else { return };
+    for shape in shapes {
+        let (name, description) = match shape {
+            RefOr::T(Schema::Object(o)) => (o.title.clone(), o.description.clone()),
+            RefOr::T(Schema::AllOf(a)) => (a.title.clone(), a.description.clone()),
+            RefOr::T(_) | RefOr::Ref(_) => (None, None),
+        };
+        let Some(name) = name else { continue };
+        let mut op = template.clone();
+        op.operation_id = Some(["command_", &name].concat());
+        op.summary = description.as_deref().and_then(|d| d.lines().next()).map(str::to_owned);
+        op.description = description;
+        if let Some(params) = &mut op.parameters {
+            params.retain(|p| p.name != "action");
+        }
+        let content = ContentBuilder::new().schema(Some(shape.clone())).build();
+        op.request_body = Some(
+            utoipa::openapi::request_body::RequestBodyBuilder::new()
+                .description(Some("the command's fields (the `command` tag may be left out; no body for a command without fields)"))
+                .content("application/json", content)
+                .required(Some(utoipa::openapi::Required::False))
+                .build(),
+        );
+        let mut item = utoipa::openapi::path::PathItem::default();
+        item.post = Some(op);
+        openapi.paths.paths.insert(ACT_PATH.replace("{action}", &name), item);
+    }
+}
+
+/// The generic command path, as the route table serves it.
+const ACT_PATH: &str = "/api/v1/cases/{id}/{action}";
 
 /// Serves the document.
 pub async fn openapi_json() -> HttpResponse {

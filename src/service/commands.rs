@@ -17,6 +17,7 @@ use crate::domain::award::Threshold;
 use crate::domain::case::award::AwardBasis;
 use crate::domain::case::command::{Command, CommandKind, RequestError};
 use crate::domain::case::event::{EventKind, NUMBER_PENDING};
+use crate::domain::collective::GroupClaim;
 use crate::domain::figures::ThresholdDateRule;
 use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
 use crate::domain::ids::CaseId;
@@ -267,6 +268,16 @@ pub(crate) async fn prepare(
         Command::ProposeSettlement(mut p) => {
             p.claims = crate::service::mediation::claim_refs(conn, row.id).await?;
             Command::ProposeSettlement(p)
+        }
+        Command::OrganiseGroup(mut g) => {
+            let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+            g.members = form.applicants.iter().map(|a| a.name.trim().to_owned()).collect();
+            g.claims = crate::service::mediation::claim_refs(conn, row.id)
+                .await?
+                .into_iter()
+                .map(|c| GroupClaim { number: c.number, label: c.label, has_amount: c.claimed_fen.is_some() })
+                .collect();
+            Command::OrganiseGroup(g)
         }
         Command::SignMediationDocument(s) => {
             crate::service::mediation::signing::use_code(conn, s.code_id, now).await?;

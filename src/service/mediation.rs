@@ -56,6 +56,7 @@ pub async fn claim_refs(
         .zip(1u32..)
         .map(|((claim_type, amount_fen), number)| ClaimRef {
             number,
+            member: None,
             label: ClaimType::parse(&claim_type).map_or(claim_type, |t| t.name_zh().to_owned()),
             claimed_fen: amount_fen,
         })

@@ -5,6 +5,7 @@ mod case_file;
 pub mod command;
 mod detail;
 mod elements;
+mod group;
 pub mod list;
 mod next_step;
 mod queue;
@@ -118,3 +119,4 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
 }
 
 pub use elements::save_elements;
+pub use group::{organise_group, record_consent};

@@ -2,6 +2,7 @@
 //! (the default) and English, looked up by a stable key.
 
 mod cases;
+mod collective;
 mod commands;
 mod common;
 mod docket;
@@ -72,7 +73,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 11] {
+fn catalogs() -> [&'static [Entry]; 12] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -85,6 +86,7 @@ fn catalogs() -> [&'static [Entry]; 11] {
         premediation::MESSAGES,
         mediation::MESSAGES,
         elements::MESSAGES,
+        collective::MESSAGES,
     ]
 }
 

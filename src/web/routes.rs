@@ -19,6 +19,8 @@
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
 //! | POST | `/cases/{id}/elements` | save the caller's side of the element record |
+//! | POST | `/cases/{id}/group` | organise a collective dispute's worker group (staff) |
+//! | POST | `/cases/{id}/group/consent` | record the consent of those represented (staff) |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
@@ -112,6 +114,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
             .route("/cases/{id}/elements", web::post().to(cases::save_elements))
+            .route("/cases/{id}/group", web::post().to(cases::organise_group))
+            .route("/cases/{id}/group/consent", web::post().to(cases::record_consent))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))

@@ -65,7 +65,7 @@ async fn the_openapi_document_describes_the_filing_and_review_endpoints() {
     for path in [
         "/api/v1/filings",
         "/api/v1/drafts/{id}/submit",
-        "/api/v1/cases/{id}/{action}",
+        "/api/v1/cases/{id}/accept",
         "/api/v1/queue",
         "/api/v1/deadlines",
     ] {

@@ -6,6 +6,7 @@ mod awards;
 mod bootstrap;
 mod calculators;
 mod case_flow;
+mod collective;
 mod deadlines;
 mod demo;
 mod elements;

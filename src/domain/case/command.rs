@@ -449,4 +449,10 @@ pub enum Command {
         #[serde(default, skip_deserializing)]
         applicants: usize,
     },
+    /// Organise the worker side of a collective dispute: why it is collective, its three to
+    /// five representatives and each member's own claim items (办案规则 第六十三条).
+    OrganiseGroup(crate::domain::collective::commands::OrganiseGroup),
+    /// Record the consent of those represented to settling, waiving, changing or admitting
+    /// claims, without which the representatives cannot do it (办案规则 第六十三条).
+    RecordConsent(crate::domain::collective::commands::RecordConsent),
 }

@@ -39,7 +39,9 @@ pub fn issued_by(event: &Event) -> Vec<D> {
         | EventKind::SettlementProposed(_)
         | EventKind::ProposalAnswered(_)
         | EventKind::MediationDocumentSigned(_)
-        | EventKind::MediationDocumentDeclined(_) => Vec::new(),
+        | EventKind::MediationDocumentDeclined(_)
+        | EventKind::GroupOrganised(_)
+        | EventKind::ConsentRecorded(_) => Vec::new(),
         EventKind::RecusalDecided { .. } => vec![D::RecusalDecision],
         EventKind::Awarded { partial, final_award, items, .. } => {
             award_documents(*partial, *final_award, items).into_iter().map(|(kind, _, _)| kind).collect()

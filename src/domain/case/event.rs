@@ -386,6 +386,10 @@ pub enum EventKind {
     },
     /// The commission certified that no award was made in time.
     OverdueCertified,
+    /// The worker side of a collective dispute was organised (or organised again).
+    GroupOrganised(crate::domain::collective::WorkerGroup),
+    /// Those represented consented to a dispositive act of their representatives.
+    ConsentRecorded(crate::domain::collective::Consent),
 }
 
 /// The case number an `accept` or `transfer` command carries until the service takes the

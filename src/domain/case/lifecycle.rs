@@ -31,6 +31,7 @@ use super::party::{Side, Who};
 use super::service::SuspensionGround;
 use super::status::{CaseStatus, ClosureMode, Track};
 use crate::domain::clock::CaseClocks;
+use crate::domain::collective::{Consent, WorkerGroup};
 use crate::domain::ids::CommissionCode;
 use crate::domain::triage::TriageProposal;
 use crate::domain::tribunal::Tribunal;
@@ -117,6 +118,15 @@ pub struct Case {
     /// The proposals of the online mediation and the mediation document's signatures.
     #[serde(default)]
     pub mediation: Agreement,
+    /// The worker side of a collective dispute, once organised.
+    #[serde(default)]
+    pub group: Option<WorkerGroup>,
+    /// The consents of those represented, in the order recorded.
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// The members' claim items decided by an award so far, as (member, claim) from 1.
+    #[serde(default)]
+    pub awarded_member_items: Vec<(u32, u32)>,
 }
 
 impl Case {
@@ -143,6 +153,9 @@ impl Case {
             awards: 0,
             awarded_claims: Vec::new(),
             mediation: Agreement::default(),
+            group: None,
+            consents: Vec::new(),
+            awarded_member_items: Vec::new(),
         }
     }
 }
@@ -221,7 +234,14 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
         EventKind::Settled { mode } | EventKind::Terminated { mode, .. } => case.closure = Some(*mode),
         EventKind::Awarded { partial, items, .. } => {
             case.awards += 1;
-            case.awarded_claims.extend(items.iter().map(|i| i.claim));
+            for item in items {
+                if !case.awarded_claims.contains(&item.claim) {
+                    case.awarded_claims.push(item.claim);
+                }
+                if let Some(member) = item.member {
+                    case.awarded_member_items.push((member, item.claim));
+                }
+            }
             if !partial {
                 case.closure = Some(ClosureMode::AwardFull);
             }
@@ -298,6 +318,8 @@ pub fn apply(mut case: Case, event: &Event) -> Case {
             }
         }
         EventKind::SettlementProposed(p) => case.mediation.propose(p),
+        EventKind::GroupOrganised(group) => case.group = Some(group.clone()),
+        EventKind::ConsentRecorded(consent) => case.consents.push(consent.clone()),
         EventKind::ProposalAnswered(a) => case.mediation.answer(a),
         EventKind::MediationDocumentDrafted(d) => case.mediation.draft(d.proposal.number),
         EventKind::MediationDocumentSigned(s) => case.mediation.sign(s.side),

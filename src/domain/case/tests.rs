@@ -2,8 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-pub(crate) mod fixtures;
 #[allow(clippy::unwrap_used, clippy::panic)]
+mod collective;
+pub(crate) mod fixtures;
 mod hearing;
 mod mediation;
 mod props;
@@ -210,10 +211,15 @@ fn commands_parse_from_an_api_request_with_the_name_as_tag() {
         body.as_object_mut().unwrap().remove("conflicts");
         body.as_object_mut().unwrap().remove("names");
         body.as_object_mut().unwrap().remove("replacement_name");
-        body.as_object_mut().unwrap().remove("basis");
+        if *kind == CommandKind::Award {
+            body.as_object_mut().unwrap().remove("basis");
+        }
         body.as_object_mut().unwrap().remove("applicants");
-        if matches!(kind, CommandKind::ProposeSettlement | CommandKind::SignMediationDocument) {
-            for filled in ["claims", "party_name", "ip", "code_id"] {
+        if matches!(
+            kind,
+            CommandKind::ProposeSettlement | CommandKind::SignMediationDocument | CommandKind::OrganiseGroup
+        ) {
+            for filled in ["claims", "party_name", "ip", "code_id", "members"] {
                 body.as_object_mut().unwrap().remove(filled);
             }
         }
@@ -233,7 +239,9 @@ fn commands_parse_from_an_api_request_with_the_name_as_tag() {
             | CommandKind::DecideRecusal
             | CommandKind::Award
             | CommandKind::RecordCourtOutcome => assert_eq!(parsed.kind(), *kind),
-            CommandKind::ProposeSettlement | CommandKind::SignMediationDocument => {
+            CommandKind::ProposeSettlement
+            | CommandKind::SignMediationDocument
+            | CommandKind::OrganiseGroup => {
                 assert_eq!(parsed.kind(), *kind)
             }
             CommandKind::ScheduleHearing

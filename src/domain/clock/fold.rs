@@ -317,6 +317,8 @@ impl Fold<'_> {
             | EventKind::ExtensionRequested { .. }
             | EventKind::WithdrawalApplied { .. }
             | EventKind::PostponementApplied { .. }
+            | EventKind::GroupOrganised(_)
+            | EventKind::ConsentRecorded(_)
             | EventKind::OverdueCertified => {}
         }
     }

@@ -377,7 +377,7 @@ fn body(
             }
         }
         (DocumentKind::FinalAward | DocumentKind::NonFinalAward | DocumentKind::PartialAward, _) => {
-            award::award_body(state, kind, event)?
+            award::award_body(state, kind, event, ctx.earlier)?
         }
         (DocumentKind::AdvanceExecutionRuling, _) => award::advance_body(event, ctx.earlier, day)?,
         (DocumentKind::HearingNotice | DocumentKind::PostponementNotice, _) => {

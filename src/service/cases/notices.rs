@@ -314,6 +314,8 @@ fn lines(
         | EventKind::SetAsideApplied(_)
         | EventKind::CourtDecided(_) => return None,
         | EventKind::MediationDocumentSigned(_) => return None,
+        EventKind::ConsentRecorded(_) => return None,
+        EventKind::GroupOrganised(g) => group_lines(g),
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => return tribunal::lines(&event.kind),
         EventKind::SettlementProposed(_)
         | EventKind::ProposalAnswered(_)
@@ -350,6 +352,28 @@ fn lines(
             vec![format!("Case update: {} ({day}).", event.kind.label_en())],
         ),
     })
+}
+
+/// The group as both sides are told it (办案规则 第六十三条).
+pub(super) fn group_lines(g: &crate::domain::collective::WorkerGroup) -> (Vec<String>, Vec<String>) {
+    let reps: Vec<&str> = g.representatives.iter().map(|m| g.name(*m)).collect();
+    let n = g.size();
+    let mut zh = vec![format!("本案按集体争议处理（{}），劳动者一方共 {n} 人。", g.basis.label_zh())];
+    let mut en = vec![format!(
+        "The case is handled as a collective dispute ({}); the worker side is {n} people.",
+        g.basis.label_en()
+    )];
+    if !g.union.is_empty() {
+        zh.push(format!("申请的工会：{}。", g.union));
+        en.push(format!("Applying union: {}.", g.union));
+    }
+    if !reps.is_empty() {
+        zh.push(format!("劳动者推举的代表：{}。", reps.join("、")));
+        en.push(format!("The workers' representatives: {}.", reps.join(", ")));
+    }
+    zh.push("代表的行为对全体劳动者发生效力；变更、放弃仲裁请求，承认对方请求，进行和解、调解，须经被代表的劳动者同意（《劳动人事争议仲裁办案规则》第六十三条）。".into());
+    en.push("The representatives act for all the workers; changing or waiving claims, admitting the other side's claims and settling need the consent of those represented (Rules Art. 63).".into());
+    (zh, en)
 }
 
 fn limit_due(clocks: &CaseClocks) -> String {

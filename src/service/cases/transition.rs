@@ -81,6 +81,7 @@ pub fn rejected(r: Rejected) -> ServiceError {
         Rejected::Invalid { code, message_zh, message_en } => {
             ServiceError::Input(InputError::one(FieldError::new("", code, message_zh, message_en)))
         }
+        Rejected::Fields(errors) => ServiceError::Input(errors),
     }
 }
 

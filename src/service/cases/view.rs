@@ -3,8 +3,10 @@
 //! JSON string or object the API has always sent.
 
 mod event;
+mod group;
 mod tribunal;
 
+pub use self::group::{ActStanding, ConsentView, GroupView, MemberItemView, MemberView, group_view};
 pub use self::tribunal::{SeatView, TribunalView, tribunal_view};
 
 pub use event::{EventActorView, EventData, EventView, event_view};
@@ -139,6 +141,9 @@ pub struct CaseView {
     pub court_consistency: crate::domain::case::award::CourtConsistency,
     /// The latest hearing booked (its room, time, status and iCalendar sequence), if any.
     pub hearing: Option<HearingBooking>,
+    /// The worker side of a collective dispute, once organised: members, representatives,
+    /// each worker's claims and outcomes, and the consents of those represented.
+    pub group: Option<GroupView>,
     /// The commands open to the viewer now, from the transition table (empty in lists).
     pub actions: Vec<CommandKind>,
 }
@@ -240,6 +245,7 @@ fn yuan(fen: i64) -> String {
 pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseClocks) -> CaseView {
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
+    let filing: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
     CaseView {
         id: CaseId::from_uuid(row.id),
         status,
@@ -261,7 +267,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
         clocks: clocks.iter().map(|c| clock_view(state, c, today)).collect(),
         routing: stored_routing(row),
         limitation_warnings: stored_warnings(row),
-        filing: serde_json::from_value(row.filing.clone()).unwrap_or_default(),
+        filing: filing.clone(),
         events: log.iter().map(event_view).collect(),
         version: row.version,
         tribunal: tribunal_view(log),
@@ -270,6 +276,7 @@ pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseC
             &crate::service::cases::transition::events_of(log),
         ),
         hearing: hearing_view(log),
+        group: group_view(log, &filing),
         actions: Vec::new(),
     }
 }

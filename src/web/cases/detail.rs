@@ -111,6 +111,8 @@ pub struct CaseDetail {
     times: Vec<TimeRow>,
     clocks: Vec<ClockRow>,
     routing: Option<RoutingView>,
+    /// The worker side of a collective dispute, with its forms for the case's staff.
+    group: Option<super::group::GroupSection>,
     /// The tribunal: its form, then each seat as `首席仲裁员：王某`.
     tribunal: Option<TribunalRows>,
     /// The latest hearing: time, room, status and the iCalendar sequence of its notices.
@@ -251,6 +253,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         ],
         clocks: v.clocks.iter().map(|c| clock_row(lang, c)).collect(),
         routing: routing(page, v),
+        group: super::group::section(page, v, &posted),
         tribunal: v.tribunal.as_ref().map(|t| TribunalRows {
             form: lang.pick(t.form_zh, t.form_en).to_owned(),
             seats: t

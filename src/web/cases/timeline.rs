@@ -224,8 +224,9 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
                 } else {
                     format!("{} {}", lang.pick("支持", "granted"), i.awarded.yuan_string())
                 };
+                let member = i.member.map_or_else(String::new, |m| format!("[{m}] "));
                 format!(
-                    "{}. {}: {result} ({})",
+                    "{member}{}. {}: {result} ({})",
                     i.claim,
                     lang.pick(i.claim_type.name_zh(), i.claim_type.name_en()),
                     lang.pick(i.finality.name_zh(), i.finality.name_en())
@@ -258,6 +259,32 @@ pub fn event_details(page: &Page, e: &EventView) -> Vec<String> {
             let mut out = d.hearing.as_ref().map(|h| hearing_line(lang, h)).unwrap_or_default();
             out.push(labelled("event.reason", &d.reason));
             out.extend(optional("event.good_cause", &d.good_cause));
+            out
+        }
+        EventKind::GroupOrganised(g) => {
+            let reps: Vec<&str> = g.representatives.iter().map(|m| g.name(*m)).collect();
+            let mut out = vec![
+                lang.pick(g.basis.label_zh(), g.basis.label_en()).to_owned(),
+                labelled("event.members", &g.size().to_string()),
+            ];
+            if !reps.is_empty() {
+                out.push(labelled("event.representatives", &reps.join("、")));
+            }
+            out.extend(optional("event.union", &g.union));
+            out
+        }
+        EventKind::ConsentRecorded(c) => {
+            let mut out = vec![
+                lang.pick(c.act.label_zh(), c.act.label_en()).to_owned(),
+                labelled(
+                    "event.members",
+                    &c.members.iter().map(u32::to_string).collect::<Vec<_>>().join("、"),
+                ),
+            ];
+            if let Some(p) = c.proposal {
+                out.push(labelled("event.proposal", &p.to_string()));
+            }
+            out.push(labelled("event.how", &format!("{}（{}）", c.how, c.on)));
             out
         }
         EventKind::Received

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::award::{
     self, AwardCategory, AwardItem, Finality, FinalityReason, ItemOutcome, Threshold,
 };
+use crate::domain::collective::WorkerGroup;
 use crate::domain::filing::ClaimType;
 use crate::domain::input::money::Money;
 
@@ -16,6 +17,10 @@ use crate::domain::input::money::Money;
 pub struct ItemDecision {
     /// Position of the claim item on the application, from 1.
     pub claim: u32,
+    /// In a collective dispute, the worker it is decided for (applicant position from 1).
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub member: Option<u32>,
     /// The award category the final-award test applies (法 第四十七条); by default the one
     /// that matches the claim's type.
     #[serde(default)]
@@ -50,6 +55,9 @@ pub struct AwardBasis {
 pub struct AwardedItem {
     /// Position of the claim item on the application, from 1.
     pub claim: u32,
+    /// In a collective dispute, the worker it is decided for (applicant position from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<u32>,
     /// The claim's type.
     pub claim_type: ClaimType,
     /// The category tested.
@@ -96,13 +104,45 @@ fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> I
     ItemsRefused { code, zh: zh.into(), en: en.into() }
 }
 
-/// Checks the decisions against the case's claims (each claim once, none decided before; a
-/// full award decides every claim left, a partial one leaves some) and classifies them.
-/// `confirm`, when not empty, must be the classification the core computes, item by item.
+/// What an award decides: the claim items of the case, or in a collective dispute each
+/// member's own claim items (DOMAIN §4: outcomes are kept per member), and those decided before.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope<'a> {
+    /// The worker group of a collective dispute, once organised.
+    pub group: Option<&'a WorkerGroup>,
+    /// The items decided by earlier (partial) awards, as (member, claim); member `None` outside
+    /// a collective dispute.
+    pub decided_before: &'a [(Option<u32>, u32)],
+}
+
+/// The items a scope's award must decide, in order.
+fn expected(basis: &AwardBasis, group: Option<&WorkerGroup>) -> Vec<(Option<u32>, u32)> {
+    match group {
+        Some(g) => g.items.iter().map(|i| (Some(i.member), i.claim)).collect(),
+        None => (1..=u32::try_from(basis.claims.len()).unwrap_or(u32::MAX)).map(|n| (None, n)).collect(),
+    }
+}
+
+/// How an item is named in a message: `第3项` or `第2名申请人（张三）第3项`.
+fn named(group: Option<&WorkerGroup>, (member, claim): (Option<u32>, u32)) -> (String, String) {
+    match (group, member) {
+        (Some(g), Some(m)) => (
+            format!("第{m}名申请人（{}）第{claim}项", g.name(m)),
+            format!("applicant {m}'s claim item {claim}"),
+        ),
+        (None, _) | (_, None) => (format!("第{claim}项"), format!("claim item {claim}")),
+    }
+}
+
+/// Checks the decisions against the case's claims (each item once, none decided before; a
+/// full award decides every item left, a partial one leaves some) and classifies them. In a
+/// collective dispute every decision names the member, and each member's items are judged
+/// on their own (medical costs in total per member). `confirm`, when not empty, must be the
+/// classification the core computes, item by item.
 pub fn classify_decisions(
     decisions: &[ItemDecision],
     basis: &AwardBasis,
-    decided_before: &[u32],
+    scope: Scope<'_>,
     partial: bool,
     confirm: &[Finality],
 ) -> Result<Vec<AwardedItem>, ItemsRefused> {
@@ -116,8 +156,10 @@ pub fn classify_decisions(
     if decisions.is_empty() {
         return Err(refuse("award.items_empty", "请逐项写明裁决结果", "Decide at least one claim item"));
     }
+    let group = scope.group;
+    let all = expected(basis, group);
     let count = u32::try_from(basis.claims.len()).unwrap_or(u32::MAX);
-    let mut seen: Vec<u32> = Vec::with_capacity(decisions.len());
+    let mut seen: Vec<(Option<u32>, u32)> = Vec::with_capacity(decisions.len());
     let mut items = Vec::with_capacity(decisions.len());
     for d in decisions {
         let n = d.claim;
@@ -128,21 +170,52 @@ pub fn classify_decisions(
                 format!("The case has no claim item {n} (it has {count})"),
             ));
         };
-        if seen.contains(&n) || decided_before.contains(&n) {
+        let key = (d.member, n);
+        match (group, d.member) {
+            (Some(_), None) => {
+                return Err(refuse(
+                    "award.member_required",
+                    format!("集体争议按劳动者逐人裁决：请写明第{n}项裁决所涉的申请人"),
+                    format!(
+                        "A collective dispute is decided worker by worker: name the applicant of claim item {n}"
+                    ),
+                ));
+            }
+            (None, Some(m)) => {
+                return Err(refuse(
+                    "award.member_not_collective",
+                    format!("本案不是已确定劳动者一方组成的集体争议，第{n}项不能写明第{m}名申请人"),
+                    format!(
+                        "The case has no organised worker group: claim item {n} names no applicant ({m} given)"
+                    ),
+                ));
+            }
+            (Some(_), Some(_)) if !all.contains(&key) => {
+                let (zh, en) = named(group, key);
+                return Err(refuse(
+                    "award.member_item_unknown",
+                    format!("{zh}不在该劳动者本人的请求事项之内"),
+                    format!("The worker did not claim {en}"),
+                ));
+            }
+            (Some(_), Some(_)) | (None, None) => {}
+        }
+        let (zh, en) = named(group, key);
+        if seen.contains(&key) || scope.decided_before.contains(&key) {
             return Err(refuse(
                 "award.claim_already_decided",
-                format!("第{n}项仲裁请求已经裁决或重复列出"),
-                format!("Claim item {n} is listed twice or was decided before"),
+                format!("{zh}仲裁请求已经裁决或重复列出"),
+                format!("{en} is listed twice or was decided before"),
             ));
         }
-        seen.push(n);
+        seen.push(key);
         let category = d.category.unwrap_or_else(|| default_category(claim_type));
         let outcome = match (d.dismissed, d.granted) {
             (true, Some(amount)) if amount != Money::ZERO => {
                 return Err(refuse(
                     "award.dismissed_with_amount",
-                    format!("第{n}项被驳回，裁决数额应为零或不填"),
-                    format!("Claim item {n} is dismissed: award no amount"),
+                    format!("{zh}被驳回，裁决数额应为零或不填"),
+                    format!("{en} is dismissed: award no amount"),
                 ));
             }
             (true, _) => ItemOutcome::Dismissed,
@@ -150,22 +223,30 @@ pub fn classify_decisions(
             (false, None) if category.needs_amount() => {
                 return Err(refuse(
                     "award.amount_required",
-                    format!("请写明第{n}项裁决确定的数额（驳回的请注明驳回）"),
-                    format!("Give the amount awarded on claim item {n} (or dismiss it)"),
+                    format!("请写明{zh}裁决确定的数额（驳回的请注明驳回）"),
+                    format!("Give the amount awarded on {en} (or dismiss it)"),
                 ));
             }
             (false, None) => ItemOutcome::Granted(Money::ZERO),
         };
-        items.push((n, claim_type, AwardItem { category, outcome }));
+        items.push((key, claim_type, AwardItem { category, outcome }));
     }
-    let left: Vec<u32> = (1..=count).filter(|n| !seen.contains(n) && !decided_before.contains(n)).collect();
+    let left: Vec<(Option<u32>, u32)> =
+        all.iter().copied().filter(|k| !seen.contains(k) && !scope.decided_before.contains(k)).collect();
     match (partial, left.is_empty()) {
         (false, false) => {
-            let list = left.iter().map(u32::to_string).collect::<Vec<_>>().join("、");
+            let (zh, en): (Vec<String>, Vec<String>) = left.iter().take(10).map(|k| named(group, *k)).unzip();
+            let more = if left.len() > 10 { format!("等{}项", left.len()) } else { String::new() };
             return Err(refuse(
                 "award.claims_undecided",
-                format!("裁决须对全部仲裁请求作出处理，第{list}项尚未裁决；只裁决部分请求的，请作先行裁决"),
-                format!("An award decides every claim; items {list} are undecided (use a partial award)"),
+                format!(
+                    "裁决须对全部仲裁请求作出处理，{}{more}尚未裁决；只裁决部分请求的，请作先行裁决",
+                    zh.join("、")
+                ),
+                format!(
+                    "An award decides every claim; {} are undecided (use a partial award)",
+                    en.join(", ")
+                ),
             ));
         }
         (true, true) => {
@@ -177,8 +258,28 @@ pub fn classify_decisions(
         }
         (false, true) | (true, false) => {}
     }
-    let plain: Vec<AwardItem> = items.iter().map(|(_, _, i)| *i).collect();
-    let (_, judged) = award::judge(&plain, threshold, basis.medical_costs_in_total);
+    // Each worker's items are judged on their own: the test is per worker and per item, and
+    // work-injury medical costs are totalled per worker.
+    let mut judged = Vec::with_capacity(items.len());
+    let mut order: Vec<usize> = Vec::with_capacity(items.len());
+    let mut done: Vec<Option<u32>> = Vec::new();
+    for ((member, _), _, _) in &items {
+        let member = *member;
+        if done.contains(&member) {
+            continue;
+        }
+        done.push(member);
+        let of: Vec<usize> = (0..items.len()).filter(|i| items[*i].0.0 == member).collect();
+        let plain: Vec<AwardItem> = of.iter().map(|i| items[*i].2).collect();
+        let (_, these) = award::judge(&plain, threshold, basis.medical_costs_in_total);
+        order.extend(of);
+        judged.extend(these);
+    }
+    let mut by_item: Vec<Option<award::ItemFinality>> = vec![None; items.len()];
+    for (i, j) in order.into_iter().zip(judged) {
+        by_item[i] = Some(j);
+    }
+    let judged: Vec<award::ItemFinality> = by_item.into_iter().flatten().collect();
     if !confirm.is_empty() {
         let computed: Vec<Finality> = judged.iter().map(|j| j.finality).collect();
         if computed != confirm {
@@ -202,8 +303,9 @@ pub fn classify_decisions(
     Ok(items
         .iter()
         .zip(judged)
-        .map(|((claim, claim_type, item), j)| AwardedItem {
+        .map(|(((member, claim), claim_type, item), j)| AwardedItem {
             claim: *claim,
+            member: *member,
             claim_type: *claim_type,
             category: item.category,
             awarded: j.awarded,

@@ -104,6 +104,8 @@ command_kinds! {
     RequestAdvanceExecution => "request_advance_execution",
     DecideAdvanceExecution => "decide_advance_execution",
     RecordCourtOutcome => "record_court_outcome",
+    OrganiseGroup => "organise_group",
+    RecordConsent => "record_consent",
 }
 
 impl Command {

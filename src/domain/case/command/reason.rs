@@ -35,6 +35,7 @@ impl Command {
             C::DecideRecusal { reason, .. } => reason,
             C::FormTribunal { override_reason, .. } => override_reason,
             C::EntrustMediation { .. } | C::RecordMediationSession { .. } => return None,
+            C::OrganiseGroup(_) | C::RecordConsent(_) => return None,
             C::AnswerProposal(a) => &a.note,
             C::DeclineMediationDocument(d) => &d.reason,
             C::ProposeSettlement(_) | C::DraftMediationDocument(_) | C::SignMediationDocument(_) => {

@@ -95,7 +95,9 @@ fn code_lists(kind: CommandKind) -> &'static [CodeList] {
         | K::Award
         | K::RequestAdvanceExecution
         | K::DecideAdvanceExecution
-        | K::RecordCourtOutcome => &[],
+        | K::RecordCourtOutcome
+        | K::OrganiseGroup
+        | K::RecordConsent => &[],
     }
 }
 

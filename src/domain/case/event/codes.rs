@@ -106,11 +106,13 @@ event_codes! {
     HearingRescheduled => "hearing_rescheduled",
     HearingCancelled => "hearing_cancelled",
     PostponementDecided => "postponement_decided",
+    GroupOrganised => "group_organised",
+    ConsentRecorded => "consent_recorded",
 }
 
 impl EventKind {
     /// Every event code, in lifecycle order (the database constrains `kind` to this list).
-    pub const CODES: [&'static str; 58] = [
+    pub const CODES: [&'static str; 60] = [
         "submitted",
         "received",
         "rerouted",
@@ -169,6 +171,8 @@ impl EventKind {
         "hearing_rescheduled",
         "hearing_cancelled",
         "postponement_decided",
+        "group_organised",
+        "consent_recorded",
     ];
 
     /// The stable snake_case code, stored in the event log's `kind` column.
@@ -238,6 +242,8 @@ impl EventKind {
             EventKind::HearingCancelled(_) => "取消开庭",
             EventKind::PostponementDecided(d) if d.granted => "决定延期开庭",
             EventKind::PostponementDecided(_) => "不准许延期开庭",
+            EventKind::GroupOrganised(_) => "集体争议劳动者一方组成确定",
+            EventKind::ConsentRecorded(_) => "记录被代表劳动者的同意",
         }
     }
 
@@ -303,6 +309,8 @@ impl EventKind {
             EventKind::HearingCancelled(_) => "Hearing cancelled",
             EventKind::PostponementDecided(d) if d.granted => "Hearing postponed",
             EventKind::PostponementDecided(_) => "Postponement refused",
+            EventKind::GroupOrganised(_) => "Worker group organised",
+            EventKind::ConsentRecorded(_) => "Consent of those represented recorded",
         }
     }
 }

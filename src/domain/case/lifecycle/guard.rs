@@ -117,6 +117,33 @@ pub(super) fn check(guard: Guard, case: &Case, who: &[Who], facts: &Facts<'_>) -
             pending(case.pending.advance_execution.is_some(), "先予执行申请", "advance-execution request")
         }
         Guard::NoAdvanceExecutionPending => not_pending(case.pending.advance_execution.is_some()),
+        Guard::CollectiveTrack => {
+            if case.track != Some(Track::Collective) {
+                return refuse(
+                    "collective.not_collective_track",
+                    "案件未按集体争议处理（请先分流为集体争议）",
+                    "The case is not on the collective track (triage it as collective first)",
+                );
+            }
+            if case.awards > 0 {
+                return refuse(
+                    "collective.already_awarded",
+                    "已经作出裁决，劳动者一方的组成不能再变更",
+                    "An award has been made: the worker group can no longer change",
+                );
+            }
+            Ok(())
+        }
+        Guard::GroupOrganised => {
+            if case.group.is_none() {
+                return refuse(
+                    "collective.group_not_organised",
+                    "尚未确定集体争议劳动者一方的组成（代表及各人请求）",
+                    "The worker group (representatives and each worker's claims) is not organised yet",
+                );
+            }
+            Ok(())
+        }
         Guard::Awarded => {
             if case.awards == 0 {
                 return refuse("case.not_awarded", "本案尚未作出裁决", "No award has been made in this case");

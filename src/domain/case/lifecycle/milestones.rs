@@ -41,6 +41,8 @@ impl Milestones {
             EventKind::Received | EventKind::Corrected => self.review_started = at,
             EventKind::Accepted { .. } => self.accepted = at,
             EventKind::CorrectionRequested { .. }
+            | EventKind::GroupOrganised(_)
+            | EventKind::ConsentRecorded(_)
             | EventKind::Rejected { .. }
             | EventKind::ReferredOut { .. }
             | EventKind::Transferred { .. }

@@ -30,6 +30,9 @@ pub enum Rejected {
         /// Message in English.
         message_en: String,
     },
+    /// The command applies, but fields of its data are invalid: every one is named.
+    #[error("{0}")]
+    Fields(crate::domain::input::InputError),
     /// The command applies, but its data is invalid.
     #[error("{code}: {message_en}")]
     Invalid {
@@ -49,6 +52,7 @@ impl Rejected {
             Rejected::NotAllowed { .. } => "case.transition_not_allowed",
             Rejected::Forbidden { .. } => "case.command_forbidden",
             Rejected::Precondition { code, .. } | Rejected::Invalid { code, .. } => code,
+            Rejected::Fields(errors) => errors.0.first().map_or("input.invalid", |e| e.code),
         }
     }
 
@@ -62,6 +66,9 @@ impl Rejected {
             Rejected::Precondition { message_zh, .. } | Rejected::Invalid { message_zh, .. } => {
                 message_zh.clone()
             }
+            Rejected::Fields(errors) => {
+                errors.0.iter().map(|e| e.message_zh.as_str()).collect::<Vec<_>>().join("；")
+            }
         }
     }
 
@@ -74,6 +81,9 @@ impl Rejected {
             Rejected::Forbidden { command } => format!("You may not `{command}` on this case"),
             Rejected::Precondition { message_en, .. } | Rejected::Invalid { message_en, .. } => {
                 message_en.clone()
+            }
+            Rejected::Fields(errors) => {
+                errors.0.iter().map(|e| e.message_en.as_str()).collect::<Vec<_>>().join("; ")
             }
         }
     }

@@ -1,10 +1,12 @@
 //! The data checks and event construction behind each row of the transition table.
 //!
 //! `decide` has already found the row and checked capacity and guard; these functions check
-//! the command's data and build the events, so a refusal here is always
-//! [`Rejected::Invalid`].
+//! the command's data and build the events, so a refusal here is [`Rejected::Invalid`] or
+//! [`Rejected::Fields`], or, for a collective dispute's representatives acting without the
+//! consent of those represented, [`Rejected::Precondition`].
 
 mod award;
+mod collective;
 mod hearing;
 pub(super) mod mediation;
 mod parties;
@@ -49,6 +51,7 @@ impl Step {
 pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Outcome {
     use Command as C;
     let step = Step { from: case.status, now: facts.now };
+    collective::gate(case, who, cmd)?;
     match cmd {
         C::Submit { commission, handed_over } => submit(step, commission, *handed_over),
         C::Receive => step.one(EventKind::Received, CaseStatus::UnderReview),
@@ -166,6 +169,8 @@ pub(super) fn build(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) 
             let seats = tribunal::Seats { form: *form, presiding: *presiding, others: members };
             tribunal::form(step, case, seats, tribunal::Clearance { conflicts, override_reason, names })
         }
+        C::OrganiseGroup(g) => collective::organise(step, g),
+        C::RecordConsent(c) => collective::record_consent(step, case, facts, c),
         C::DecideRecusal { upheld, replacement, reason, conflicts, override_reason, replacement_name } => {
             let names = replacement_name.as_slice();
             let clearance = tribunal::Clearance { conflicts, override_reason, names };

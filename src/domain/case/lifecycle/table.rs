@@ -98,6 +98,10 @@ pub enum Guard {
     HearingBooked,
     /// A postponement application awaits its decision.
     PostponementPending,
+    /// On the collective track, and no award made yet (the group can still change).
+    CollectiveTrack,
+    /// The worker group of the collective dispute is organised.
+    GroupOrganised,
 }
 
 /// One row of the table.
@@ -157,6 +161,8 @@ const ADVANCE: &[S] = &[S::Accepted, S::AwaitingHearing, S::HearingScheduled, S:
 /// Who mediates: the case's arbitrator, or the clerk (书记员) helping them.
 const MEDIATOR: &[W] = &[W::Arbitrator, W::Clerk];
 const PARTIES: &[W] = &[W::Applicant, W::Respondent];
+/// The commission's staff on the case: its clerk and its arbitrators.
+const CASE_STAFF: &[W] = &[W::Clerk, W::Arbitrator];
 const MEDIATION: &[W] = &[W::Arbitrator, W::Clerk, W::Applicant, W::Respondent];
 pub(super) const BOTH: &[Side] = &[Side::Applicant, Side::Respondent];
 const APPLICANT: &[Side] = &[Side::Applicant];
@@ -448,6 +454,13 @@ pub const TABLE: &[Row] = &[
             "劳动争议调解仲裁法 第四十八条、第四十九条、第五十条；\
              最高人民法院关于审理劳动争议案件适用法律问题的解释（一） 第十六条、第十七条",
         ),
+    row(K::OrganiseGroup, ACTIVE, CASE_STAFF, To::Same)
+        .guard(Guard::CollectiveTrack)
+        .notify(BOTH)
+        .basis("劳动争议调解仲裁法 第七条；办案规则 第六十三条"),
+    row(K::RecordConsent, OPEN, CASE_STAFF, To::Same)
+        .guard(Guard::GroupOrganised)
+        .basis("办案规则 第六十三条"),
 ];
 
 /// The row for a command in a status, if any.

@@ -16,6 +16,9 @@ use crate::domain::case::party::Side;
 pub struct ClaimRef {
     /// Its number in the case, from 1, in the order of the application.
     pub number: u32,
+    /// In a collective dispute, the worker whose own item it is (applicant position from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<u32>,
     /// The claim as printed (its type), e.g. 拖欠工资.
     pub label: String,
     /// The amount claimed in fen; none for a claim without an amount.
@@ -28,6 +31,10 @@ pub struct ClaimRef {
 pub struct ItemInput {
     /// The claim item's number (from 1).
     pub claim: u32,
+    /// In a collective dispute, the worker it settles for (applicant position from 1).
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub member: Option<u32>,
     /// The amount agreed, in yuan (`8000` or `8,000.50`; `0` waives it); blank for a claim
     /// without an amount.
     #[serde(default)]
@@ -39,6 +46,9 @@ pub struct ItemInput {
 pub struct SettledItem {
     /// The claim item's number (from 1).
     pub claim: u32,
+    /// In a collective dispute, the worker it settles for (applicant position from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<u32>,
     /// The claim as printed.
     pub label: String,
     /// The amount claimed in fen, if any.

@@ -7,6 +7,7 @@ use crate::domain::case::party::Side;
 fn proposal(number: u32, by: Option<Side>) -> Proposal {
     let item = SettledItem {
         claim: 1,
+        member: None,
         label: "拖欠工资".into(),
         claimed_fen: Some(100_000),
         amount_fen: Some(80_000),

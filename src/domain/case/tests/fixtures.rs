@@ -188,6 +188,15 @@ pub fn ready(status: S, guard: Guard) -> (Case, CaseClocks) {
             super::hearing::hold(&mut case, guard, true);
             vec![limit]
         }
+        Guard::CollectiveTrack => {
+            case.track = Some(Track::Collective);
+            vec![limit]
+        }
+        Guard::GroupOrganised => {
+            case.track = Some(Track::Collective);
+            case.group = Some(super::collective::group());
+            vec![limit]
+        }
     };
     if status.is_final() {
         case.pending = Pending::default();
@@ -280,6 +289,14 @@ pub fn violating(status: S, guard: Guard) -> Option<(Case, CaseClocks)> {
         }
         Guard::NoHearingBooked | Guard::HearingBooked | Guard::PostponementPending => {
             super::hearing::hold(&mut case, guard, false);
+            vec![limit]
+        }
+        Guard::CollectiveTrack => {
+            case.track = Some(Track::Ordinary);
+            vec![limit]
+        }
+        Guard::GroupOrganised => {
+            case.group = None;
             vec![limit]
         }
     };
@@ -439,5 +456,7 @@ pub fn sample(kind: CommandKind) -> Command {
         CommandKind::RequestAdvanceExecution => award::request_advance(),
         CommandKind::DecideAdvanceExecution => award::decide_advance(true),
         CommandKind::RecordCourtOutcome => award::court_suit(),
+        CommandKind::OrganiseGroup => super::collective::organise_sample(),
+        CommandKind::RecordConsent => super::collective::consent_sample(),
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::clock::CaseClocks;
 pub fn mediator_proposal() -> Proposal {
     let item = SettledItem {
         claim: 1,
+        member: None,
         label: "拖欠工资".into(),
         claimed_fen: Some(1_200_000),
         amount_fen: Some(900_000),
@@ -43,17 +44,22 @@ pub fn agreed_up_to(case: &mut Case, guard: Guard) {
 
 fn claims() -> Vec<ClaimRef> {
     vec![
-        ClaimRef { number: 1, label: "拖欠工资".into(), claimed_fen: Some(1_200_000) },
-        ClaimRef { number: 2, label: "确认劳动关系".into(), claimed_fen: None },
+        ClaimRef { number: 1, member: None, label: "拖欠工资".into(), claimed_fen: Some(1_200_000) },
+        ClaimRef { number: 2, member: None, label: "确认劳动关系".into(), claimed_fen: None },
     ]
 }
 
 /// A proposal of 9,000 yuan for claim 1 (as the sample case has one claim).
 pub fn propose() -> Command {
     Command::ProposeSettlement(online::ProposeSettlement {
-        items: vec![ItemInput { claim: 1, amount: "9000".into() }],
+        items: vec![ItemInput { claim: 1, member: None, amount: "9000".into() }],
         terms: "一次性支付".into(),
-        claims: vec![ClaimRef { number: 1, label: "拖欠工资".into(), claimed_fen: Some(1_200_000) }],
+        claims: vec![ClaimRef {
+            number: 1,
+            member: None,
+            label: "拖欠工资".into(),
+            claimed_fen: Some(1_200_000),
+        }],
     })
 }
 
@@ -161,7 +167,7 @@ fn proposal_of(items: Vec<ItemInput>) -> Command {
 #[test]
 fn a_proposal_settles_every_claim_item_once_with_a_valid_amount() {
     let mediating = case_in(S::InMediation);
-    let item = |claim, amount: &str| ItemInput { claim, amount: amount.into() };
+    let item = |claim, amount: &str| ItemInput { claim, member: None, amount: amount.into() };
     for (items, expected) in [
         (vec![item(1, "9000")], "mediation.claim_missing"),
         (vec![item(1, "9000"), item(2, ""), item(3, "1")], "mediation.unknown_claim"),
@@ -188,8 +194,12 @@ fn a_proposal_settles_every_claim_item_once_with_a_valid_amount() {
 #[test]
 fn the_mediators_proposal_needs_both_parties_and_a_partys_only_the_other() {
     let mediating = case_in(S::InMediation);
-    let items =
-        || vec![ItemInput { claim: 1, amount: "9000".into() }, ItemInput { claim: 2, amount: String::new() }];
+    let items = || {
+        vec![
+            ItemInput { claim: 1, member: None, amount: "9000".into() },
+            ItemInput { claim: 2, member: None, amount: String::new() },
+        ]
+    };
     let by_mediator = run(mediating.clone(), Who::Clerk, &proposal_of(items())).unwrap();
     let one = run(by_mediator, Who::Applicant, &answer()).unwrap();
     assert_eq!(one.mediation.proposals[0].standing(), Standing::Open);
@@ -213,8 +223,12 @@ fn the_mediators_proposal_needs_both_parties_and_a_partys_only_the_other() {
 #[test]
 fn a_new_proposal_replaces_the_one_on_the_table() {
     let mediating = case_in(S::InMediation);
-    let items =
-        || vec![ItemInput { claim: 1, amount: "9000".into() }, ItemInput { claim: 2, amount: String::new() }];
+    let items = || {
+        vec![
+            ItemInput { claim: 1, member: None, amount: "9000".into() },
+            ItemInput { claim: 2, member: None, amount: String::new() },
+        ]
+    };
     let first = run(mediating, Who::Arbitrator, &proposal_of(items())).unwrap();
     let second = run(first, Who::Respondent, &proposal_of(items())).unwrap();
     assert_eq!(second.mediation.proposals[0].standing(), Standing::Lapsed);

@@ -33,6 +33,7 @@ pub(super) fn award_body(
     state: &AppState,
     kind: DocumentKind,
     event: &Event,
+    earlier: &[Logged],
 ) -> Result<DocumentBody, ServiceError> {
     let EventKind::Awarded { partial, final_award, default_award, items, threshold } = &event.kind else {
         return Err(ServiceError::Unexpected(anyhow::anyhow!("{kind:?} issued by {}", event.kind.code())));
@@ -42,12 +43,22 @@ pub(super) fn award_body(
     let Some((_, finality, claims)) = documents.into_iter().find(|(k, _, _)| *k == kind) else {
         return Err(ServiceError::Unexpected(anyhow::anyhow!("{kind:?} is not a document of this award")));
     };
+    // A collective dispute is decided worker by worker (DOMAIN §4): each line names the worker,
+    // and a mixed award splits by each item's own classification.
+    let group = earlier
+        .iter()
+        .rev()
+        .find_map(|l| if let EventKind::GroupOrganised(g) = &l.event.kind { Some(g) } else { None });
     let lines = items
         .iter()
-        .filter(|i| claims.contains(&i.claim))
+        .filter(|i| claims.contains(&i.claim) && (!mixed || i.finality == finality))
         .map(|i| AwardLine {
             claim_no: i.claim,
-            claim_zh: i.claim_type.name_zh().to_owned(),
+            claim_zh: match (i.member, group) {
+                (Some(m), Some(g)) => format!("{}（第{m}名）：{}", g.name(m), i.claim_type.name_zh()),
+                (Some(m), None) => format!("第{m}名申请人：{}", i.claim_type.name_zh()),
+                (None, _) => i.claim_type.name_zh().to_owned(),
+            },
             result_zh: result_zh(i),
             finality_zh: i.finality.name_zh().to_owned(),
             reason_zh: i.reason_zh.clone(),

@@ -122,6 +122,8 @@ fn event_lines(
         | EventKind::CourtDecided(_)
         | EventKind::MediationDocumentSigned(_)
         | EventKind::OverdueCertified => return None,
+        EventKind::ConsentRecorded(_) => return None,
+        EventKind::GroupOrganised(g) => super::group_lines(g),
         EventKind::TribunalFormed { .. } | EventKind::RecusalDecided { .. } => {
             return super::tribunal::lines(&event.kind);
         }

@@ -379,6 +379,8 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
         // The award's per-item results, advance-execution requests and court reports are made
         // through the API (`POST /api/v1/cases/{id}/award`, `…/court-outcomes`).
         K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => return None,
+        // The worker group and the consents have their own section, with a row per worker.
+        K::OrganiseGroup | K::RecordConsent => return None,
         K::DecideAdvanceExecution => decided(const { &[REASON] }, GRANT),
     })
 }

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::case::award::court::CourtItem;
-use crate::domain::case::award::items::{AwardBasis, ItemDecision, classify_decisions};
+use crate::domain::case::award::items::{AwardBasis, ItemDecision, Scope, classify_decisions};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::case::tests::fixtures::award::{basis, granted, yuan};
 use crate::domain::case::tests::fixtures::{cal, rules};
@@ -24,7 +24,7 @@ fn event(kind: EventKind, on: NaiveDate) -> Event {
 }
 
 fn awarded(decisions: &[ItemDecision], basis: &AwardBasis, partial: bool, on: NaiveDate) -> Event {
-    let items = classify_decisions(decisions, basis, &[], partial, &[]).unwrap();
+    let items = classify_decisions(decisions, basis, Scope::default(), partial, &[]).unwrap();
     let (f, n) = kinds(&items);
     let kind =
         EventKind::Awarded { partial, final_award: f && !n, default_award: false, items, threshold: None };
@@ -188,7 +188,7 @@ proptest! {
         let claims = vec![ClaimType::OvertimePay; amounts.len()];
         let b = basis(&claims);
         let decisions: Vec<ItemDecision> = amounts.iter().zip(1..).map(|(a, n)| granted(n, *a)).collect();
-        let items = classify_decisions(&decisions, &b, &[], false, &[]).unwrap();
+        let items = classify_decisions(&decisions, &b, Scope::default(), false, &[]).unwrap();
         let docs = award_documents(false, false, &items);
         let (f, n) = kinds(&items);
         prop_assert_eq!(docs.len(), usize::from(f) + usize::from(n));

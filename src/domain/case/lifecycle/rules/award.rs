@@ -2,7 +2,7 @@
 
 use super::{Outcome, Step, filled, invalid};
 use crate::domain::award::Finality;
-use crate::domain::case::award::items::{classify_decisions, kinds};
+use crate::domain::case::award::items::{Scope, classify_decisions, kinds};
 use crate::domain::case::award::{AdvanceItem, AwardBasis, CourtEventKind, CourtRecord, ItemDecision};
 use crate::domain::case::event::EventKind;
 use crate::domain::case::lifecycle::{Case, Facts, Rejected};
@@ -23,7 +23,12 @@ pub(in crate::domain::case::lifecycle) struct AwardInput<'a> {
 /// partial award keeps the case heard, a full one closes it.
 pub(in crate::domain::case::lifecycle) fn award(step: Step, case: &Case, input: AwardInput<'_>) -> Outcome {
     let AwardInput { partial, default_award, items, confirm, basis } = input;
-    let awarded = classify_decisions(items, basis, &case.awarded_claims, partial, confirm)
+    let decided_before: Vec<(Option<u32>, u32)> = match &case.group {
+        Some(_) => case.awarded_member_items.iter().map(|(m, c)| (Some(*m), *c)).collect(),
+        None => case.awarded_claims.iter().map(|c| (None, *c)).collect(),
+    };
+    let scope = Scope { group: case.group.as_ref(), decided_before: &decided_before };
+    let awarded = classify_decisions(items, basis, scope, partial, confirm)
         .map_err(|r| Rejected::Invalid { code: r.code, message_zh: r.zh, message_en: r.en })?;
     let (has_final, has_non_final) = kinds(&awarded);
     let kind = EventKind::Awarded {

@@ -73,7 +73,37 @@ fn party(who: &[Who]) -> Option<Side> {
     party_sides(who).next()
 }
 
-/// One amount per claim item of the case, each item once, in the order of the claims.
+/// What a proposal settles: the case's claim items, or in a collective dispute each member's
+/// own items (with the member's amount as the amount claimed).
+fn settled_refs(case: &Case, claims: &[ClaimRef]) -> Vec<ClaimRef> {
+    let Some(group) = &case.group else { return claims.to_vec() };
+    group
+        .items
+        .iter()
+        .map(|i| {
+            let label = claims.iter().find(|c| c.number == i.claim).map_or("", |c| c.label.as_str());
+            ClaimRef {
+                number: i.claim,
+                member: Some(i.member),
+                label: format!("{}：{label}", group.name(i.member)),
+                claimed_fen: i.amount_fen,
+            }
+        })
+        .collect()
+}
+
+/// How an item is named in a message.
+fn item_name(claim: &ClaimRef) -> (String, String) {
+    match claim.member {
+        Some(m) => {
+            (format!("第{m}名申请人第{}项", claim.number), format!("applicant {m}'s item {}", claim.number))
+        }
+        None => (format!("第{}项", claim.number), format!("item {}", claim.number)),
+    }
+}
+
+/// One amount per claim item of the case (per member's item in a collective dispute), each
+/// item once, in the order of the claims.
 fn items(claims: &[ClaimRef], input: &[ItemInput]) -> Result<Vec<SettledItem>, Rejected> {
     if claims.is_empty() {
         return Err(invalid(
@@ -82,31 +112,45 @@ fn items(claims: &[ClaimRef], input: &[ItemInput]) -> Result<Vec<SettledItem>, R
             "The case has no claims to settle",
         ));
     }
-    if let Some(i) = input.iter().find(|i| !claims.iter().any(|c| c.number == i.claim)) {
-        return Err(Rejected::Invalid {
-            code: "mediation.unknown_claim",
-            message_zh: format!("本案没有第{}项仲裁请求", i.claim),
-            message_en: format!("The case has no claim item {}", i.claim),
+    if let Some(i) =
+        input.iter().find(|i| !claims.iter().any(|c| c.number == i.claim && c.member == i.member))
+    {
+        return Err(match i.member {
+            None => Rejected::Invalid {
+                code: "mediation.unknown_claim",
+                message_zh: format!("本案没有第{}项仲裁请求（集体争议请逐人列明）", i.claim),
+                message_en: format!(
+                    "The case has no claim item {} (a collective dispute is settled per worker)",
+                    i.claim
+                ),
+            },
+            Some(m) => Rejected::Invalid {
+                code: "mediation.unknown_claim",
+                message_zh: format!("第{m}名申请人没有第{}项仲裁请求", i.claim),
+                message_en: format!("Applicant {m} has no claim item {}", i.claim),
+            },
         });
     }
     let mut out = Vec::with_capacity(claims.len());
     for claim in claims {
-        let given: Vec<&ItemInput> = input.iter().filter(|i| i.claim == claim.number).collect();
+        let given: Vec<&ItemInput> =
+            input.iter().filter(|i| i.claim == claim.number && i.member == claim.member).collect();
         let n = claim.number;
+        let (zh, en) = item_name(claim);
         let item = match given.as_slice() {
             [one] => one,
             [] => {
                 return Err(Rejected::Invalid {
                     code: "mediation.claim_missing",
-                    message_zh: format!("调解方案须逐项列明每一项仲裁请求：第{n}项（{}）未列明", claim.label),
-                    message_en: format!("Give an amount for every claim item: item {n} is missing"),
+                    message_zh: format!("调解方案须逐项列明每一项仲裁请求：{zh}（{}）未列明", claim.label),
+                    message_en: format!("Give an amount for every claim item: {en} is missing"),
                 });
             }
             [_, _, ..] => {
                 return Err(Rejected::Invalid {
                     code: "mediation.duplicate_claim",
-                    message_zh: format!("第{n}项仲裁请求列了不止一次"),
-                    message_en: format!("Claim item {n} is listed more than once"),
+                    message_zh: format!("{zh}仲裁请求列了不止一次"),
+                    message_en: format!("Claim {en} is listed more than once"),
                 });
             }
         };
@@ -115,29 +159,29 @@ fn items(claims: &[ClaimRef], input: &[ItemInput]) -> Result<Vec<SettledItem>, R
             (true, Some(_)) => {
                 return Err(Rejected::Invalid {
                     code: "mediation.amount_required",
-                    message_zh: format!("请填写第{n}项（{}）的调解金额（不支付的填 0）", claim.label),
-                    message_en: format!("Give the amount agreed for item {n} (0 if nothing is paid)"),
+                    message_zh: format!("请填写{zh}（{}）的调解金额（不支付的填 0）", claim.label),
+                    message_en: format!("Give the amount agreed for {en} (0 if nothing is paid)"),
                 });
             }
             (false, _) => Some(
                 Money::parse_yuan(&item.amount)
                     .map_err(|e| Rejected::Invalid {
                         code: "mediation.amount_invalid",
-                        message_zh: format!("第{n}项调解金额：{}", e.message_zh),
-                        message_en: format!("Amount of item {n}: {}", e.message_en),
+                        message_zh: format!("{zh}调解金额：{}", e.message_zh),
+                        message_en: format!("Amount of {en}: {}", e.message_en),
                     })?
                     .fen(),
             ),
         };
         let (label, claimed_fen) = (claim.label.clone(), claim.claimed_fen);
-        out.push(SettledItem { claim: n, label, claimed_fen, amount_fen });
+        out.push(SettledItem { claim: n, member: claim.member, label, claimed_fen, amount_fen });
     }
     Ok(out)
 }
 
 /// A proposal by the mediator or a party; the ones before it lapse.
 pub(super) fn propose(step: Step, case: &Case, who: &[Who], cmd: &online::ProposeSettlement) -> Outcome {
-    let items = items(&cmd.claims, &cmd.items)?;
+    let items = items(&settled_refs(case, &cmd.claims), &cmd.items)?;
     let number = case.mediation.next_number();
     let proposal = Proposal { number, by: party(who), items, terms: cmd.terms.trim().to_owned() };
     step.stay(EventKind::SettlementProposed(proposal))

@@ -137,6 +137,8 @@ pub(super) fn build(step: Step, case: &Case, who: &[Who], cmd: &Command, facts: 
         | C::RequestAdvanceExecution { .. }
         | C::DecideAdvanceExecution { .. }
         | C::RecordCourtOutcome { .. }
+        | C::OrganiseGroup(_)
+        | C::RecordConsent(_)
         | C::FormTribunal { .. }
         | C::DecideRecusal { .. }
         | C::EntrustMediation { .. }
