@@ -1,11 +1,12 @@
 //! "My cases", the intake queue, the case page; its command forms are posted to
-//! [`command::run_command`].
+//! [`command::run_command`], the forms of its online mediation to [`mediation::run_mediation`].
 
 mod case_file;
 pub mod command;
 mod detail;
 mod elements;
 pub mod list;
+pub mod mediation;
 mod next_step;
 mod queue;
 mod receipt;
@@ -15,6 +16,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
 
 pub use self::command::run_command;
+pub use self::mediation::run_mediation;
 use super::error::WebError;
 use super::i18n;
 use super::page::{Page, error_code, error_text};

@@ -72,7 +72,7 @@ pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Resul
 
 /// The case page again after a refusal the user can act on (invalid or missing data, a
 /// precondition, a stale version), with everything typed kept; other errors get their page.
-async fn refused(
+pub(super) async fn refused(
     page: &Page,
     actor: &Actor,
     id: CaseId,
