@@ -8,6 +8,7 @@
 
 mod actors;
 mod file;
+mod mediation;
 mod output;
 
 use std::collections::BTreeMap;
@@ -42,6 +43,7 @@ pub async fn run_as(
     mut emit: impl FnMut(&StepLine),
 ) -> anyhow::Result<Vec<StepLine>> {
     let mut cases: BTreeMap<String, Uuid> = BTreeMap::new();
+    let mut mediations: BTreeMap<String, Uuid> = BTreeMap::new();
     let mut lines = Vec::new();
     for (i, step) in scenario.step.iter().enumerate() {
         let at = state.with_clock(Clock::Fixed(step.at.to_utc()));
@@ -50,6 +52,24 @@ pub async fn run_as(
             .actor(&at, &step.who, case_id)
             .await
             .with_context(|| format!("step {}: account `{}`", i + 1, step.who))?;
+        if mediation::STEPS.contains(&step.action.as_str()) {
+            let done = mediation::run(&at, &actor, &mut people, step, &mut mediations, &mut cases)
+                .await
+                .with_context(|| format!("step {}", i + 1))?;
+            let line = match done {
+                mediation::Done::Mediation(outcome) => {
+                    let id = mediations.get(&step.case).copied();
+                    output::mediation_line(&at, i + 1, step, id, outcome).await?
+                }
+                mediation::Done::Filing(outcome) => {
+                    let id = cases.get(&step.case).copied();
+                    output::line(&at, i + 1, step, id, *outcome, None).await?
+                }
+            };
+            emit(&line);
+            lines.push(line);
+            continue;
+        }
         let outcome = match step.action.as_str() {
             "file" => {
                 let req = match &step.with {

@@ -17,6 +17,9 @@ mod support;
 #[path = "browser/lifecycle.rs"]
 mod lifecycle;
 
+#[path = "browser/hearing_mediation_award.rs"]
+mod hearing_mediation_award;
+
 use std::cell::RefCell;
 use std::time::Duration;
 

@@ -47,13 +47,16 @@ pub struct Expect {
     pub ok: Option<bool>,
     /// The error code of a refused step.
     pub code: Option<String>,
-    /// The case status after the step.
+    /// The case status after the step (a mediation step's: the mediation case's).
     pub status: Option<String>,
     /// Clocks by rule code: any of `due`, `paused`, `met_on`, `provisional`.
     #[serde(default)]
     pub clocks: std::collections::BTreeMap<String, ClockExpect>,
     /// The tribunal's members after the step, as account aliases, the presiding one first.
     pub tribunal: Option<Vec<String>>,
+    /// The case's limitation warnings after the step, as codes in claim order
+    /// (`["limitation.approaching"]`; `[]` for none).
+    pub warnings: Option<Vec<String>>,
 }
 
 /// Expectations on one clock.

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::file::StepSpec;
 use crate::db::{cases, clocks};
 use crate::domain::case::status::CaseStatus;
+use crate::domain::premediation::{MediationStatus, Periods};
 use crate::service::cases::view::CaseView;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -41,6 +42,12 @@ pub struct StepLine {
     pub reasons: Vec<String>,
     /// The case status after the step (as stored).
     pub status: Option<CaseStatus>,
+    /// The status of the mediation case after a mediation step (as stored).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mediation_status: Option<MediationStatus>,
+    /// The case's limitation warnings (codes, by claim item), as stored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The case's clocks after the step (as stored), by rule code.
     pub clocks: BTreeMap<String, ClockLine>,
     /// The tribunal's members after a successful step, the presiding one first.
@@ -70,6 +77,8 @@ pub async fn line(
         code: outcome.as_ref().err().map(code),
         reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
         status: None,
+        mediation_status: None,
+        warnings: Vec::new(),
         clocks: BTreeMap::new(),
         tribunal: outcome
             .as_ref()
@@ -81,7 +90,9 @@ pub async fn line(
     };
     if let Some(id) = case {
         let mut conn = state.pool.get().await?;
-        line.status = cases::find(&mut conn, id).await?.map(|r| r.status.into());
+        let row = cases::find(&mut conn, id).await?;
+        line.status = row.as_ref().map(|r| r.status.into());
+        line.warnings = row.map(|r| warning_codes(&r.limitation_warnings)).unwrap_or_default();
         for row in clocks::list(&mut conn, id).await? {
             let clock = ClockLine {
                 due: row.due_on.to_string(),
@@ -96,6 +107,73 @@ pub async fn line(
     if let Some(want) = want_tribunal.filter(|w| *w != line.tribunal) {
         line.failed.push(format!("tribunal: expected {want:?}, got {:?}", line.tribunal));
     }
+    Ok(line)
+}
+
+/// The codes of stored limitation warnings (`limitation.approaching` …), in claim order.
+fn warning_codes(stored: &serde_json::Value) -> Vec<String> {
+    let items = stored.as_array().map(Vec::as_slice).unwrap_or_default();
+    items.iter().filter_map(|w| w["code"].as_str().map(str::to_owned)).collect()
+}
+
+/// The line of a step on a mediation case: the outcome, then the mediation case as stored,
+/// its periods keyed by rule code (`met_on` the day mediation or the review application ended
+/// them).
+pub async fn mediation_line(
+    state: &AppState,
+    n: usize,
+    step: &StepSpec,
+    mediation: Option<Uuid>,
+    outcome: Result<(), ServiceError>,
+) -> anyhow::Result<StepLine> {
+    if let Err(ServiceError::Unexpected(e)) = &outcome {
+        anyhow::bail!("step {n}: internal error: {e:#}");
+    }
+    let mut line = StepLine {
+        step: n,
+        case: step.case.clone(),
+        ok: outcome.is_ok(),
+        code: outcome.as_ref().err().map(code),
+        reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
+        status: None,
+        mediation_status: None,
+        warnings: Vec::new(),
+        clocks: BTreeMap::new(),
+        tribunal: Vec::new(),
+        failed: Vec::new(),
+    };
+    let mut conn = state.pool.get().await?;
+    let found = match mediation {
+        Some(id) => crate::db::premediation::find(&mut conn, id).await?.map(|row| (row, id)),
+        None => None,
+    };
+    if let Some((_, id)) = found {
+        let log = crate::db::premediation::events(&mut conn, id).await?;
+        let events = crate::service::premediation::view::events_of(&log);
+        if let Some(case) = crate::domain::premediation::fold(events.iter()) {
+            let periods = Periods { cal: &state.calendar, rules: &state.periods };
+            let c = crate::domain::premediation::clocks(&case, periods);
+            let ended = case.ended_on.or(case.agreement.as_ref().map(|a| a.signed_on));
+            let applied = case.review.as_ref().map(|r| r.applied_on);
+            let decided = case.review.as_ref().and_then(|r| r.decided_on);
+            for (clock, met_day) in [
+                (Some(&c.mediation), ended),
+                (c.review_application.as_ref(), applied),
+                (c.review.as_ref(), decided),
+            ] {
+                let Some(clock) = clock else { continue };
+                let line_clock = ClockLine {
+                    due: clock.deadline.due.to_string(),
+                    paused: false,
+                    met_on: met_day.filter(|_| clock.met).map(|d| d.to_string()),
+                    provisional: clock.deadline.provisional,
+                };
+                line.clocks.insert(clock.code.as_str().to_owned(), line_clock);
+            }
+            line.mediation_status = Some(case.status);
+        }
+    }
+    line.failed = check(step, &line);
     Ok(line)
 }
 
@@ -129,7 +207,14 @@ fn check(step: &StepSpec, line: &StepLine) -> Vec<String> {
         differ("code".into(), code, line.code.as_deref().unwrap_or("null"));
     }
     if let Some(status) = &expect.status {
-        differ("status".into(), status, line.status.map_or("null", CaseStatus::as_str));
+        let got = match line.mediation_status {
+            Some(m) => m.as_str(),
+            None => line.status.map_or("null", CaseStatus::as_str),
+        };
+        differ("status".into(), status, got);
+    }
+    if let Some(warnings) = &expect.warnings {
+        differ("warnings".into(), &warnings.join(","), &line.warnings.join(","));
     }
     for (rule, want) in &expect.clocks {
         let Some(got) = line.clocks.get(rule) else {

@@ -1,9 +1,11 @@
 //! Online mediation inside the arbitration (法 第四十二条; 办案规则 第七十条至第七十三条): the
-//! message thread between the mediator and each party ([`messages`]), and signing the
-//! mediation document with a one-time code sent to the party ([`signing`]). Proposals,
-//! answers, the document and the signatures themselves are commands of the case.
+//! message thread between the mediator and each party ([`messages`]), signing the mediation
+//! document with a one-time code sent to the party ([`signing`]), and what the case page shows
+//! of it ([`panel`]). Proposals, answers, the document and the signatures themselves are
+//! commands of the case.
 
 pub mod messages;
+pub mod panel;
 pub mod signing;
 
 use diesel_async::AsyncPgConnection;

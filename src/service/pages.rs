@@ -79,6 +79,8 @@ pub struct CasePage {
     /// The earliest free slots for the tribunal and clerk (`ROOM|local start`, label), when
     /// the viewer may book the hearing.
     pub slots: Vec<(String, String)>,
+    /// The online mediation, when the viewer takes part in it.
+    pub mediation: Option<crate::service::mediation::panel::Panel>,
 }
 
 /// A staff member who may be assigned a case.
@@ -201,6 +203,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         .then(|| crate::service::cases::triage::proposal(state, &row).track);
     let (rooms, slots) =
         crate::service::hearings::offer::choices(&mut conn, state, &row, &log, &offered).await?;
+    let mediation = crate::service::mediation::panel::panel(&mut conn, actor, &row, &log).await?;
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
     Ok(CasePage {
@@ -215,6 +218,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         proposal,
         rooms,
         slots,
+        mediation,
     })
 }
 

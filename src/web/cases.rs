@@ -1,5 +1,5 @@
 //! "My cases", the intake queue, the case page; its command forms are posted to
-//! [`command::run_command`].
+//! [`command::run_command`], the forms of its online mediation to [`mediation::run_mediation`].
 
 mod case_file;
 pub mod command;
@@ -7,6 +7,7 @@ mod detail;
 mod elements;
 mod group;
 pub mod list;
+pub mod mediation;
 mod next_step;
 mod queue;
 mod receipt;
@@ -16,6 +17,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
 
 pub use self::command::run_command;
+pub use self::mediation::run_mediation;
 use super::error::WebError;
 use super::i18n;
 use super::page::{Page, error_code, error_text};

@@ -22,6 +22,7 @@
 //! | POST | `/cases/{id}/group` | organise a collective dispute's worker group (staff) |
 //! | POST | `/cases/{id}/group/consent` | record the consent of those represented (staff) |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
+//! | POST | `/cases/{id}/mediation/{form}` | the online mediation: `propose_settlement`, `answer_proposal`, `draft_mediation_document`, `code` (send me a code), `sign_mediation_document`, `decline_mediation_document` |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
@@ -117,6 +118,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/group", web::post().to(cases::organise_group))
             .route("/cases/{id}/group/consent", web::post().to(cases::record_consent))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
+            .route("/cases/{id}/mediation/{form}", web::post().to(cases::run_mediation))
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
             .route("/approvals", web::get().to(approvals::show_approvals))

@@ -42,6 +42,7 @@ scenarios!(
     provisional_2027,
     public_notice_service,
     recusal_and_replacement,
+    street_mediation_fails_to_filing,
     suspension_across_spring_festival,
     transfer_restarts_the_limit,
 );
@@ -65,6 +66,7 @@ async fn every_scenario_file_has_its_test() {
             "provisional_2027",
             "public_notice_service",
             "recusal_and_replacement",
+            "street_mediation_fails_to_filing",
             "suspension_across_spring_festival",
             "transfer_restarts_the_limit",
         ]

@@ -10,7 +10,7 @@ use fantoccini::wd::{PrintConfiguration, PrintSize};
 use crate::helpers::{SIP, SIP_STREET, TestApp};
 use crate::support::{Driver, Ui};
 
-async fn sign_in(ui: &Ui<'_>, email: &str, lands_on: &str) {
+pub(crate) async fn sign_in(ui: &Ui<'_>, email: &str, lands_on: &str) {
     ui.go("/login").await;
     ui.fill("f-email", email).await;
     ui.fill("f-password", "secret-password").await;
@@ -18,13 +18,13 @@ async fn sign_in(ui: &Ui<'_>, email: &str, lands_on: &str) {
     ui.expect_path(lands_on).await;
 }
 
-async fn sign_out(ui: &Ui<'_>) {
+pub(crate) async fn sign_out(ui: &Ui<'_>) {
     ui.click("sign-out").await;
     ui.expect_path("/?done=signed_out").await;
 }
 
 /// Opens a command's form (its `<summary>`), unless it is open already.
-async fn open(ui: &Ui<'_>, command: &str) {
+pub(crate) async fn open(ui: &Ui<'_>, command: &str) {
     let details = ui.c.find(Locator::Id(&format!("cmd-{command}"))).await.expect("the command is offered");
     if details.attr("open").await.unwrap().is_none() {
         ui.click(&format!("sum-{command}")).await;
@@ -32,20 +32,20 @@ async fn open(ui: &Ui<'_>, command: &str) {
 }
 
 /// Runs a command from the case page and lands back on it with its flash message.
-async fn run(ui: &Ui<'_>, path: &str, command: &str, button: &str) {
+pub(crate) async fn run(ui: &Ui<'_>, path: &str, command: &str, button: &str) {
     ui.click(button).await;
     ui.expect_path(&format!("{path}?done={command}")).await;
     assert!(!ui.text("flash").await.is_empty(), "{command}: the page says it is done");
 }
 
 /// The user id of an account.
-async fn id_of(app: &TestApp, email: &str) -> String {
+pub(crate) async fn id_of(app: &TestApp, email: &str) -> String {
     let mut conn = app.conn().await;
     arbitration::db::users::find_by_email(&mut conn, email).await.unwrap().unwrap().id.to_string()
 }
 
 /// The width and height of every `/MediaBox` of a PDF, in points.
-fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
+pub(crate) fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
     let text = String::from_utf8_lossy(pdf);
     text.split("/MediaBox")
         .skip(1)

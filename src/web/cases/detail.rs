@@ -117,6 +117,8 @@ pub struct CaseDetail {
     tribunal: Option<TribunalRows>,
     /// The latest hearing: time, room, status and the iCalendar sequence of its notices.
     hearing: Option<HearingRow>,
+    /// The online mediation, for the mediator and the parties.
+    mediation: Option<super::mediation::MediationSection>,
     sections: Vec<SummarySection>,
     warnings: Vec<Warning>,
     events: Vec<EventRow>,
@@ -277,6 +279,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
             status: lang.pick(h.status.label_zh(), h.status.label_en()).to_owned(),
             sequence: h.sequence,
         }),
+        mediation: super::mediation::section(page, p, &posted),
         sections: summarize(&v.filing, net, lang, None),
         warnings: v
             .limitation_warnings
