@@ -13,6 +13,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, Secur
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 
+use crate::domain::case::command::CommandKind;
+
 use super::premediation::PreMediationPaths;
 
 use super::{
@@ -268,6 +270,9 @@ fn command_paths(openapi: &mut utoipa::openapi::OpenApi, shapes: &[RefOr<Schema>
             RefOr::T(_) | RefOr::Ref(_) => (None, None),
         };
         let Some(name) = name else { continue };
+        if CommandKind::parse(&name).is_none_or(CommandKind::has_own_endpoint) {
+            continue;
+        }
         let mut op = template.clone();
         op.operation_id = Some(["command_", &name].concat());
         op.summary = description.as_deref().and_then(|d| d.lines().next()).map(str::to_owned);
@@ -308,7 +313,8 @@ pub struct CaseCommand;
 impl utoipa::PartialSchema for CaseCommand {
     fn schema() -> RefOr<utoipa::openapi::schema::Schema> {
         use crate::domain::case::command::CommandKind;
-        let mut names: Vec<String> = CommandKind::ALL.iter().map(|k| k.name().to_owned()).collect();
+        let mut names: Vec<String> =
+            CommandKind::ALL.iter().filter(|k| !k.has_own_endpoint()).map(|k| k.name().to_owned()).collect();
         names.extend(OLDER_NAMES.iter().map(|n| (*n).to_owned()));
         utoipa::openapi::schema::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)

@@ -57,6 +57,9 @@ pub struct Expect {
     /// The case's limitation warnings after the step, as codes in claim order
     /// (`["limitation.approaching"]`; `[]` for none).
     pub warnings: Option<Vec<String>>,
+    /// The kinds of the documents in the case file after the step, in the order issued
+    /// (`["acceptance", "respondent_notice"]`).
+    pub documents: Option<Vec<String>>,
 }
 
 /// Expectations on one clock.

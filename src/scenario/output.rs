@@ -53,6 +53,9 @@ pub struct StepLine {
     /// The tribunal's members after a successful step, the presiding one first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tribunal: Vec<Uuid>,
+    /// The kinds of the documents in the case file, in the order issued.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
     /// Expectations of the step that did not hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub failed: Vec<String>,
@@ -86,6 +89,7 @@ pub async fn line(
             .and_then(|v| v.tribunal.as_ref())
             .map(|t| t.seats.iter().map(|s| s.arbitrator).collect())
             .unwrap_or_default(),
+        documents: Vec::new(),
         failed: Vec::new(),
     };
     if let Some(id) = case {
@@ -102,6 +106,8 @@ pub async fn line(
             };
             line.clocks.insert(row.rule, clock);
         }
+        line.documents =
+            crate::db::documents::list(&mut conn, id).await?.into_iter().map(|d| d.kind).collect();
     }
     line.failed = check(step, &line);
     if let Some(want) = want_tribunal.filter(|w| *w != line.tribunal) {
@@ -140,6 +146,7 @@ pub async fn mediation_line(
         warnings: Vec::new(),
         clocks: BTreeMap::new(),
         tribunal: Vec::new(),
+        documents: Vec::new(),
         failed: Vec::new(),
     };
     let mut conn = state.pool.get().await?;
@@ -212,6 +219,9 @@ fn check(step: &StepSpec, line: &StepLine) -> Vec<String> {
             None => line.status.map_or("null", CaseStatus::as_str),
         };
         differ("status".into(), status, got);
+    }
+    if let Some(documents) = &expect.documents {
+        differ("documents".into(), &documents.join(","), &line.documents.join(","));
     }
     if let Some(warnings) = &expect.warnings {
         differ("warnings".into(), &warnings.join(","), &line.warnings.join(","));

@@ -94,7 +94,8 @@ pub async fn run_named(
             "The text contains a character that cannot be stored (such as NUL); remove it and retry",
         ));
     }
-    let kind = CommandKind::from_path(name).ok_or(ServiceError::NotFound)?;
+    let kind =
+        CommandKind::from_path(name).filter(|k| !k.has_own_endpoint()).ok_or(ServiceError::NotFound)?;
     let cmd = Command::from_request(kind.name(), body).map_err(body_error)?;
     execute(state, actor, id, cmd, expected).await
 }

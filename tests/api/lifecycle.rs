@@ -187,6 +187,28 @@ async fn every_command_the_table_does_not_offer_is_refused_and_changes_nothing()
 }
 
 #[tokio::test]
+async fn a_draft_is_filed_through_its_own_endpoint_never_the_command_path() {
+    let app = TestApp::spawn().await;
+    let clerk = app.staff("clerk", "SIP").await;
+    let res = app.post("/api/v1/drafts", &clerk, &json!({ "form": {} })).await;
+    assert_eq!(res.status(), 201);
+    let draft: serde_json::Value = res.json().await.unwrap();
+    let id = draft["id"].as_str().unwrap();
+    let before = app.count("case_events", &format!("case_id = '{id}'")).await;
+    for (name, body) in
+        [("submit", json!({ "commission": "SIP", "handed_over": false })), ("submit_correction", json!({}))]
+    {
+        let (status, body) = app.act(&clerk, id, name, body).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (404, Some("not_found")), "{name}: {body}");
+    }
+    assert_eq!(app.count("case_events", &format!("case_id = '{id}'")).await, before);
+    assert_eq!(app.count("cases", &format!("id = '{id}' AND status = 'draft'")).await, 1);
+    // Its own endpoint checks the filing and says what is missing.
+    let res = app.post(&format!("/api/v1/drafts/{id}/submit"), &clerk, &json!({})).await;
+    assert_eq!(res.status(), 422);
+}
+
+#[tokio::test]
 async fn two_arbitrators_closing_one_case_at_once_exactly_one_wins() {
     let app = TestApp::spawn().await;
     let worker = app.worker("w@example.com").await;

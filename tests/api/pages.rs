@@ -5,6 +5,7 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
+mod collective;
 pub(crate) mod commands;
 mod docket;
 mod elements;

@@ -35,6 +35,7 @@ macro_rules! scenarios {
 
 scenarios!(
     claim_change_restart,
+    collective_mixed_award,
     court_reversal,
     deemed_service_and_defence,
     entrusted_mediation,

@@ -108,6 +108,15 @@ command_kinds! {
     RecordConsent => "record_consent",
 }
 
+impl CommandKind {
+    /// Whether the command has an endpoint of its own, which validates and routes the whole
+    /// filing (`submit`: `POST /api/v1/drafts/{id}/submit`; `submit_correction`:
+    /// `POST /api/v1/cases/{id}/correction`), instead of the generic command path.
+    pub fn has_own_endpoint(self) -> bool {
+        matches!(self, CommandKind::Submit | CommandKind::SubmitCorrection)
+    }
+}
+
 impl Command {
     /// The stable snake_case name of the command.
     pub fn name(&self) -> &'static str {
