@@ -40,7 +40,7 @@ async fn demo_data_loads_through_the_commands_once_and_shows_every_stage() {
     arbitration::demo::load(&state).await.expect("a second load succeeds");
     assert_eq!(app.count("cases", "true").await, cases, "a second load adds no case");
     assert_eq!(app.count("case_events", "true").await, events, "a second load adds no event");
-    assert_eq!(cases, 14);
+    assert_eq!(cases, 15);
 
     // Every stage is there, made by the commands (events, documents, clocks), not as rows.
     for (status, n) in
@@ -48,7 +48,10 @@ async fn demo_data_loads_through_the_commands_once_and_shows_every_stage() {
     {
         assert_eq!(app.count("cases", &format!("status = '{status}'")).await, n, "{status}");
     }
-    assert_eq!(app.count("cases", "status = 'accepted'").await, 5);
+    assert_eq!(app.count("cases", "status = 'accepted'").await, 6);
+    // A collective dispute: twelve workers, three representatives, nine consents to settle.
+    assert_eq!(app.count("cases", "track = 'collective'").await, 1);
+    assert_eq!(app.count("case_events", "kind = 'group_organised'").await, 1);
     assert_eq!(app.count("cases", "closure_mode = 'plain_withdrawal'").await, 1);
     assert!(app.count("documents", "kind = 'withdrawal_decision'").await == 1);
     assert!(app.count("documents", "kind = 'suspension_notice'").await == 1);
@@ -71,7 +74,11 @@ async fn demo_data_loads_through_the_commands_once_and_shows_every_stage() {
     // with the actions open now.
     let arbitrator = sign_in(&app, "arbitrator.sip@demo.local").await;
     let docket = json_of(&app, "/api/v1/docket", &arbitrator).await;
-    assert_eq!(docket["total"], 4, "{docket}");
+    assert_eq!(docket["total"], 5, "{docket}");
+    assert_eq!(
+        docket["items"][0]["case"]["applicant_name"], "申请人0101",
+        "the collective dispute first: {docket}"
+    );
     let items = docket["items"].as_array().unwrap();
     assert!(items.iter().all(|i| !i["actions"].as_array().unwrap().is_empty()), "{docket}");
 
@@ -81,7 +88,7 @@ async fn demo_data_loads_through_the_commands_once_and_shows_every_stage() {
     let case = json_of(&app, &format!("/api/v1/cases/{served}"), &employer).await;
     assert_eq!(case["respondent_name"], "苏州某某电子科技有限公司");
     let mine = json_of(&app, "/api/v1/cases", &employer).await;
-    // Every sample names this employer, but it sees only the six the commissions accepted.
-    assert_eq!(mine.as_array().unwrap().len(), 6, "{mine}");
+    // Every sample names this employer, but it sees only the seven the commissions accepted.
+    assert_eq!(mine.as_array().unwrap().len(), 7, "{mine}");
     assert_eq!(app.count("case_events", "kind = 'defence_filed'").await, 2);
 }

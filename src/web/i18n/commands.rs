@@ -85,8 +85,8 @@ pub const MESSAGES: &[Entry] = &[
     ("cmd.file_defence.title", "提交答辩书", "Submit your defence"),
     (
         "cmd.file_defence.hint",
-        "收到仲裁申请书副本后十日内，写明您对申请人请求的意见和理由。不答辩不影响仲裁继续进行。",
-        "Within 10 days of receiving the application copy, say what you think of the claims and why. Not answering does not stop the case.",
+        "收到仲裁申请书副本后十日内，写明您对申请人请求的意见和理由。不答辩不影响仲裁继续进行。请同时在本页“要素表”中逐项说明您对各项要素的意见。",
+        "Within 10 days of receiving the application copy, say what you think of the claims and why. Not answering does not stop the case. Answer the element form on this page too, element by element.",
     ),
     ("cmd.record_defence_lapsed.title", "登记答辩期届满", "Record that the defence period ended"),
     (

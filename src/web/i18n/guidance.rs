@@ -85,6 +85,11 @@ pub const MESSAGES: &[Entry] = &[
     ),
     ("next.accepted_heading", "申请已受理", "Your application has been accepted"),
     (
+        "next.elements_offer",
+        "下一步：请在本页“要素表”中逐项填写您的请求要素（如入职时间、约定工资、欠付金额）。仲裁庭按要素审理，填得越清楚，审理越快（要素式审理）。",
+        "Next: fill in the element form on this page, item by item (start date, agreed wage, amount owed). The tribunal hears the case element by element; the clearer your answers, the quicker the hearing.",
+    ),
+    (
         "next.accepted_lead",
         "仲裁委会把受理通知书送达您，并把申请书副本送达用人单位。请留意开庭或调解通知。",
         "The commission sends you the notice of acceptance and the employer a copy of the application. Watch for the hearing or mediation notice.",

@@ -54,6 +54,8 @@ async fn the_applicant_answers_the_elements_on_the_case_page_and_sees_them_again
     let (status, html) = page(&app, &c, &format!("/cases/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"id="form-elements""#), "the element form is on the case page");
+    let offer = html.split(r#"id="offer-elements""#).nth(1).unwrap_or_default();
+    assert!(offer.contains(r##"href="#elements""##), "the next-step box offers the element form: {html}");
     assert!(
         html.contains(r#"name="e.0.arrears_balance""#) && html.contains(r#"name="e.c.separation_manner""#)
     );
