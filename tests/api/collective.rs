@@ -218,3 +218,53 @@ async fn the_award_decides_each_worker_and_a_mixed_award_splits_by_worker_and_it
     let final_award = app.count("documents", &format!("{} AND html LIKE '%申请人0101（第1名）：%经济补偿%' AND html LIKE '%申请人0112（第12名）：%工资%'", docs("final_award"))).await;
     assert_eq!(final_award, 1);
 }
+
+#[tokio::test]
+async fn the_mediation_document_of_a_collective_dispute_lists_each_workers_amounts() {
+    let app = TestApp::spawn().await;
+    let clerk = app.staff("clerk", "SIP").await;
+    let arbitrator = app.staff("arbitrator", "SIP").await;
+    // A representative files for the twelve online; the account answers for the workers' side.
+    let representative = app.worker("rep@example.com").await;
+    let case = app.file(&representative, &twelve(), None).await;
+    let id = case["id"].as_str().unwrap().to_owned();
+    for (who, action, body) in [
+        (&clerk, "accept", json!({})),
+        (&clerk, "triage", json!({})),
+        (&clerk, "organise_group", group_body()),
+        (&clerk, "assign", json!({ "arbitrator": arbitrator.id })),
+        (&arbitrator, "start_mediation", json!({})),
+    ] {
+        let (status, body) = app.act(who, &id, action, body).await;
+        assert_eq!(status, 200, "{action}: {body}");
+    }
+    let mut items = Vec::new();
+    for m in 1..=12 {
+        items.push(json!({ "member": m, "claim": 1, "amount": "12000" }));
+        items.push(json!({ "member": m, "claim": 2, "amount": if m == 12 { "30000" } else { "15000" } }));
+    }
+    let (status, body) = app
+        .act(&arbitrator, &id, "propose_settlement", json!({ "items": items, "terms": "分两期支付" }))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let respondent = app.respondent(&id).await;
+    let accept = json!({ "proposal": 1, "accept": true });
+    assert_eq!(app.act(&respondent, &id, "answer_proposal", accept.clone()).await.0, 200);
+
+    // The representative answers for the workers only with every worker's consent to proposal 1.
+    let (status, body) = app.act(&representative, &id, "answer_proposal", accept.clone()).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("collective.consent_missing")), "{body}");
+    let consent = json!({ "act": "settle", "members": (1..=12).collect::<Vec<u32>>(), "proposal": 1,
+                          "how": "全体劳动者签署同意书", "on": "2026-03-02" });
+    assert_eq!(app.act(&clerk, &id, "record_consent", consent).await.0, 200);
+    assert_eq!(app.act(&representative, &id, "answer_proposal", accept).await.0, 200);
+    let (status, body) =
+        app.act(&arbitrator, &id, "draft_mediation_document", json!({ "proposal": 1 })).await;
+    assert_eq!(status, 200, "{body}");
+    // The document names each worker with the worker's own amounts (worker 12: 30,000).
+    let doc = format!("case_id = '{id}' AND kind = 'mediation_document'");
+    let named = app
+        .count("documents", &format!("{doc} AND html LIKE '%申请人0112：%' AND html LIKE '%30000.00%' AND html LIKE '%申请人0101：%'"))
+        .await;
+    assert_eq!(named, 1, "each worker's amounts are in the mediation document");
+}

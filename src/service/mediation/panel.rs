@@ -8,7 +8,7 @@ use crate::db::cases::CaseRow;
 use crate::domain::access::Actor;
 use crate::domain::case::lifecycle;
 use crate::domain::case::mediation::Agreement;
-use crate::domain::case::mediation::agreement::ClaimRef;
+use crate::domain::case::mediation::agreement::{ClaimRef, settlement_items};
 use crate::domain::case::status::{CaseStatus, ClosureMode};
 use crate::service::cases::transition::{Logged, events_of};
 use crate::service::error::ServiceError;
@@ -43,6 +43,6 @@ pub async fn panel(
         Err(ServiceError::Forbidden) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let claims = super::claim_refs(conn, row.id).await?;
+    let claims = settlement_items(case.group.as_ref(), &super::claim_refs(conn, row.id).await?);
     Ok(Some(Panel { role, claims, agreement: case.mediation, closure: case.closure }))
 }

@@ -190,7 +190,11 @@ pub fn section(page: &Page, p: &CasePage, posted: &Posted) -> Option<MediationSe
                 .claims
                 .iter()
                 .map(|c| {
-                    let name = format!("amount-{}", c.number);
+                    // A worker's own item in a collective dispute: `amount-{worker}-{claim}`.
+                    let name = match c.member {
+                        Some(m) => format!("amount-{m}-{}", c.number),
+                        None => format!("amount-{}", c.number),
+                    };
                     AmountField {
                         id: format!("f-mediation-{name}"),
                         value: f.get(&name).to_owned(),
@@ -294,10 +298,21 @@ fn command_body(action: SectionAction, f: &FormData) -> Value {
     let number = |name: &str| f.get(name).trim().parse::<u32>().unwrap_or(0);
     match action {
         SectionAction::Propose => {
-            let mut items: Vec<(u32, &str)> =
-                f.with_prefix("amount-").filter_map(|(n, v)| Some((n.parse().ok()?, v))).collect();
-            items.sort_by_key(|(n, _)| *n);
-            let items: Vec<Value> = items.iter().map(|(n, v)| json!({ "claim": n, "amount": v })).collect();
+            let mut items: Vec<(Option<u32>, u32, &str)> = f
+                .with_prefix("amount-")
+                .filter_map(|(key, v)| match key.split_once('-') {
+                    Some((m, n)) => Some((Some(m.parse().ok()?), n.parse().ok()?, v)),
+                    None => Some((None, key.parse().ok()?, v)),
+                })
+                .collect();
+            items.sort_by_key(|(m, n, _)| (*m, *n));
+            let items: Vec<Value> = items
+                .iter()
+                .map(|(m, n, v)| match m {
+                    Some(m) => json!({ "member": m, "claim": n, "amount": v }),
+                    None => json!({ "claim": n, "amount": v }),
+                })
+                .collect();
             json!({ "items": items, "terms": f.get("terms") })
         }
         SectionAction::Answer => {
@@ -367,6 +382,13 @@ mod tests {
             command_body(SectionAction::Propose, &f),
             json!({ "items": [{ "claim": 1, "amount": "10,000" }, { "claim": 2, "amount": "15000" }],
                     "terms": "三月底前付清" })
+        );
+        // A collective dispute: each worker's own item.
+        let f = posted(&[("amount-2-1", "5000"), ("amount-1-2", "0"), ("amount-1-1", "4000"), ("terms", "")]);
+        assert_eq!(
+            command_body(SectionAction::Propose, &f)["items"],
+            json!([{ "member": 1, "claim": 1, "amount": "4000" }, { "member": 1, "claim": 2, "amount": "0" },
+                   { "member": 2, "claim": 1, "amount": "5000" }])
         );
     }
 

@@ -25,6 +25,29 @@ pub struct ClaimRef {
     pub claimed_fen: Option<i64>,
 }
 
+/// What a proposal settles: the case's claim items, or in a collective dispute with its worker
+/// group organised each worker's own items, labelled with the worker's name and with the
+/// worker's amount as the amount claimed.
+pub fn settlement_items(
+    group: Option<&crate::domain::collective::WorkerGroup>,
+    claims: &[ClaimRef],
+) -> Vec<ClaimRef> {
+    let Some(group) = group else { return claims.to_vec() };
+    group
+        .items
+        .iter()
+        .map(|i| {
+            let label = claims.iter().find(|c| c.number == i.claim).map_or("", |c| c.label.as_str());
+            ClaimRef {
+                number: i.claim,
+                member: Some(i.member),
+                label: format!("{}：{label}", group.name(i.member)),
+                claimed_fen: i.amount_fen,
+            }
+        })
+        .collect()
+}
+
 /// One item of a proposal as the client sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,7 @@ use super::{Outcome, Step, invalid};
 use crate::domain::case::event::EventKind;
 use crate::domain::case::lifecycle::guard::party_sides;
 use crate::domain::case::lifecycle::{Case, Rejected};
-use crate::domain::case::mediation::agreement::{ClaimRef, ItemInput, SettledItem};
+use crate::domain::case::mediation::agreement::{ClaimRef, ItemInput, SettledItem, settlement_items};
 use crate::domain::case::mediation::commands as online;
 use crate::domain::case::mediation::{Answer, Declined, Draft, Proposal, Signature};
 use crate::domain::case::party::{Side, Who};
@@ -71,25 +71,6 @@ fn party(who: &[Who]) -> Option<Side> {
         return None;
     }
     party_sides(who).next()
-}
-
-/// What a proposal settles: the case's claim items, or in a collective dispute each member's
-/// own items (with the member's amount as the amount claimed).
-fn settled_refs(case: &Case, claims: &[ClaimRef]) -> Vec<ClaimRef> {
-    let Some(group) = &case.group else { return claims.to_vec() };
-    group
-        .items
-        .iter()
-        .map(|i| {
-            let label = claims.iter().find(|c| c.number == i.claim).map_or("", |c| c.label.as_str());
-            ClaimRef {
-                number: i.claim,
-                member: Some(i.member),
-                label: format!("{}：{label}", group.name(i.member)),
-                claimed_fen: i.amount_fen,
-            }
-        })
-        .collect()
 }
 
 /// How an item is named in a message.
@@ -181,7 +162,7 @@ fn items(claims: &[ClaimRef], input: &[ItemInput]) -> Result<Vec<SettledItem>, R
 
 /// A proposal by the mediator or a party; the ones before it lapse.
 pub(super) fn propose(step: Step, case: &Case, who: &[Who], cmd: &online::ProposeSettlement) -> Outcome {
-    let items = items(&settled_refs(case, &cmd.claims), &cmd.items)?;
+    let items = items(&settlement_items(case.group.as_ref(), &cmd.claims), &cmd.items)?;
     let number = case.mediation.next_number();
     let proposal = Proposal { number, by: party(who), items, terms: cmd.terms.trim().to_owned() };
     step.stay(EventKind::SettlementProposed(proposal))
