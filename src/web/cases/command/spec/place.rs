@@ -24,7 +24,7 @@ pub fn anchor(kind: CommandKind) -> String {
     match kind {
         K::Submit => "resume".to_owned(),
         K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => "award-box".to_owned(),
-        K::OrganiseGroup | K::RecordConsent => "group-box".to_owned(),
+        K::OrganiseGroup | K::RecordConsent => "group".to_owned(),
         // The online mediation's forms are in the mediation section of the case page.
         K::ProposeSettlement
         | K::AnswerProposal
