@@ -137,6 +137,7 @@ impl SampleIntake {
             workplace_area: self.workplace_area,
             employer_area: self.employer_area,
             intake_venue: None,
+            workers: 1,
         };
         let mut request = sample.request(state);
         if let Some(ended) = self.employment_ended_on {
