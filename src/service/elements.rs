@@ -230,7 +230,18 @@ pub async fn save(
 pub async fn award_draft(state: &AppState, actor: &Actor, id: CaseId) -> Result<AwardDraft, ServiceError> {
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id.as_uuid()).await?.ok_or(ServiceError::NotFound)?;
-    let l = load(state, &mut conn, actor, row).await?;
+    draft_of(state, &mut conn, actor, row).await
+}
+
+/// The award draft of a case row already read (the case page's award form starts from it),
+/// under the same rule as [`award_draft`].
+pub async fn draft_of(
+    state: &AppState,
+    conn: &mut AsyncPgConnection,
+    actor: &Actor,
+    row: CaseRow,
+) -> Result<AwardDraft, ServiceError> {
+    let l = load(state, conn, actor, row).await?;
     let staff = l.side == Some(ElementSide::Tribunal)
         || l.who.iter().any(|w| matches!(w, Who::Clerk | Who::Supervisor));
     if !staff {

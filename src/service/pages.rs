@@ -81,6 +81,19 @@ pub struct CasePage {
     pub slots: Vec<(String, String)>,
     /// The online mediation, when the viewer takes part in it.
     pub mediation: Option<crate::service::mediation::panel::Panel>,
+    /// What the award form starts from, when the table offers the viewer the award.
+    pub award: Option<AwardPanel>,
+}
+
+/// What the award form of the case page starts from: the draft from the element record and
+/// the claim items an earlier partial award already decided.
+#[derive(Debug, Clone)]
+pub struct AwardPanel {
+    /// The draft (none when the viewer may not read it).
+    pub draft: Option<crate::domain::elements::AwardDraft>,
+    /// The items decided before, as (member, claim) from 1; member `None` outside a
+    /// collective dispute.
+    pub decided: Vec<(Option<u32>, u32)>,
 }
 
 /// A staff member who may be assigned a case.
@@ -204,6 +217,11 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     let (rooms, slots) =
         crate::service::hearings::offer::choices(&mut conn, state, &row, &log, &offered).await?;
     let mediation = crate::service::mediation::panel::panel(&mut conn, actor, &row, &log).await?;
+    let award = if offered.contains(&CommandKind::Award) {
+        Some(award_panel(&mut conn, state, actor, &row, &log).await?)
+    } else {
+        None
+    };
     let mut view = filings::view_from(state, &row, &log);
     view.actions = offered;
     Ok(CasePage {
@@ -219,7 +237,28 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
         rooms,
         slots,
         mediation,
+        award,
     })
+}
+
+async fn award_panel(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    actor: &Actor,
+    row: &CaseRow,
+    log: &[crate::service::cases::transition::Logged],
+) -> Result<AwardPanel, ServiceError> {
+    let case = crate::domain::case::lifecycle::replay(&crate::service::cases::transition::events_of(log));
+    let decided = match &case.group {
+        Some(_) => case.awarded_member_items.iter().map(|(m, c)| (Some(*m), *c)).collect(),
+        None => case.awarded_claims.iter().map(|c| (None, *c)).collect(),
+    };
+    let draft = match crate::service::elements::draft_of(state, conn, actor, row.clone()).await {
+        Ok(d) => Some(d),
+        Err(ServiceError::Forbidden) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(AwardPanel { draft, decided })
 }
 
 /// The arbitrators, then the clerks, of a commission.

@@ -1,6 +1,7 @@
 //! "My cases", the intake queue, the case page; its command forms are posted to
 //! [`command::run_command`], the forms of its online mediation to [`mediation::run_mediation`].
 
+mod award;
 mod case_file;
 pub mod command;
 mod detail;
@@ -16,11 +17,14 @@ mod timeline;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION};
 use actix_web::{HttpResponse, web};
 
+pub use self::award::make_award;
 pub use self::command::run_command;
 pub use self::mediation::run_mediation;
 use super::error::WebError;
 use super::i18n;
 use super::page::{Page, error_code, error_text};
+use crate::domain::access::Actor;
+use crate::domain::ids::CaseId;
 use crate::service::cases::parse_id;
 use crate::service::error::ServiceError;
 use crate::service::queue::QueueParams;
@@ -57,10 +61,22 @@ pub async fn export_queue(page: Page, q: web::Query<QueueParams>) -> Result<Http
 /// `GET /cases/{id}`.
 pub async fn show_case(page: Page, id: web::Path<String>) -> Result<HttpResponse, WebError> {
     let id = parse_id(&id)?;
-    let case = pages::case(&page.state, &page.actor()?, id).await?;
-    let mut ctx = detail::case_detail(&page, &case, command::Posted::default());
-    ctx.elements = elements::for_page(&page, id).await?;
+    let ctx = case_page(&page, &page.actor()?, id, command::Posted::default()).await?;
     page.render("pages/case", &ctx)
+}
+
+/// The case page as the viewer sees it, its element record included; `posted` refills the
+/// form just refused.
+async fn case_page(
+    page: &Page,
+    actor: &Actor,
+    id: CaseId,
+    posted: command::Posted,
+) -> Result<detail::CaseDetail, ServiceError> {
+    let case = pages::case(&page.state, actor, id).await?;
+    let mut ctx = detail::case_detail(page, &case, posted);
+    ctx.elements = elements::for_page(page, id).await?;
+    Ok(ctx)
 }
 
 /// `GET /cases/{id}/receipt`: the printable receipt (回执) of a submitted filing.

@@ -1,6 +1,7 @@
 //! The page language and the message catalog: every visible text of the pages in Chinese
 //! (the default) and English, looked up by a stable key.
 
+mod award;
 mod cases;
 mod collective;
 mod commands;
@@ -73,7 +74,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 12] {
+fn catalogs() -> [&'static [Entry]; 13] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -87,6 +88,7 @@ fn catalogs() -> [&'static [Entry]; 12] {
         mediation::MESSAGES,
         elements::MESSAGES,
         collective::MESSAGES,
+        award::MESSAGES,
     ]
 }
 

@@ -21,8 +21,9 @@
 //! | POST | `/cases/{id}/elements` | save the caller's side of the element record |
 //! | POST | `/cases/{id}/group` | organise a collective dispute's worker group (staff) |
 //! | POST | `/cases/{id}/group/consent` | record the consent of those represented (staff) |
+//! | POST | `/cases/{id}/award` | make the award from the case page's award form (the arbitrator) |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
-//! | POST | `/cases/{id}/mediation/{form}` | the online mediation: `propose_settlement`, `answer_proposal`, `draft_mediation_document`, `code` (send me a code), `sign_mediation_document`, `decline_mediation_document` |
+//! | POST | `/cases/{id}/mediation/{form}` | the online mediation: `propose_settlement`, `answer_proposal`, `draft_mediation_document`, `code` (send me a code), `sign_mediation_document`, `decline_mediation_document`, `message` (a message of the thread) |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
@@ -117,6 +118,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/elements", web::post().to(cases::save_elements))
             .route("/cases/{id}/group", web::post().to(cases::organise_group))
             .route("/cases/{id}/group/consent", web::post().to(cases::record_consent))
+            .route("/cases/{id}/award", web::post().to(cases::make_award))
             .route("/cases/{id}/do/{command}", web::post().to(cases::run_command))
             .route("/cases/{id}/mediation/{form}", web::post().to(cases::run_mediation))
             .route("/documents/{id}", web::get().to(cases::show_document))

@@ -5,12 +5,14 @@ use reqwest::header::{LOCATION, SET_COOKIE};
 
 use crate::helpers::{SIP, SIP_STREET, TestApp, form};
 
+mod award;
 mod collective;
 pub(crate) mod commands;
 mod docket;
 mod elements;
 mod evidence;
 mod hearing;
+mod mediation;
 mod outcomes;
 mod queue;
 mod respond;

@@ -1,5 +1,6 @@
-//! Issue 11 through the pages: a clerk books the hearing from the earliest free slots and the
-//! award (裁决书) prints on A4; and an online mediation in which both parties accept the
+//! Issue 11 through the pages: a clerk books the hearing from the earliest free slots, the
+//! arbitrator makes the award on the case page from a phone, and the award (裁决书) prints on
+//! A4; and an online mediation in which both parties accept the
 //! mediator's proposal and sign the 调解书 on their phones with a one-time code, which takes
 //! effect only with the second signature (法 第四十二条).
 
@@ -135,13 +136,36 @@ async fn a_clerk_books_the_earliest_free_slot_on_the_case_page_and_the_award_pri
     run(&d, &path, "hold_hearing", "do-hold_hearing").await;
     assert_eq!(d.text("case-status").await, "已开庭");
 
-    // (c) The award's per-item results have no form on the case page (the command table's
-    // forms leave `award` to the API: `POST /api/v1/cases/{id}/award`), so it is made there.
+    // (c) The arbitrator makes the award on the case page, on a phone. Nothing is in the
+    // element record, so the draft decides no item and the arbitrator decides each one.
     // 2026: 12 × 2,660 = 31,920 yuan; wages 13,600 and compensation 20,400 are both final.
-    let items =
-        json!({ "items": [{ "claim": 1, "granted": "13600.00" }, { "claim": 2, "granted": "20400.00" }] });
-    let view = ok(&app, &api_arbitrator, &id, "award", items).await;
-    assert_eq!(view["status"], "closed");
+    let phones = Driver::start();
+    let phone = phones.browser().await;
+    let p = Ui { c: &phone, base: app.address.clone(), violations: RefCell::new(Vec::new()) };
+    sign_in(&p, &arbitrator, "/docket").await;
+    p.go(&path).await;
+    assert!(p.text("award-box").await.contains("第四十三条、第四十七条"), "the legal basis is shown");
+    let width: i64 =
+        p.c.execute("return document.documentElement.scrollWidth;", vec![]).await.unwrap().as_i64().unwrap();
+    assert!(width <= 390, "the case page with the award form fits the phone: {width} px");
+    p.click("award-1-granted").await;
+    p.fill("award-1-amount", "13600").await;
+    p.fill("award-2-amount", "20400").await;
+    p.click("award-confirm").await;
+    p.snap("award-form").await;
+    // The compensation's outcome is not chosen: refused, the amounts typed kept.
+    p.click("do-award").await;
+    p.expect_path(&format!("{path}/award")).await;
+    assert!(p.text("error-award").await.contains("第2项尚未裁决"), "the undecided item is named");
+    assert_eq!(p.value("award-1-amount").await, "13600");
+    assert_eq!(p.value("award-2-amount").await, "20400", "what was typed is kept");
+    assert_eq!(app.count("documents", &format!("case_id = '{id}' AND kind = 'final_award'")).await, 0);
+    p.click("award-2-granted").await;
+    run(&p, &path, "award", "do-award").await;
+    assert_eq!(p.text("case-status").await, "已结案");
+    let mut violations = p.violations.take();
+    phone.close().await.unwrap();
+    drop(phones);
 
     d.go(&path).await;
     assert_eq!(d.text("case-status").await, "已结案");
@@ -165,7 +189,7 @@ async fn a_clerk_books_the_earliest_free_slot_on_the_case_page_and_the_award_pri
         assert!((w - 595.0).abs() < 1.0 && (h - 842.0).abs() < 1.0, "A4 is 595×842 points, not {w}×{h}");
     }
 
-    let violations = d.violations.take();
+    violations.extend(d.violations.take());
     desk.close().await.unwrap();
     drop(desks);
     assert!(violations.is_empty(), "axe-core found violations:\n{}", violations.join("\n"));

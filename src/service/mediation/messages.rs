@@ -5,8 +5,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use diesel_async::AsyncPgConnection;
+
 use super::Role;
-use crate::db::cases;
+use crate::db::cases::{self, CaseRow};
 use crate::db::mediation::{self as rows, MessageRow, NewMessage};
 use crate::domain::access::Actor;
 use crate::domain::case::party::Side;
@@ -142,11 +144,23 @@ pub async fn list(
     let mut conn = state.pool.get().await?;
     let row = cases::find(&mut conn, id.as_uuid()).await?.ok_or(ServiceError::NotFound)?;
     let role = super::role(&mut conn, actor, &row).await?;
+    page_of(&mut conn, actor, &row, role, before).await
+}
+
+/// A page of the thread of a case row already read, for a reader whose part in the mediation
+/// is known (the case page shows the latest one).
+pub async fn page_of(
+    conn: &mut AsyncPgConnection,
+    actor: &Actor,
+    row: &CaseRow,
+    role: Role,
+    before: Option<i64>,
+) -> Result<MessagePage, ServiceError> {
     let only = match role {
         Role::Party(side) => Some(side_code(side)),
         Role::Mediator | Role::Reader => None,
     };
-    let mut found = rows::list_messages(&mut conn, row.id, only, before, PAGE + 1).await?;
+    let mut found = rows::list_messages(conn, row.id, only, before, PAGE + 1).await?;
     let more = found.len() > usize::try_from(PAGE).unwrap_or(usize::MAX);
     found.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
     found.reverse();

@@ -1,5 +1,6 @@
 //! The online mediation as the case page shows it to one viewer: the case's claim items, the
-//! proposals with their answers, and the mediation document of the round with its signatures.
+//! proposals with their answers, the mediation document of the round with its signatures, and
+//! the message thread as the viewer may read it.
 
 use diesel_async::AsyncPgConnection;
 
@@ -24,6 +25,8 @@ pub struct Panel {
     pub agreement: Agreement,
     /// How the case closed, once it did.
     pub closure: Option<ClosureMode>,
+    /// The latest page of the message thread as the viewer may read it.
+    pub messages: super::messages::MessagePage,
 }
 
 /// The panel while the case is in mediation or once a proposal was put in it; none for a
@@ -44,5 +47,6 @@ pub async fn panel(
         Err(e) => return Err(e),
     };
     let claims = settlement_items(case.group.as_ref(), &super::claim_refs(conn, row.id).await?);
-    Ok(Some(Panel { role, claims, agreement: case.mediation, closure: case.closure }))
+    let messages = super::messages::page_of(conn, actor, row, role, None).await?;
+    Ok(Some(Panel { role, claims, agreement: case.mediation, closure: case.closure, messages }))
 }

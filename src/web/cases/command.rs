@@ -9,14 +9,13 @@ pub(super) mod view;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use super::{detail, refusal_text, unconfirmed};
+use super::{refusal_text, unconfirmed};
 use crate::domain::access::Actor;
 use crate::domain::case::command::CommandKind;
 use crate::domain::ids::CaseId;
 use crate::service::cases::parse_id;
 use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
-use crate::service::pages;
 use crate::web::error::WebError;
 use crate::web::form::{FormData, Post};
 use crate::web::page::{Page, see_other, with_query};
@@ -66,17 +65,18 @@ pub async fn run_command(post: Post, path: web::Path<(String, String)>) -> Resul
     };
     match outcome {
         Ok(()) => Ok(see_other(&after(&id, kind, &spec, f.get("back")))),
-        Err(e) => refused(page, &actor, case, kind, f, e).await,
+        Err(e) => refused(page, &actor, case, kind.name(), f, e).await,
     }
 }
 
 /// The case page again after a refusal the user can act on (invalid or missing data, a
 /// precondition, a stale version), with everything typed kept; other errors get their page.
+/// `form` names the form refused (the command's name, or a section's own form).
 pub(super) async fn refused(
     page: &Page,
     actor: &Actor,
     id: CaseId,
-    kind: CommandKind,
+    form: &str,
     f: &FormData,
     e: ServiceError,
 ) -> Result<HttpResponse, WebError> {
@@ -85,10 +85,9 @@ pub(super) async fn refused(
         | ServiceError::Conflict { .. }
         | ServiceError::BadRequest { .. }
         | ServiceError::PreconditionFailed { .. } => {
-            let posted =
-                Posted { action: kind.name().to_owned(), error: refusal_text(page, &e), fields: f.clone() };
-            let case = pages::case(&page.state, actor, id).await?;
-            page.render_status(e.status(), "pages/case", &detail::case_detail(page, &case, posted))
+            let posted = Posted { action: form.to_owned(), error: refusal_text(page, &e), fields: f.clone() };
+            let ctx = super::case_page(page, actor, id, posted).await?;
+            page.render_status(e.status(), "pages/case", &ctx)
         }
         ServiceError::NotFound
         | ServiceError::Gone { .. }

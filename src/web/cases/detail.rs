@@ -119,6 +119,8 @@ pub struct CaseDetail {
     hearing: Option<HearingRow>,
     /// The online mediation, for the mediator and the parties.
     mediation: Option<super::mediation::MediationSection>,
+    /// The award form, for the arbitrator the table offers the award.
+    award: Option<super::award::AwardSection>,
     sections: Vec<SummarySection>,
     warnings: Vec<Warning>,
     events: Vec<EventRow>,
@@ -280,6 +282,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
             sequence: h.sequence,
         }),
         mediation: super::mediation::section(page, p, &posted),
+        award: super::award::section(page, p, &posted),
         sections: summarize(&v.filing, net, lang, None),
         warnings: v
             .limitation_warnings

@@ -5,14 +5,12 @@
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use super::detail;
 use crate::domain::elements::record::{ElementRow, ElementStatus};
 use crate::domain::elements::value::Tri;
 use crate::domain::elements::{AnswerForm, ElementSide, ElementsForm, ItemRef, ValueKind};
 use crate::service::cases::parse_id;
 use crate::service::elements::{self, ElementsView};
 use crate::service::error::ServiceError;
-use crate::service::pages;
 use crate::web::cases::command::Posted;
 use crate::web::error::WebError;
 use crate::web::form::Post;
@@ -205,9 +203,7 @@ pub async fn save_elements(post: Post, path: web::Path<String>) -> Result<HttpRe
                 error: super::refusal_text(page, &e),
                 fields: post.form.clone(),
             };
-            let case = pages::case(&page.state, &actor, id).await?;
-            let mut ctx = detail::case_detail(page, &case, posted);
-            ctx.elements = for_page(page, id).await?;
+            let ctx = super::case_page(page, &actor, id, posted).await?;
             page.render_status(e.status(), "pages/case", &ctx)
         }
         Err(e) => Err(e.into()),

@@ -299,7 +299,7 @@ async fn run(
     let expected = Expected::from_form(f.get("version"));
     match commands::run_named(&page.state, &actor, case, kind.name(), body, expected).await {
         Ok(_) => Ok(see_other(&with_query(&format!("/cases/{case}"), "done", kind.name()))),
-        Err(e) => super::command::refused(page, &actor, case, kind, f, e).await,
+        Err(e) => super::command::refused(page, &actor, case, kind.name(), f, e).await,
     }
 }
 

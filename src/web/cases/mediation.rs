@@ -1,11 +1,11 @@
-//! The online mediation section of the case page (法 第四十二条): the proposals with an amount
-//! per claim item and the parties' answers, the mediation document with its signatures, and
-//! the forms the viewer may use now, posted to `/cases/{id}/mediation/{form}` and run through
-//! the same use cases as the API.
+//! The online mediation section of the case page (法 第四十二条): the message thread between the
+//! mediator and each party (a party reads what is for everyone or for it), the proposals with
+//! an amount per claim item and the parties' answers, the mediation document with its
+//! signatures, and the forms the viewer may use now, posted to `/cases/{id}/mediation/{form}`
+//! and run through the same use cases as the API.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
 
 use super::command::{Posted, refused};
 use crate::domain::case::command::CommandKind;
@@ -18,12 +18,19 @@ use crate::service::cases::parse_id;
 use crate::service::commands::{self, Expected};
 use crate::service::error::ServiceError;
 use crate::service::mediation::Role;
+use crate::service::mediation::messages;
 use crate::service::mediation::signing::{self, SignRequest};
 use crate::service::pages::CasePage;
 use crate::web::error::WebError;
 use crate::web::form::{FormData, Post};
 use crate::web::i18n;
 use crate::web::page::{Page, see_other, with_query};
+
+mod action;
+mod thread;
+
+use self::action::{SectionAction, command_body};
+use self::thread::message_of;
 
 /// One claim item of a proposal.
 #[derive(Serialize)]
@@ -97,6 +104,9 @@ struct ReasonFields {
 #[derive(Serialize)]
 pub struct MediationSection {
     href: String,
+    /// The message thread with its form.
+    #[serde(flatten)]
+    thread: thread::Thread,
     proposals: Vec<ProposalRow>,
     document: Option<DocumentState>,
     propose: Option<SectionForm<ProposeFields>>,
@@ -143,9 +153,9 @@ fn proposal_row(page: &Page, p: &ProposalState) -> ProposalRow {
     }
 }
 
-/// The form just refused, if it is `kind`'s: its message and the fields as posted.
-fn refused_here(posted: &Posted, kind: CommandKind) -> Option<(&str, &FormData)> {
-    (posted.action == kind.name()).then_some((posted.error.as_str(), &posted.fields))
+/// The form just refused, if it is the one named: its message and the fields as posted.
+fn refused_here<'a>(posted: &'a Posted, name: &str) -> Option<(&'a str, &'a FormData)> {
+    (posted.action == name).then_some((posted.error.as_str(), &posted.fields))
 }
 
 fn form<T: Serialize>(
@@ -153,8 +163,17 @@ fn form<T: Serialize>(
     kind: CommandKind,
     fields: impl FnOnce(&FormData) -> T,
 ) -> SectionForm<T> {
+    named_form(posted, kind.name(), fields)
+}
+
+/// A form of the section by its name, with what was typed when it was just refused.
+fn named_form<T: Serialize>(
+    posted: &Posted,
+    name: &str,
+    fields: impl FnOnce(&FormData) -> T,
+) -> SectionForm<T> {
     let empty = FormData::default();
-    let (error, typed) = refused_here(posted, kind).map_or((None, &empty), |(e, f)| (Some(e.to_owned()), f));
+    let (error, typed) = refused_here(posted, name).map_or((None, &empty), |(e, f)| (Some(e.to_owned()), f));
     SectionForm { fields: fields(typed), error }
 }
 
@@ -233,6 +252,7 @@ pub fn section(page: &Page, p: &CasePage, posted: &Posted) -> Option<MediationSe
     });
     Some(MediationSection {
         href: ["/cases/", &p.view.id.to_string(), "/mediation"].concat(),
+        thread: thread::thread(page, m, posted),
         proposals: m.agreement.proposals.iter().rev().map(|s| proposal_row(page, s)).collect(),
         document: document_state(page, m),
         propose,
@@ -241,87 +261,6 @@ pub fn section(page: &Page, p: &CasePage, posted: &Posted) -> Option<MediationSe
         sign,
         decline,
     })
-}
-
-/// The forms of the section, each the command (or step of signing) it runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SectionAction {
-    Propose,
-    Answer,
-    Draft,
-    /// Send me a code to sign with.
-    Code,
-    Sign,
-    Decline,
-}
-
-impl SectionAction {
-    fn parse(raw: &str) -> Option<SectionAction> {
-        Some(match raw {
-            "propose_settlement" => SectionAction::Propose,
-            "answer_proposal" => SectionAction::Answer,
-            "draft_mediation_document" => SectionAction::Draft,
-            "code" => SectionAction::Code,
-            "sign_mediation_document" => SectionAction::Sign,
-            "decline_mediation_document" => SectionAction::Decline,
-            _ => return None,
-        })
-    }
-
-    /// The command whose form shows a refusal (asking for a code is part of signing).
-    fn kind(self) -> CommandKind {
-        match self {
-            SectionAction::Propose => CommandKind::ProposeSettlement,
-            SectionAction::Answer => CommandKind::AnswerProposal,
-            SectionAction::Draft => CommandKind::DraftMediationDocument,
-            SectionAction::Code | SectionAction::Sign => CommandKind::SignMediationDocument,
-            SectionAction::Decline => CommandKind::DeclineMediationDocument,
-        }
-    }
-
-    /// The flash shown after it ran (`done.…`).
-    fn done(self) -> &'static str {
-        match self {
-            SectionAction::Code => "mediation_code",
-            SectionAction::Propose
-            | SectionAction::Answer
-            | SectionAction::Draft
-            | SectionAction::Sign
-            | SectionAction::Decline => self.kind().name(),
-        }
-    }
-}
-
-/// The JSON body of a command form: amounts per claim item (`amount-1` …), or the proposal's
-/// number with the answer's button, or the reason.
-fn command_body(action: SectionAction, f: &FormData) -> Value {
-    let number = |name: &str| f.get(name).trim().parse::<u32>().unwrap_or(0);
-    match action {
-        SectionAction::Propose => {
-            let mut items: Vec<(Option<u32>, u32, &str)> = f
-                .with_prefix("amount-")
-                .filter_map(|(key, v)| match key.split_once('-') {
-                    Some((m, n)) => Some((Some(m.parse().ok()?), n.parse().ok()?, v)),
-                    None => Some((None, key.parse().ok()?, v)),
-                })
-                .collect();
-            items.sort_by_key(|(m, n, _)| (*m, *n));
-            let items: Vec<Value> = items
-                .iter()
-                .map(|(m, n, v)| match m {
-                    Some(m) => json!({ "member": m, "claim": n, "amount": v }),
-                    None => json!({ "claim": n, "amount": v }),
-                })
-                .collect();
-            json!({ "items": items, "terms": f.get("terms") })
-        }
-        SectionAction::Answer => {
-            json!({ "proposal": number("proposal"), "accept": f.get("accept") == "yes", "note": f.get("note") })
-        }
-        SectionAction::Draft => json!({ "proposal": number("proposal") }),
-        SectionAction::Decline => json!({ "reason": f.get("reason") }),
-        SectionAction::Code | SectionAction::Sign => Value::Object(Map::new()),
-    }
 }
 
 /// `POST /cases/{id}/mediation/{form}`: runs one form of the online mediation section, then
@@ -344,14 +283,19 @@ pub async fn run_mediation(
             let ip = client_address(&req).0;
             signing::sign(state, &actor, case, &request, ip, expected).await.map(|_| ())
         }
+        SectionAction::Message => messages::post(state, &actor, case, &message_of(f)).await.map(|_| ()),
         SectionAction::Propose | SectionAction::Answer | SectionAction::Draft | SectionAction::Decline => {
             let body = command_body(action, f);
-            commands::run_named(state, &actor, case, action.kind().name(), body, expected).await.map(|_| ())
+            commands::run_named(state, &actor, case, action.form(), body, expected).await.map(|_| ())
         }
     };
+    let back = ["/cases/", &id].concat();
     match outcome {
-        Ok(()) => Ok(see_other(&with_query(&["/cases/", &id].concat(), "done", action.done()))),
-        Err(e) => refused(page, &actor, case, action.kind(), f, e).await,
+        Ok(()) if action == SectionAction::Message => Ok(see_other(
+            &[with_query(&back, "done", action.done()).as_str(), "#mediation-messages"].concat(),
+        )),
+        Ok(()) => Ok(see_other(&with_query(&back, "done", action.done()))),
+        Err(e) => refused(page, &actor, case, action.form(), f, e).await,
     }
 }
 
@@ -364,46 +308,5 @@ fn throttled(e: ServiceError) -> ServiceError {
             format!("One code a minute: try again in {retry_after_seconds} s"),
         ),
         other => other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn posted(pairs: &[(&str, &str)]) -> FormData {
-        FormData::from_pairs(pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect())
-    }
-
-    #[test]
-    fn a_proposal_form_posts_an_amount_per_claim_item_in_the_claims_order() {
-        let f = posted(&[("amount-2", "15000"), ("amount-1", "10,000"), ("terms", "三月底前付清")]);
-        assert_eq!(
-            command_body(SectionAction::Propose, &f),
-            json!({ "items": [{ "claim": 1, "amount": "10,000" }, { "claim": 2, "amount": "15000" }],
-                    "terms": "三月底前付清" })
-        );
-        // A collective dispute: each worker's own item.
-        let f = posted(&[("amount-2-1", "5000"), ("amount-1-2", "0"), ("amount-1-1", "4000"), ("terms", "")]);
-        assert_eq!(
-            command_body(SectionAction::Propose, &f)["items"],
-            json!([{ "member": 1, "claim": 1, "amount": "4000" }, { "member": 1, "claim": 2, "amount": "0" },
-                   { "member": 2, "claim": 1, "amount": "5000" }])
-        );
-    }
-
-    #[test]
-    fn an_answer_is_the_button_pressed_and_asking_for_a_code_is_part_of_signing() {
-        let f = posted(&[("proposal", "3"), ("accept", "no"), ("note", "太低")]);
-        assert_eq!(
-            command_body(SectionAction::Answer, &f),
-            json!({ "proposal": 3, "accept": false, "note": "太低" })
-        );
-        assert_eq!(
-            SectionAction::parse("code").map(SectionAction::kind),
-            Some(CommandKind::SignMediationDocument)
-        );
-        assert_eq!(SectionAction::parse("code").map(SectionAction::done), Some("mediation_code"));
-        assert_eq!(SectionAction::parse("award"), None, "only the section's forms");
     }
 }

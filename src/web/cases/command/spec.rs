@@ -376,8 +376,9 @@ pub fn spec(kind: CommandKind) -> Option<Spec> {
             const { &[REASON, Field::Text { name: "good_cause", label: "cmd.f.good_cause", required: false }] },
             Decision { name: "grant", yes: "cmd.approve", no: "cmd.refuse" },
         ),
-        // The award's per-item results, advance-execution requests and court reports are made
-        // through the API (`POST /api/v1/cases/{id}/award`, `…/court-outcomes`).
+        // The award has its own section (a row per claim item, drafted from the element
+        // record: `web::cases::award`); advance-execution requests and court reports are made
+        // through the API (`…/request_advance_execution`, `…/court-outcomes`).
         K::Award | K::RequestAdvanceExecution | K::RecordCourtOutcome => return None,
         // The worker group and the consents have their own section, with a row per worker.
         K::OrganiseGroup | K::RecordConsent => return None,
