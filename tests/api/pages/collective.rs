@@ -91,3 +91,72 @@ async fn the_clerk_organises_the_group_from_the_table_and_records_the_workers_co
     let consents = html.split("id=\"group-consents\"").nth(1).unwrap_or_default();
     assert!(consents.contains("签署调解同意书") && consents.contains("1、2"), "{consents}");
 }
+
+#[tokio::test]
+async fn the_award_form_of_a_collective_dispute_has_a_row_per_workers_item_and_splits_the_documents() {
+    let app = TestApp::spawn().await;
+    let clerk = app.staff("clerk", "SIP").await;
+    let presiding_email = app.create_staff("arbitrator", "SIP").await;
+    let presiding = super::award::api_user(&app, &presiding_email).await;
+    let (b, c) = (app.staff("arbitrator", "SIP").await, app.staff("arbitrator", "SIP").await);
+    let form = arbitration::demo::collective_form(301, SIP_STREET, SIP, 10);
+    let id = app.file(&clerk, &form, None).await["id"].as_str().unwrap().to_owned();
+    let mut items = Vec::new();
+    for m in 1..=10 {
+        items.push(json!({ "member": m, "claim": 1, "amount": "13600" }));
+        items.push(json!({ "member": m, "claim": 2, "amount": if m == 10 { "40000" } else { "20400" } }));
+    }
+    let group = json!({ "basis": "common_claim", "representatives": [1, 2, 3], "items": items });
+    let three = json!({ "form": "three", "presiding": presiding.id, "members": [b.id, c.id] });
+    let hearing =
+        json!({ "room": "SIP-MAIN-H1", "at": "2026-03-20T01:30:00Z", "minutes": 90, "clerk": clerk.id });
+    for (who, action, body) in [
+        (&clerk, "accept", json!({})),
+        (&clerk, "triage", json!({})),
+        (&clerk, "organise_group", group),
+        (&clerk, "form_tribunal", three),
+        (&presiding, "schedule_hearing", hearing),
+        (&presiding, "hold_hearing", json!({})),
+    ] {
+        let (status, body) = app.act(who, &id, action, body).await;
+        assert_eq!(status, 200, "{action}: {body}");
+    }
+
+    let path = format!("/cases/{id}");
+    let browser = super::browser();
+    let csrf = super::sign_in(&app, &browser, &presiding_email).await;
+    let (_, html) = page(&app, &browser, &path).await;
+    let section = html.split(r#"id="award-box""#).nth(1).unwrap_or_default();
+    for m in 1..=10 {
+        for claim in 1..=2 {
+            assert!(section.contains(&format!(r#"name="outcome.{m}.{claim}""#)), "worker {m} item {claim}");
+        }
+    }
+    assert!(section.contains("申请人0310"), "each row names its worker");
+
+    let version: serde_json::Value =
+        app.get(&format!("/api/v1/cases/{id}"), &presiding).await.json().await.unwrap();
+    let version = version["version"].to_string();
+    let mut fields: Vec<(String, String)> =
+        vec![("csrf_token".into(), csrf), ("version".into(), version), ("confirm".into(), "yes".into())];
+    for m in 1..=10 {
+        fields.push((format!("outcome.{m}.1"), "granted".into()));
+        fields.push((format!("amount.{m}.1"), "13600".into()));
+        fields.push((format!("outcome.{m}.2"), "granted".into()));
+        fields.push((format!("amount.{m}.2"), if m == 10 { "40000".into() } else { "20400".into() }));
+    }
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (_, location, body) = post_form(&app, &browser, &format!("{path}/award"), &refs).await;
+    assert_eq!(location, format!("{path}?done=award"), "{body}");
+    // 2026: 12 × 2,660 = 31,920 per worker and item: worker 10's 40,000 alone is non-final.
+    let final_award = app.count("documents", &format!("case_id = '{id}' AND kind = 'final_award'")).await;
+    let non_final = app.count("documents", &format!("case_id = '{id}' AND kind = 'non_final_award'")).await;
+    assert_eq!((final_award, non_final), (1, 1));
+    let (_, html) = page(&app, &browser, &path).await;
+    let row =
+        html.split(r#"id="member-10""#).nth(1).unwrap_or_default().split("</tr>").next().unwrap_or_default();
+    assert!(
+        row.contains("40000.00") && row.contains("非终局"),
+        "the worker's result on the group table: {row}"
+    );
+}
