@@ -45,9 +45,9 @@ pub struct DocketFilter {
 const FINAL: [DbStatus; 3] = [DbStatus::Closed, DbStatus::Rejected, DbStatus::ReferredOut];
 
 /// One page of a docket, collective disputes first (办案规则 第五条), then soonest next deadline
-/// (cases with no running clock last), and how many cases match in all. The partial indexes
-/// `cases_docket_idx` and `cases_clerk_docket_idx` find the holder's open cases; the page is
-/// sorted from them (a docket holds hundreds to a few thousand open cases).
+/// (cases with no running clock last), and how many cases match in all. Served in that order
+/// by the partial indexes `cases_docket_idx` and `cases_clerk_docket_idx` (migration
+/// `docket_priority`), whose priority column is the same expression as the sort.
 pub async fn page(conn: &mut AsyncPgConnection, f: &DocketFilter) -> QueryResult<(Vec<CaseRow>, i64)> {
     let query = || {
         let mut q = cases::table.filter(cases::status.ne_all(FINAL)).into_boxed();
