@@ -61,6 +61,30 @@ pub struct StepLine {
     pub failed: Vec<String>,
 }
 
+impl StepLine {
+    /// The line of step `n` with its outcome only (refused: its code and reasons); an internal
+    /// error stops the run.
+    fn of(n: usize, step: &StepSpec, refused: Option<&ServiceError>) -> anyhow::Result<StepLine> {
+        if let Some(ServiceError::Unexpected(e)) = refused {
+            anyhow::bail!("step {n}: internal error: {e:#}");
+        }
+        Ok(StepLine {
+            step: n,
+            case: step.case.clone(),
+            ok: refused.is_none(),
+            code: refused.map(code),
+            reasons: refused.map(reasons).unwrap_or_default(),
+            status: None,
+            mediation_status: None,
+            warnings: Vec::new(),
+            clocks: BTreeMap::new(),
+            tribunal: Vec::new(),
+            documents: Vec::new(),
+            failed: Vec::new(),
+        })
+    }
+}
+
 /// The line of a step: the outcome, then the case as stored.
 pub async fn line(
     state: &AppState,
@@ -70,28 +94,13 @@ pub async fn line(
     outcome: Result<CaseView, ServiceError>,
     want_tribunal: Option<Vec<Uuid>>,
 ) -> anyhow::Result<StepLine> {
-    if let Err(ServiceError::Unexpected(e)) = &outcome {
-        anyhow::bail!("step {n}: internal error: {e:#}");
-    }
-    let mut line = StepLine {
-        step: n,
-        case: step.case.clone(),
-        ok: outcome.is_ok(),
-        code: outcome.as_ref().err().map(code),
-        reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
-        status: None,
-        mediation_status: None,
-        warnings: Vec::new(),
-        clocks: BTreeMap::new(),
-        tribunal: outcome
-            .as_ref()
-            .ok()
-            .and_then(|v| v.tribunal.as_ref())
-            .map(|t| t.seats.iter().map(|s| s.arbitrator).collect())
-            .unwrap_or_default(),
-        documents: Vec::new(),
-        failed: Vec::new(),
-    };
+    let mut line = StepLine::of(n, step, outcome.as_ref().err())?;
+    line.tribunal = outcome
+        .as_ref()
+        .ok()
+        .and_then(|v| v.tribunal.as_ref())
+        .map(|t| t.seats.iter().map(|s| s.arbitrator).collect())
+        .unwrap_or_default();
     if let Some(id) = case {
         let mut conn = state.pool.get().await?;
         let row = cases::find(&mut conn, id).await?;
@@ -132,23 +141,7 @@ pub async fn mediation_line(
     mediation: Option<Uuid>,
     outcome: Result<(), ServiceError>,
 ) -> anyhow::Result<StepLine> {
-    if let Err(ServiceError::Unexpected(e)) = &outcome {
-        anyhow::bail!("step {n}: internal error: {e:#}");
-    }
-    let mut line = StepLine {
-        step: n,
-        case: step.case.clone(),
-        ok: outcome.is_ok(),
-        code: outcome.as_ref().err().map(code),
-        reasons: outcome.as_ref().err().map(reasons).unwrap_or_default(),
-        status: None,
-        mediation_status: None,
-        warnings: Vec::new(),
-        clocks: BTreeMap::new(),
-        tribunal: Vec::new(),
-        documents: Vec::new(),
-        failed: Vec::new(),
-    };
+    let mut line = StepLine::of(n, step, outcome.as_ref().err())?;
     let mut conn = state.pool.get().await?;
     let found = match mediation {
         Some(id) => crate::db::premediation::find(&mut conn, id).await?.map(|row| (row, id)),

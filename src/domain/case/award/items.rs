@@ -123,15 +123,9 @@ fn expected(basis: &AwardBasis, group: Option<&WorkerGroup>) -> Vec<(Option<u32>
     }
 }
 
-/// How an item is named in a message: `第3项` or `第2名申请人（张三）第3项`.
+/// How an item is named in a message.
 fn named(group: Option<&WorkerGroup>, (member, claim): (Option<u32>, u32)) -> (String, String) {
-    match (group, member) {
-        (Some(g), Some(m)) => (
-            format!("第{m}名申请人（{}）第{claim}项", g.name(m)),
-            format!("applicant {m}'s claim item {claim}"),
-        ),
-        (None, _) | (_, None) => (format!("第{claim}项"), format!("claim item {claim}")),
-    }
+    crate::domain::collective::item_name(group, member.filter(|_| group.is_some()), claim)
 }
 
 /// Checks the decisions against the case's claims (each item once, none decided before; a

@@ -55,12 +55,7 @@ pub(super) fn award_body(f: &FormData) -> Result<Value, InputError> {
                 item.insert("granted".into(), json!(m.yuan_string()));
             }
             Err(e) => {
-                let (zh, en) = match member {
-                    Some(m) => {
-                        (format!("第{m}名申请人第{claim}项"), format!("applicant {m}'s claim item {claim}"))
-                    }
-                    None => (format!("第{claim}项"), format!("claim item {claim}")),
-                };
+                let (zh, en) = crate::domain::collective::item_name(None, member, claim);
                 errors.push(FieldError::new(
                     format!("amount.{key}"),
                     "award.amount_invalid",

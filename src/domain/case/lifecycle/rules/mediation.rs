@@ -75,12 +75,7 @@ fn party(who: &[Who]) -> Option<Side> {
 
 /// How an item is named in a message.
 fn item_name(claim: &ClaimRef) -> (String, String) {
-    match claim.member {
-        Some(m) => {
-            (format!("第{m}名申请人第{}项", claim.number), format!("applicant {m}'s item {}", claim.number))
-        }
-        None => (format!("第{}项", claim.number), format!("item {}", claim.number)),
-    }
+    crate::domain::collective::item_name(None, claim.member, claim.number)
 }
 
 /// One amount per claim item of the case (per member's item in a collective dispute), each
