@@ -19,6 +19,7 @@ pub mod figures;
 pub mod filing;
 pub mod ids;
 pub mod input;
+pub mod metrics;
 pub mod network;
 pub mod premediation;
 pub mod routing;

@@ -174,7 +174,9 @@ impl fmt::Display for CaseStatus {
 
 /// How a case or mediation ended, stored fine-grained so any statistical definition can be
 /// applied later (DOMAIN §6.2, "Decisions for this project").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ClosureMode {
     /// Agreement reached by a mediation organisation (调解协议); recorded by mediation
@@ -280,7 +282,9 @@ impl ClosureMode {
 }
 
 /// The procedural track of an accepted case (繁简分流, DOMAIN §3 and §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Simple procedure (简易处理, 办案规则 第五十六条).
