@@ -9,6 +9,7 @@ use crate::domain::access::Role;
 use crate::domain::input::InputError;
 use crate::service::accounts::{self, Registration};
 use crate::service::deadlines::{self, DeadlineQuery};
+use crate::service::metrics::MetricsQuery;
 
 /// The field errors as lines `field: 中文 / English`, for the command line.
 fn field_lines(errors: &InputError) -> String {
@@ -108,4 +109,60 @@ async fn run_scenario(
     })
     .await?;
     Ok(failed)
+}
+
+/// `arbitration metrics`: the figures of a period as of a day, as one JSON object (`--json`:
+/// the total's figures with the window and the formula) or as a table. The query is checked
+/// as the API checks it; a refusal exits non-zero with the messages.
+pub async fn metrics(settings: Settings, query: &MetricsQuery, json: bool) -> anyhow::Result<()> {
+    let url = crate::startup::prepare_database(&settings).await?;
+    let state = crate::startup::AppState::build(settings, &url).await?;
+    let scope =
+        query.parse(state.clock.today(), &state).map_err(|e| anyhow::anyhow!("{}", field_lines(&e)))?;
+    let report =
+        crate::service::metrics::report_of(&state, &scope).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let mut object = serde_json::to_value(&report.total)?;
+        if let Some(map) = object.as_object_mut() {
+            map.insert("from".into(), serde_json::json!(report.window.from));
+            map.insert("to".into(), serde_json::json!(report.window.to));
+            map.insert("as_of".into(), serde_json::json!(report.window.as_of));
+            map.insert("commission".into(), serde_json::json!(scope.filter.commission));
+        }
+        writeln!(out, "{}", serde_json::to_string(&object)?)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} — {}（截至 {} / as of {}）",
+        report.window.from, report.window.to, report.window.as_of, report.window.as_of
+    )?;
+    let rate = |r: &crate::domain::metrics::Rate| match r.fraction() {
+        Some(f) => format!("{:.2}% ({}/{})", f * 100.0, r.numerator, r.denominator),
+        None => format!("— (0/{})", r.denominator),
+    };
+    writeln!(
+        out,
+        "{:<10} {:>26} {:>26} {:>8} {:>8} {:>8} {:>8}",
+        "仲裁委", "调解成功率", "结案率A", "上期未结", "受理", "结案", "期末未结"
+    )?;
+    let mut line = |name: &str, f: &crate::domain::metrics::Figures| {
+        writeln!(
+            out,
+            "{:<10} {:>26} {:>26} {:>8} {:>8} {:>8} {:>8}",
+            name,
+            rate(&f.mediation_success_rate),
+            rate(&f.closure_rate_a),
+            f.stock.carried_over,
+            f.stock.accepted,
+            f.stock.closed,
+            f.stock.pending_end
+        )
+    };
+    for c in &report.commissions {
+        line(&c.code, &c.figures)?;
+    }
+    line("合计", &report.total)?;
+    Ok(())
 }

@@ -63,6 +63,9 @@ pub struct DatabaseSettings {
     pub cluster_dir: PathBuf,
     /// Port of the private throwaway cluster.
     pub cluster_port: u16,
+    /// A streaming replica (PostgreSQL hot standby) the dashboards, figures and lists read
+    /// from; empty: they read the primary.
+    pub read_url: SecretString,
 }
 
 /// Token and cookie settings.

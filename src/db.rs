@@ -14,6 +14,7 @@ pub mod enums;
 pub mod filings;
 pub mod hearings;
 pub mod mediation;
+pub mod metrics;
 pub mod premediation;
 pub mod queue;
 pub mod reference;

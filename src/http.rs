@@ -13,6 +13,7 @@ pub mod error;
 pub mod evidence;
 pub mod health;
 pub mod mediation;
+pub mod metrics;
 pub mod openapi;
 pub mod paths;
 pub mod premediation;

@@ -34,6 +34,8 @@ enum Command {
     },
     /// Compute a statutory deadline over the official working-day calendar.
     Deadline(DeadlineArgs),
+    /// Print the supervision figures (docs/metrics.md) of a period as of a day.
+    Metrics(MetricsArgs),
     /// Run a scenario file (docs/scenarios.md) and print one JSON line per step.
     Scenario {
         /// The scenario file (TOML).
@@ -61,6 +63,44 @@ enum UserCommand {
         #[arg(long)]
         commission: Option<String>,
     },
+}
+
+#[derive(Args)]
+struct MetricsArgs {
+    /// First day (YYYY-MM-DD; default 1 January of the as-of day's year).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last day (default 31 December of `--from`'s year).
+    #[arg(long)]
+    to: Option<String>,
+    /// The day the figures are seen from (default today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// A commission code (default: the whole city).
+    #[arg(long)]
+    commission: Option<String>,
+    /// A venue (tribunal site) code.
+    #[arg(long)]
+    site: Option<String>,
+    /// simple | ordinary | collective
+    #[arg(long)]
+    track: Option<String>,
+    /// A claim type code, e.g. wage_arrears.
+    #[arg(long)]
+    claim_type: Option<String>,
+    /// An arbitrator's user id.
+    #[arg(long)]
+    arbitrator: Option<String>,
+    /// A mediation organisation's code.
+    #[arg(long)]
+    organisation: Option<String>,
+    /// The mediation success rate's formula: system_wide (default), system_wide_strict,
+    /// arbitration_only, organisations_only.
+    #[arg(long)]
+    formula: Option<String>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -111,6 +151,21 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::User { command: UserCommand::Create { role, email, password, name, commission } } => {
             cli::create_user(&settings, &role, &email, &password, &name, commission.as_deref()).await?;
+        }
+        Command::Metrics(a) => {
+            let query = arbitration::service::metrics::MetricsQuery {
+                from: a.from,
+                to: a.to,
+                as_of: a.as_of,
+                commission: a.commission,
+                site: a.site,
+                track: a.track,
+                claim_type: a.claim_type,
+                arbitrator: a.arbitrator,
+                organisation: a.organisation,
+                formula: a.formula,
+            };
+            cli::metrics(settings, &query, a.json).await?;
         }
         Command::Scenario { file } => {
             cli::scenario(settings, &file).await?;

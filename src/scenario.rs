@@ -70,6 +70,16 @@ pub async fn run_as(
             lines.push(line);
             continue;
         }
+        if step.action == "metrics" {
+            let query: crate::service::metrics::MetricsQuery =
+                serde_json::from_value(step.with.clone().unwrap_or(serde_json::json!({})))
+                    .with_context(|| format!("step {}: `with` is not a metrics query", i + 1))?;
+            let figures = crate::service::metrics::report(&at, &actor, &query).await.map(|r| r.total);
+            let line = output::metrics_line(i + 1, step, figures)?;
+            emit(&line);
+            lines.push(line);
+            continue;
+        }
         let outcome = match step.action.as_str() {
             "file" => {
                 let req = match &step.with {

@@ -13,6 +13,7 @@ pub mod error;
 pub mod filings;
 pub mod hearings;
 pub mod mediation;
+pub mod metrics;
 pub mod pages;
 pub mod premediation;
 pub mod queue;

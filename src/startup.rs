@@ -12,6 +12,8 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, DbPool, bootstrap};
+use secrecy::ExposeSecret;
+
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::deadline::PeriodRules;
 use crate::domain::figures::LocalFigures;
@@ -24,6 +26,8 @@ use crate::{http, reference};
 pub struct AppState {
     /// Database pool.
     pub pool: DbPool,
+    /// Pool of the read replica (`database.read_url`), if one is set.
+    pub replica: Option<DbPool>,
     /// Settings loaded at start-up.
     pub settings: Arc<Settings>,
     /// Source of "now".
@@ -51,6 +55,17 @@ impl AppState {
             Duration::from_millis(settings.database.pool_timeout_ms),
             settings.database.statement_timeout_ms,
         )?;
+        let read_url = settings.database.read_url.expose_secret().trim().to_owned();
+        let replica = if read_url.is_empty() {
+            None
+        } else {
+            Some(db::build_pool(
+                &read_url,
+                settings.database.pool_size,
+                Duration::from_millis(settings.database.pool_timeout_ms),
+                settings.database.statement_timeout_ms,
+            )?)
+        };
         let clock = Clock::from_setting(&settings.application.fixed_now)
             .context("application.fixed_now is not an RFC 3339 instant")?;
         let dir = crate::config::config_dir();
@@ -73,6 +88,7 @@ impl AppState {
         };
         Ok(AppState {
             pool,
+            replica,
             settings: Arc::new(settings),
             clock,
             calendar,
@@ -84,10 +100,16 @@ impl AppState {
         })
     }
 
+    /// The pool the dashboards, figures and lists read from: the replica when one is set.
+    pub fn read_pool(&self) -> &DbPool {
+        self.replica.as_ref().unwrap_or(&self.pool)
+    }
+
     /// The same state reading "now" from another clock (the scenario runner fixes it per step).
     pub fn with_clock(&self, clock: Clock) -> AppState {
         AppState {
             pool: self.pool.clone(),
+            replica: self.replica.clone(),
             settings: self.settings.clone(),
             clock,
             calendar: self.calendar.clone(),

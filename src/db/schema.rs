@@ -5,6 +5,7 @@
 
 mod elements;
 mod mediation;
+mod metrics;
 mod premediation;
 mod roster;
 mod scheduling;
@@ -15,6 +16,7 @@ pub use premediation::{
 
 pub use elements::case_element_answers;
 pub use mediation::{mediation_messages, mediation_sign_codes};
+pub use metrics::{case_facts, mediation_case_facts};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 

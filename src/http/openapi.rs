@@ -19,7 +19,7 @@ use super::premediation::PreMediationPaths;
 
 use super::{
     accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
-    reference, respond, rooms, roster, slots,
+    metrics, reference, respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -49,6 +49,9 @@ use super::{
         roster::declare,
         roster::withdraw,
         roster::workload,
+        metrics::summary,
+        metrics::drilldown,
+        metrics::cases,
         rooms::list_rooms,
         rooms::create_room,
         rooms::deactivate_room,

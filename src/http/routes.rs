@@ -11,7 +11,7 @@ use actix_web::{HttpResponse, web};
 use super::error::{ApiError, ProblemBody};
 use super::{
     accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
-    openapi, reference, respond, rooms, roster, slots,
+    metrics, openapi, reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -60,6 +60,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/admin/users/{id}/enable", "POST").post(admin::enable_user))
                         .service(resource("/arbitrators", "GET").get(roster::list))
                         .service(resource("/arbitrators/workload", "GET").get(roster::workload))
+                        .service(resource("/metrics/summary", "GET").get(metrics::summary))
+                        .service(resource("/metrics/drilldown", "GET").get(metrics::drilldown))
+                        .service(resource("/metrics/cases", "GET").get(metrics::cases))
                         .service(resource("/arbitrators/{id}/profile", "PUT").put(roster::set_profile))
                         .service(resource("/arbitrators/{id}/interests", "POST").post(roster::declare))
                         .service(

@@ -60,6 +60,10 @@ pub struct Expect {
     /// The kinds of the documents in the case file after the step, in the order issued
     /// (`["acceptance", "respondent_notice"]`).
     pub documents: Option<Vec<String>>,
+    /// After a `metrics` step: figures by name, a rate as `"numerator/denominator"`, a count as
+    /// a number, a closure mode's count as `"closed_by_mode.award_full"`.
+    #[serde(default)]
+    pub metrics: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Expectations on one clock.

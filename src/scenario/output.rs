@@ -56,6 +56,9 @@ pub struct StepLine {
     /// The kinds of the documents in the case file, in the order issued.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<String>,
+    /// The figures after a `metrics` step (the total of its scope).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<serde_json::Value>,
     /// Expectations of the step that did not hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub failed: Vec<String>,
@@ -80,8 +83,34 @@ impl StepLine {
             clocks: BTreeMap::new(),
             tribunal: Vec::new(),
             documents: Vec::new(),
+            metrics: None,
             failed: Vec::new(),
         })
+    }
+}
+
+/// The line of a `metrics` step: the figures of its scope, checked against `expect.metrics`.
+pub fn metrics_line(
+    n: usize,
+    step: &StepSpec,
+    outcome: Result<crate::domain::metrics::Figures, ServiceError>,
+) -> anyhow::Result<StepLine> {
+    let mut line = StepLine::of(n, step, outcome.as_ref().err())?;
+    if let Ok(figures) = outcome {
+        line.metrics = Some(serde_json::to_value(&figures)?);
+    }
+    line.failed = check(step, &line);
+    Ok(line)
+}
+
+/// A figure of the JSON by its dotted name, as the scenario writes it: a rate as
+/// `numerator/denominator`, anything else as its JSON text.
+fn figure(metrics: &serde_json::Value, name: &str) -> String {
+    let value = name.split('.').fold(metrics, |v, key| &v[key]);
+    match (value.get("numerator"), value.get("denominator")) {
+        (Some(n), Some(d)) => format!("{n}/{d}"),
+        _ if value.is_null() => "0".to_owned(),
+        _ => value.to_string(),
     }
 }
 
@@ -218,6 +247,17 @@ fn check(step: &StepSpec, line: &StepLine) -> Vec<String> {
     }
     if let Some(warnings) = &expect.warnings {
         differ("warnings".into(), &warnings.join(","), &line.warnings.join(","));
+    }
+    if !expect.metrics.is_empty() {
+        match &line.metrics {
+            Some(metrics) => {
+                for (name, want) in &expect.metrics {
+                    let want = want.as_str().map_or_else(|| want.to_string(), str::to_owned);
+                    differ(format!("metrics {name}"), &want, &figure(metrics, name));
+                }
+            }
+            None => differ("metrics".into(), "figures", "none"),
+        }
     }
     for (rule, want) in &expect.clocks {
         let Some(got) = line.clocks.get(rule) else {

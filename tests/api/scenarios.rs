@@ -43,6 +43,7 @@ scenarios!(
     deemed_service_and_defence,
     entrusted_mediation,
     extension_once_before_expiry,
+    metrics_year,
     provisional_2027,
     public_notice_service,
     recusal_and_replacement,

@@ -261,9 +261,11 @@ pub struct Figures {
     pub organisations: OrganisationFigures,
     /// Days from receipt (T1) to acceptance (T4) of the cases accepted in the period.
     pub filing_to_acceptance: Durations,
-    /// Days from acceptance to closure of the cases closed in the period, by track.
+    /// Days from acceptance to closure of the cases closed in the period.
+    pub days_to_close: Durations,
+    /// The same, by track (cases never triaged have none).
     #[schema(value_type = BTreeMap<String, Durations>)]
-    pub days_to_close: BTreeMap<Track, Durations>,
+    pub days_to_close_by_track: BTreeMap<Track, Durations>,
     /// The courts' decisions on the awards.
     pub court: CourtFigures,
 }
@@ -306,11 +308,11 @@ impl Figures {
         };
         let (arb_num, arb_den) = if formula.counts_arbitration() { (mediated, closed.cases) } else { (0, 0) };
 
-        let mut days_to_close = BTreeMap::new();
+        let mut days_to_close_by_track = BTreeMap::new();
         for track in Track::ALL {
             let c = sum(&|k| k.closed.within() && k.track == Some(track));
             if c.cases > 0 {
-                days_to_close.insert(track, Durations::of_sum(c.cases, c.days_to_close));
+                days_to_close_by_track.insert(track, Durations::of_sum(c.cases, c.days_to_close));
             }
         }
         let awards = sum(&|k| k.closed.within() && k.closure == Some(ClosureMode::AwardFull));
@@ -350,7 +352,8 @@ impl Figures {
             },
             organisations,
             filing_to_acceptance: Durations::of_sum(accepted.cases, accepted.days_to_accept),
-            days_to_close,
+            days_to_close: Durations::of_sum(closed.cases, closed.days_to_close),
+            days_to_close_by_track,
             court,
         }
     }

@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)]
+
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 

@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use diesel_async::AsyncPgConnection;
-use futures_util::future::{try_join, try_join3};
+use futures_util::future::{try_join, try_join3, try_join4};
 use uuid::Uuid;
 
 use crate::clock::local_date;
 use crate::db::cases::{self, CaseChanges, CaseRow, NewEvent};
 use crate::db::enums::DbStatus;
-use crate::db::{clocks as clock_rows, documents as db_documents, filings, users};
+use crate::db::{clocks as clock_rows, documents as db_documents, filings, metrics as db_metrics, users};
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::command::Command;
 use crate::domain::case::event::Event;
@@ -17,9 +17,10 @@ use crate::domain::case::party::Side;
 use crate::domain::case::status::CaseStatus;
 use crate::domain::clock::{self, CaseClocks};
 use crate::domain::deadline::PeriodCode;
-use crate::domain::filing::Filing;
+use crate::domain::filing::{ClaimType, Filing, FilingForm};
 use crate::domain::ids::CommissionCode;
 use crate::domain::input::{FieldError, InputError};
+use crate::domain::metrics::{CaseFacts, FactsInput};
 use crate::notify::outbox;
 use crate::service::cases::numbers::{Marks, fill};
 use crate::service::cases::view::{CaseView, case_view};
@@ -237,11 +238,24 @@ pub async fn apply_command(
             }
         }
     }
+    let claim_types = claim_types(target.row(), parties);
+    let facts_of = |case: &Case, clocks: &CaseClocks, events: &[Event]| {
+        CaseFacts::derive(&FactsInput {
+            case,
+            clocks,
+            events,
+            claim_types: &claim_types.0,
+            applicants: claim_types.1,
+            day: local_date,
+        })
+    };
+    let facts_before = facts_of(&case, &before, &all);
     let after = new_events.iter().fold(case, lifecycle::apply);
     let planned = super::documents::plan(state, target.row(), &after, &new_events)?;
     marks.mark_documents(planned.len());
     all.extend(new_events.iter().cloned());
     let clocks = clocks_of(state, &all);
+    let facts_after = facts_of(&after, &clocks, &all);
     let removed: Vec<&str> =
         before.iter().filter(|c| clocks.get(c.rule).is_none()).map(|c| c.rule.as_str()).collect();
     project(&mut extra, &after, &clocks);
@@ -348,7 +362,16 @@ pub async fn apply_command(
             .map_err(ServiceError::from)
     };
     let queue = async { outbox::enqueue(shared, notices).await.map_err(ServiceError::from) };
-    try_join(try_join3(store, append, facts), try_join3(store_clocks, papers, queue)).await?;
+    // The figures' facts, when they changed (a filing never accepted contributes nothing).
+    let figures = async {
+        let counted = facts_before.accepted_on.is_some() || facts_after.accepted_on.is_some();
+        if counted && facts_before != facts_after {
+            let version = last_seq + i32::try_from(authored.len()).unwrap_or(0);
+            db_metrics::record_case(shared, case_id, version, local_date(now), &facts_after).await?;
+        }
+        Ok::<_, ServiceError>(())
+    };
+    try_join(try_join3(store, append, facts), try_join4(store_clocks, papers, queue, figures)).await?;
 
     let by = EventActor { name: actor.name.clone(), role: actor.role };
     log.extend(authored.into_iter().map(|(id, event, author)| Logged {
@@ -357,4 +380,16 @@ pub async fn apply_command(
         actor: author.map(|_| by.clone()),
     }));
     Ok(Applied { row, log, clocks })
+}
+
+/// The claim types and the number of applicants, from the filing replacing the case's or the
+/// one stored on it.
+fn claim_types(row: &CaseRow, parties: Option<&Filing>) -> (Vec<ClaimType>, u32) {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    if let Some(f) = parties {
+        return (f.claims.iter().map(|c| c.claim_type).collect(), count(f.applicants.len()));
+    }
+    let form: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let types = form.claims.iter().filter_map(|c| ClaimType::parse(&c.claim_type)).collect();
+    (types, count(form.applicants.len()))
 }

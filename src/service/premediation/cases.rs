@@ -9,13 +9,16 @@ use uuid::Uuid;
 
 use super::view::{MediationCaseView, MediationSummary, case_view, events_of, summary};
 use super::{check, rejected};
+use crate::clock::local_date;
 use crate::db;
 use crate::db::premediation::{CaseFilter, EventRow, MediationCaseChanges, MediationCaseRow, NewEventRow};
 use crate::domain::access::{Actor, Role};
 use crate::domain::deadline::PeriodCode;
+use crate::domain::ids::CommissionCode;
+use crate::domain::metrics::MediationFacts;
 use crate::domain::premediation::{
-    Command, CommandKind, Event, IntakeForm, MediationAction, MediationCase, MediationScope, Origin, Periods,
-    apply, can_mediation, can_open, decide, fold, offered,
+    Command, CommandKind, Event, IntakeForm, MediationAction, MediationCase, MediationScope,
+    OrganisationCode, Origin, Periods, apply, can_mediation, can_open, decide, fold, offered,
 };
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
@@ -107,6 +110,12 @@ pub async fn persist(
     events: &[Event],
     now: DateTime<Utc>,
 ) -> Result<MediationCase, ServiceError> {
+    let facts = |c: &MediationCase| {
+        let org = OrganisationCode::parse(&row.organisation_code).ok()?;
+        let commission = CommissionCode::parse(&row.commission_code).ok()?;
+        Some(MediationFacts::derive(c, org, commission))
+    };
+    let facts_before = facts(&case);
     let mut case = case;
     let mut rows = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
@@ -138,6 +147,14 @@ pub async fn persist(
         updated_at: Some(now),
     };
     db::premediation::update_case(conn, row.id, &changes).await?;
+    // The figures count a mediation case once it has ended.
+    let ended = |f: &MediationFacts| f.outcome.is_some();
+    if let Some(after) = facts(&case).filter(|f| Some(f) != facts_before.as_ref())
+        && (ended(&after) || facts_before.as_ref().is_some_and(ended))
+    {
+        let version = changes.version.unwrap_or(row.version);
+        db::metrics::record_mediation(conn, row.id, version, local_date(now), &after).await?;
+    }
     Ok(case)
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE mediation_case_facts;
+DROP TABLE case_facts;
