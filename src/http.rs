@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod health;
 pub mod mediation;
 pub mod openapi;
+pub mod ops;
 pub mod paths;
 pub mod premediation;
 pub mod reference;
