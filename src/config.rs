@@ -185,7 +185,7 @@ pub struct SchedulingSettings {
     pub max_count: u32,
 }
 
-/// Logging settings.
+/// Logging and operations metrics settings.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TelemetrySettings {
@@ -193,6 +193,11 @@ pub struct TelemetrySettings {
     pub json: bool,
     /// `tracing` filter directive (overridden by `RUST_LOG`).
     pub filter: String,
+    /// Addresses and networks (`127.0.0.1`, `10.0.0.0/8`) whose direct callers may read
+    /// `GET /metrics` without a token; a request relayed by a proxy never counts as theirs.
+    pub metrics_allow: Vec<String>,
+    /// Bearer token that lets any caller read `GET /metrics`; empty: none.
+    pub metrics_token: SecretString,
 }
 
 /// The directory holding `base.toml` and the environment files.
@@ -276,7 +281,8 @@ pub fn load_for(environment: &str) -> Result<Settings, config::ConfigError> {
                 .try_parsing(true)
                 .list_separator(",")
                 .with_list_parse_key("intake.allowed_content_types")
-                .with_list_parse_key("scheduling.working_hours"),
+                .with_list_parse_key("scheduling.working_hours")
+                .with_list_parse_key("telemetry.metrics_allow"),
         );
     if let Ok(url) = std::env::var("DATABASE_URL") {
         builder = builder.set_override("database.url", url)?;

@@ -15,6 +15,7 @@ pub mod health;
 pub mod mediation;
 pub mod metrics;
 pub mod openapi;
+pub mod ops;
 pub mod paths;
 pub mod premediation;
 pub mod reference;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
@@ -19,6 +20,7 @@ use crate::domain::deadline::PeriodRules;
 use crate::domain::figures::LocalFigures;
 use crate::domain::network::Network;
 use crate::domain::scheduling::WorkingHours;
+use crate::telemetry::ops::{self, OpsMetrics};
 use crate::templates::Templates;
 use crate::{http, reference};
 
@@ -44,6 +46,8 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     /// The working hours in which hearings are proposed and booked.
     pub hours: Arc<WorkingHours>,
+    /// The operations metrics served at `/metrics`, and who may read them.
+    pub ops: Arc<OpsMetrics>,
 }
 
 impl AppState {
@@ -73,6 +77,7 @@ impl AppState {
         let network = Arc::new(reference::network(&dir)?);
         let figures = Arc::new(reference::local_figures(&dir, &network)?);
         let templates = Arc::new(Templates::load()?);
+        let ops = Arc::new(OpsMetrics::new(&settings.telemetry)?);
         let scheduling = &settings.scheduling;
         let hours = Arc::new(
             WorkingHours::parse(
@@ -97,6 +102,7 @@ impl AppState {
             figures,
             templates,
             hours,
+            ops,
         })
     }
 
@@ -118,6 +124,7 @@ impl AppState {
             figures: self.figures.clone(),
             templates: self.templates.clone(),
             hours: self.hours.clone(),
+            ops: self.ops.clone(),
         }
     }
 }
@@ -171,14 +178,19 @@ impl Application {
             })?;
         let port = listener.local_addr()?.port();
         let mailer = crate::notify::mailer::Mailer::from_settings(&settings.email)?;
-        let worker =
-            tokio::spawn(crate::notify::worker::run(state.pool.clone(), mailer, settings.email.clone()));
+        let worker = tokio::spawn(crate::notify::worker::run(
+            state.pool.clone(),
+            mailer,
+            settings.email.clone(),
+            state.ops.clone(),
+        ));
         let interval = settings.clocks.sweep_interval_seconds;
         let sweeper = (interval > 0)
             .then(|| tokio::spawn(crate::service::sweep::run(state.clone(), Duration::from_secs(interval))));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(ops::middleware::record_request))
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
                 .app_data(

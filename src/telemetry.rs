@@ -1,4 +1,7 @@
-//! Logging set-up: human-readable or JSON lines, filtered by `RUST_LOG` or the settings.
+//! Logging set-up: human-readable or JSON lines, filtered by `RUST_LOG` or the settings; and
+//! the operations metrics ([`ops`]).
+
+pub mod ops;
 
 use tracing_subscriber::EnvFilter;
 

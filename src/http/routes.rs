@@ -11,7 +11,7 @@ use actix_web::{HttpResponse, web};
 use super::error::{ApiError, ProblemBody};
 use super::{
     accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
-    metrics, openapi, reference, respond, rooms, roster, slots,
+    metrics, openapi, ops, reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -39,6 +39,7 @@ async fn no_such_route() -> Result<HttpResponse, ApiError> {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(resource("/healthz", "GET").get(health::healthz))
         .service(resource("/readyz", "GET").get(health::readyz))
+        .service(resource("/metrics", "GET").get(ops::get_metrics))
         .service(
             web::scope("/api")
                 // API answers are data for programs, never documents for a browser to sniff.

@@ -1,7 +1,8 @@
-//! Writing notices into the outbox, inside the caller's transaction.
+//! Writing notices into the outbox, inside the caller's transaction; counting what waits there.
 
 use diesel::prelude::*;
-use diesel_async::AsyncPgConnection;
+use diesel::sql_types::BigInt;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use futures_util::future::try_join_all;
 use uuid::Uuid;
 
@@ -39,4 +40,33 @@ pub async fn enqueue(conn: &AsyncPgConnection, notices: Vec<Notice>) -> QueryRes
     let counts =
         try_join_all(crate::insert_pieces!(conn, outbox::table, notices, .on_conflict_do_nothing())).await?;
     Ok(counts.into_iter().sum())
+}
+
+/// The notices not sent yet, as the operations metrics show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, QueryableByName)]
+pub struct Backlog {
+    /// Notices waiting to be sent whose next attempt is due now.
+    #[diesel(sql_type = BigInt)]
+    pub due: i64,
+    /// Notices waiting to be sent, due or in their backoff.
+    #[diesel(sql_type = BigInt)]
+    pub unsent: i64,
+    /// Notices given up after their last attempt.
+    #[diesel(sql_type = BigInt)]
+    pub failed: i64,
+}
+
+/// Counts the backlog in one statement that reads only unsent rows, through the partial
+/// indexes on the pending and the failed notices (the sent ones, nearly all, are not read).
+/// "Due" is the database's real time, as the worker's.
+pub async fn backlog(conn: &mut AsyncPgConnection) -> QueryResult<Backlog> {
+    diesel::sql_query(
+        "SELECT count(*) FILTER (WHERE failed_at IS NULL AND next_attempt_at <= now()) AS due, \
+                count(*) FILTER (WHERE failed_at IS NULL) AS unsent, \
+                count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed \
+         FROM outbox \
+         WHERE (sent_at IS NULL AND failed_at IS NULL) OR (sent_at IS NULL AND failed_at IS NOT NULL)",
+    )
+    .get_result(conn)
+    .await
 }

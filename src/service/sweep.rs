@@ -4,7 +4,7 @@
 //! server processes: one sweep at a time holds a transaction-scoped advisory lock, and the
 //! marks are unique per clock, threshold and due date (a restarted clock can warn again).
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel_async::AsyncConnection;
 
@@ -14,6 +14,7 @@ use crate::notify::outbox::{self, Notice};
 use crate::service::cases::notices::NoticeContext;
 use crate::service::error::ServiceError;
 use crate::startup::AppState;
+use crate::telemetry::ops::SweepOutcome;
 
 /// What one sweep did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,8 +29,21 @@ pub struct Swept {
     pub notices: usize,
 }
 
-/// Runs one sweep at the state's "now", in one transaction.
+/// Runs one sweep at the state's "now", in one transaction, and counts it in the operations
+/// metrics.
 pub async fn sweep(state: &AppState) -> Result<Swept, ServiceError> {
+    let started = Instant::now();
+    let swept = sweep_once(state).await;
+    let outcome = match &swept {
+        Ok(s) if s.ran => SweepOutcome::Swept,
+        Ok(_) => SweepOutcome::Skipped,
+        Err(_) => SweepOutcome::Failed,
+    };
+    state.ops.observe_sweep(outcome, started.elapsed());
+    swept
+}
+
+async fn sweep_once(state: &AppState) -> Result<Swept, ServiceError> {
     let mut conn = state.pool.get().await?;
     let now = state.clock.now();
     let today = state.clock.today();

@@ -22,6 +22,7 @@ mod migrations;
 mod notices;
 mod numbering;
 mod online_mediation;
+mod ops_metrics;
 mod pages;
 mod pre_mediation;
 mod respond;
