@@ -166,3 +166,34 @@ pub async fn metrics(settings: Settings, query: &MetricsQuery, json: bool) -> an
     line("合计", &report.total)?;
     Ok(())
 }
+
+/// `arbitration demo`: generates a synthetic year through the real commands into the configured
+/// database, with a progress bar, and prints what it did.
+pub async fn demo(
+    settings: Settings,
+    cases: u32,
+    year: Option<i32>,
+    seed: u64,
+    concurrency: usize,
+) -> anyhow::Result<()> {
+    use chrono::Datelike;
+    let url = crate::startup::prepare_database(&settings).await?;
+    let state = crate::startup::AppState::build(settings, &url).await?;
+    let year = year.unwrap_or_else(|| state.clock.today().year());
+    let spec = crate::demo::year::YearSpec { cases, year, seed };
+    let done = crate::demo::generate::generate(&state, spec, concurrency, true).await?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} disputes, {} steps in {:.1} s ({:.0} disputes/s); {} steps refused",
+        done.disputes,
+        done.steps,
+        done.seconds,
+        done.rate(),
+        done.refused
+    )?;
+    for r in &done.refusals {
+        writeln!(out, "  {r}")?;
+    }
+    Ok(())
+}

@@ -5,6 +5,9 @@
 //! scenario config/demo/cases.toml, driven through the commands by the scenario runner and
 //! brought up to the present week. Loading is idempotent: a second run adds nothing.
 
+pub mod generate;
+pub mod year;
+
 use std::io::Write;
 
 use anyhow::Context;

@@ -34,6 +34,21 @@ enum Command {
     },
     /// Compute a statutory deadline over the official working-day calendar.
     Deadline(DeadlineArgs),
+    /// Generate a synthetic year of disputes through the real commands (docs/metrics.md).
+    Demo {
+        /// Disputes to generate.
+        #[arg(long, default_value_t = 50_000)]
+        cases: u32,
+        /// The year they are received in (default: this year; steps after now are left out).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The seed of the random choices (the same seed gives the same year).
+        #[arg(long, default_value_t = 2020)]
+        seed: u64,
+        /// Disputes driven at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
     /// Print the supervision figures (docs/metrics.md) of a period as of a day.
     Metrics(MetricsArgs),
     /// Run a scenario file (docs/scenarios.md) and print one JSON line per step.
@@ -151,6 +166,9 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::User { command: UserCommand::Create { role, email, password, name, commission } } => {
             cli::create_user(&settings, &role, &email, &password, &name, commission.as_deref()).await?;
+        }
+        Command::Demo { cases, year, seed, concurrency } => {
+            cli::demo(settings, cases, year, seed, concurrency).await?;
         }
         Command::Metrics(a) => {
             let query = arbitration::service::metrics::MetricsQuery {

@@ -39,7 +39,19 @@ pub async fn run(
 pub async fn run_as(
     state: &AppState,
     scenario: &Scenario,
+    people: Accounts,
+    emit: impl FnMut(&StepLine),
+) -> anyhow::Result<Vec<StepLine>> {
+    run_with(state, scenario, people, true, emit).await
+}
+
+/// As [`run_as`]; without `readback` each line holds the step's outcome only (nothing is read
+/// back from the database, nor are the expectations checked): the bulk runs of the generator.
+pub async fn run_with(
+    state: &AppState,
+    scenario: &Scenario,
     mut people: Accounts,
+    readback: bool,
     mut emit: impl FnMut(&StepLine),
 ) -> anyhow::Result<Vec<StepLine>> {
     let mut cases: BTreeMap<String, Uuid> = BTreeMap::new();
@@ -57,6 +69,12 @@ pub async fn run_as(
                 .await
                 .with_context(|| format!("step {}", i + 1))?;
             let line = match done {
+                mediation::Done::Mediation(outcome) if !readback => {
+                    output::outcome_line(i + 1, step, outcome.as_ref().err())?
+                }
+                mediation::Done::Filing(outcome) if !readback => {
+                    output::outcome_line(i + 1, step, outcome.as_ref().as_ref().err())?
+                }
                 mediation::Done::Mediation(outcome) => {
                     let id = mediations.get(&step.case).copied();
                     output::mediation_line(&at, i + 1, step, id, outcome).await?
@@ -106,6 +124,12 @@ pub async fn run_as(
         };
         if let (Ok(view), "file") = (&outcome, step.action.as_str()) {
             cases.insert(step.case.clone(), view.id.as_uuid());
+        }
+        if !readback {
+            let line = output::outcome_line(i + 1, step, outcome.as_ref().err())?;
+            emit(&line);
+            lines.push(line);
+            continue;
         }
         let id = cases.get(&step.case).copied();
         let mut want_tribunal = None;

@@ -12,7 +12,7 @@ use crate::service::accounts::{self, Registration};
 use crate::startup::AppState;
 
 /// The accounts created so far, by alias.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Accounts {
     by_alias: BTreeMap<String, Actor>,
 }

@@ -114,6 +114,11 @@ fn figure(metrics: &serde_json::Value, name: &str) -> String {
     }
 }
 
+/// The line of a step with its outcome only, nothing read back (a bulk run).
+pub fn outcome_line(n: usize, step: &StepSpec, refused: Option<&ServiceError>) -> anyhow::Result<StepLine> {
+    StepLine::of(n, step, refused)
+}
+
 /// The line of a step: the outcome, then the case as stored.
 pub async fn line(
     state: &AppState,
