@@ -41,6 +41,17 @@ pub struct ApplicationSettings {
     pub base_url: String,
     /// Fixed "now" (RFC 3339) for demonstrations and tests; empty means the system clock.
     pub fixed_now: String,
+    /// Whether the service runs on the demonstration data (`serve --demo`): the dashboard says
+    /// its figures come from a synthetic sample.
+    #[serde(default)]
+    pub demo: bool,
+    /// Disputes of the synthetic year `serve --demo` adds to the demonstration cases (0: none).
+    #[serde(default = "demo_year_cases")]
+    pub demo_year_cases: u32,
+}
+
+fn demo_year_cases() -> u32 {
+    crate::demo::DEMO_YEAR_CASES
 }
 
 /// Database settings.

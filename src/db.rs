@@ -21,6 +21,7 @@ pub mod reference;
 pub mod rooms;
 pub mod roster;
 pub mod schema;
+pub mod supervision;
 pub mod users;
 pub mod warnings;
 pub mod workload;

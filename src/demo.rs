@@ -11,6 +11,7 @@ pub mod year;
 use std::io::Write;
 
 use anyhow::Context;
+use chrono::Datelike;
 
 use diesel_async::AsyncPgConnection;
 
@@ -24,6 +25,10 @@ use crate::service::accounts::{self, Registration};
 use crate::service::error::ServiceError;
 use crate::service::filings;
 use crate::startup::AppState;
+
+/// Disputes of the synthetic year `serve --demo` starts with (Suzhou receives about 50,000 a
+/// year; `arbitration demo --cases 50000` generates a full one).
+pub const DEMO_YEAR_CASES: u32 = 2_000;
 
 /// Password of every demonstration account.
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -187,6 +192,21 @@ pub async fn load(state: &AppState) -> anyhow::Result<()> {
                 refused.reasons
             );
         }
+    }
+    // A year of the city at once, for the supervisors' dashboard (a sample of the real volume).
+    let mut conn = state.pool.get().await?;
+    let counted = crate::db::metrics::count_cases(&mut conn).await?;
+    drop(conn);
+    let wanted = state.settings.application.demo_year_cases;
+    if wanted > 0 && counted < wanted / 2 {
+        let spec = year::YearSpec { cases: wanted, year: state.clock.today().year(), seed: 2020 };
+        let done = generate::generate(state, spec, 8, true).await?;
+        tracing::info!(
+            disputes = done.disputes,
+            refused = done.refused,
+            "demo year generated in {:.1} s",
+            done.seconds
+        );
     }
     let mut out = std::io::stderr().lock();
     writeln!(out, "Demo data loaded. Accounts (password {DEMO_PASSWORD}):")?;

@@ -153,6 +153,8 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init(&settings.telemetry);
     match cli.command {
         Command::Serve { demo } => {
+            let mut settings = settings;
+            settings.application.demo = demo;
             let url = startup::prepare_database(&settings).await?;
             let app = startup::Application::build(settings, &url).await?;
             if demo {

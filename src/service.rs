@@ -21,5 +21,6 @@ pub mod respond;
 pub mod rooms;
 pub mod roster;
 pub mod slots;
+pub mod supervision;
 pub mod sweep;
 pub mod workload;

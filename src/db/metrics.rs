@@ -401,3 +401,16 @@ pub async fn list(
         .load(conn)
         .await
 }
+
+/// How many arbitration cases have facts recorded (the demonstration year's check).
+pub async fn count_cases(conn: &mut AsyncPgConnection) -> QueryResult<u32> {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let n: N = diesel::sql_query("SELECT count(DISTINCT case_id)::int8 AS n FROM case_facts")
+        .get_result(conn)
+        .await?;
+    Ok(u32::try_from(n.n).unwrap_or(u32::MAX))
+}

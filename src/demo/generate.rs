@@ -40,9 +40,11 @@ async fn staff(state: &AppState) -> anyhow::Result<Accounts> {
     for c in state.network.commissions() {
         aliases.extend(year::staff_aliases(c.code.as_str(), ARBITRATORS));
     }
+    let mut conn = state.pool.get().await?;
     for alias in &aliases {
-        people.actor(state, alias, None).await?;
+        people.know(alias, staff_account(&mut conn, state, alias).await?);
     }
+    drop(conn);
     // Each commission's mediator serves its mediation centre.
     let at = state.clock.now().fixed_offset();
     let steps = state
@@ -67,6 +69,36 @@ async fn staff(state: &AppState) -> anyhow::Result<Accounts> {
     )
     .await?;
     Ok(people)
+}
+
+/// A staff account for a generator alias (`arbitrator:KS#2`), named after its commission:
+/// 昆山市劳动人事争议仲裁委员会 仲裁员 2.
+async fn staff_account(
+    conn: &mut diesel_async::AsyncPgConnection,
+    state: &AppState,
+    alias: &str,
+) -> anyhow::Result<crate::domain::access::Actor> {
+    use crate::domain::access::{Actor, Role};
+    let (person, n) = alias.split_once('#').unwrap_or((alias, ""));
+    let (role_name, commission) = person.split_once(':').map_or((person, None), |(r, c)| (r, Some(c)));
+    let role = Role::parse(role_name).ok_or_else(|| anyhow::anyhow!("unknown role in `{alias}`"))?;
+    let place =
+        commission.and_then(|c| state.network.commission(c)).map(|c| c.name_zh.clone()).unwrap_or_default();
+    let short = place.replace("劳动人事争议仲裁委员会", "");
+    let name = format!("{short}{}{n}", role.label_zh());
+    let slug: String =
+        alias.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '.' }).collect();
+    let reg = crate::service::accounts::Registration {
+        email: format!("{slug}.{}@synthetic.local", uuid::Uuid::new_v4().simple()),
+        password: uuid::Uuid::new_v4().to_string(),
+        display_name: name.clone(),
+        phone: String::new(),
+    };
+    let id = crate::service::accounts::create_user(conn, &reg, role, commission)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot create `{alias}`: {e}"))?;
+    let commission = commission.and_then(|c| crate::domain::ids::CommissionCode::parse(c).ok());
+    Ok(Actor { id, role, commission, name })
 }
 
 /// Generates and drives a synthetic year; `progress` draws a progress bar on standard error.

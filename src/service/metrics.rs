@@ -21,28 +21,38 @@ use crate::startup::AppState;
 
 /// The period, the day it is seen from, the filters and the formula, as typed in a query
 /// string or on the command line (every field optional; checked together).
-#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::IntoParams, utoipa::ToSchema)]
 #[serde(default)]
 pub struct MetricsQuery {
     /// First day, `YYYY-MM-DD` (default: 1 January of the as-of day's year).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Last day (default: 31 December of `from`'s year).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// The day the figures are seen from (default: today).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// A commission code.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub commission: Option<String>,
     /// A venue (tribunal site) code.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
     /// `simple`, `ordinary` or `collective`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<String>,
     /// A claim type code such as `wage_arrears`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_type: Option<String>,
     /// An arbitrator's user id.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arbitrator: Option<String>,
     /// A mediation organisation's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// The mediation success rate's formula (default `system_wide`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub formula: Option<String>,
 }
 
@@ -319,6 +329,11 @@ pub async fn report(state: &AppState, actor: &Actor, query: &MetricsQuery) -> Re
 
 /// The figures of a checked scope.
 pub async fn report_of(state: &AppState, scope: &Scope) -> Result<Report, ServiceError> {
+    Ok(report_and_cells(state, scope).await?.0)
+}
+
+/// The figures of a checked scope, with the cells they were computed from.
+pub async fn report_and_cells(state: &AppState, scope: &Scope) -> Result<(Report, Cells), ServiceError> {
     let cells = cells(state, scope).await?;
     let mut total = Figures::compute(&cells, scope.formula);
     {
@@ -350,7 +365,7 @@ pub async fn report_of(state: &AppState, scope: &Scope) -> Result<Report, Servic
             figures: Figures::compute(&cells.of_commission(c.code.as_str()), scope.formula),
         })
         .collect();
-    Ok(Report {
+    let report = Report {
         window: scope.window,
         counted_to: scope.window.end(),
         formula: scope.formula,
@@ -358,7 +373,8 @@ pub async fn report_of(state: &AppState, scope: &Scope) -> Result<Report, Servic
         trend: Trend::compute(&scope.window, &cells, scope.formula),
         total,
         commissions,
-    })
+    };
+    Ok((report, cells))
 }
 
 /// The sets behind one side of a rate, with their sizes (which add up to the figure).

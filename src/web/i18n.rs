@@ -14,6 +14,7 @@ mod guidance;
 mod mediation;
 mod premediation;
 mod respond;
+mod supervision;
 
 use serde::Serialize;
 
@@ -74,7 +75,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 13] {
+fn catalogs() -> [&'static [Entry]; 14] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -89,6 +90,7 @@ fn catalogs() -> [&'static [Entry]; 13] {
         elements::MESSAGES,
         collective::MESSAGES,
         award::MESSAGES,
+        supervision::MESSAGES,
     ]
 }
 

@@ -55,6 +55,8 @@ pub struct Nav {
     pub docket: bool,
     /// The approval queue (supervisors).
     pub approvals: bool,
+    /// The supervision dashboard (supervisors, administrators).
+    pub supervision: bool,
 }
 
 /// The context of `partials/layout`, embedded as `layout` in every page context.
@@ -204,6 +206,7 @@ impl Page {
             queue: false,
             docket: false,
             approvals: false,
+            supervision: false,
         };
         let nav = match role {
             None => none,
@@ -216,9 +219,10 @@ impl Page {
                 docket: true,
                 ..none
             },
-            Some(Role::Supervisor) => Nav { queue: true, approvals: true, ..none },
+            Some(Role::Supervisor) => Nav { queue: true, approvals: true, supervision: true, ..none },
             Some(Role::Arbitrator) => Nav { docket: true, ..none },
-            Some(Role::Employer | Role::Mediator | Role::Admin) => Nav { cases: true, ..none },
+            Some(Role::Admin) => Nav { cases: true, supervision: true, ..none },
+            Some(Role::Employer | Role::Mediator) => Nav { cases: true, ..none },
         };
         Layout {
             lang: self.lang.code(),

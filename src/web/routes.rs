@@ -28,6 +28,9 @@
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
 //! | GET | `/approvals` | the head's suspensions and extensions awaiting a decision |
+//! | GET | `/supervision` | the supervisors' dashboard: the two rates against their targets, the commissions compared, trends, warnings, workload, employer risk |
+//! | GET | `/supervision/cases` | the cases behind one side of a figure (`?sets=&page=` with the dashboard's query) |
+//! | GET | `/supervision/export/{table}.csv` | a dashboard table as CSV |
 //! | GET | `/calculators`, `/calculators/{name}` | the claim calculators (`?compute=1&…` shows the result) |
 //! | GET | `/respond/{token}` | the respondent's link: the case, the defence period, sign in or register |
 //! | POST | `/respond/{token}/register`, `/respond/{token}/bind` | an employer account tied to the link's credit code (GET of the first goes back to the link) |
@@ -45,7 +48,7 @@ use super::i18n::Lang;
 use super::page::LANG_COOKIE;
 use super::{
     account, approvals, assets, calculators, cases, docket, error, evidence, filing, password, premediation,
-    respond,
+    respond, supervision,
 };
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
@@ -124,6 +127,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/documents/{id}", web::get().to(cases::show_document))
             .route("/docket", web::get().to(docket::show_docket))
             .route("/approvals", web::get().to(approvals::show_approvals))
+            .route("/supervision", web::get().to(supervision::show_dashboard))
+            .route("/supervision/cases", web::get().to(supervision::show_cases))
+            .route("/supervision/export/{table}.csv", web::get().to(supervision::export))
             .route("/mediation", web::get().to(premediation::list_mediation))
             .route("/mediation/{id}", web::get().to(premediation::show_mediation))
             .route(
