@@ -74,8 +74,9 @@ pub struct DatabaseSettings {
     pub cluster_dir: PathBuf,
     /// Port of the private throwaway cluster.
     pub cluster_port: u16,
-    /// A streaming replica (PostgreSQL hot standby) the dashboards, figures and lists read
-    /// from; empty: they read the primary.
+    /// A streaming replica (PostgreSQL hot standby) the supervision figures read from; the
+    /// lists and everything a user has just changed stay on the primary (docs/scaling.md).
+    /// Empty: everything reads the primary.
     pub read_url: SecretString,
 }
 

@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod premediation;
 pub mod queue;
 pub mod reference;
+pub mod replica;
 pub mod rooms;
 pub mod roster;
 pub mod schema;

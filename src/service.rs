@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod pages;
 pub mod premediation;
 pub mod queue;
+pub mod replica;
 pub mod respond;
 pub mod rooms;
 pub mod roster;

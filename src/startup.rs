@@ -106,7 +106,8 @@ impl AppState {
         })
     }
 
-    /// The pool the dashboards, figures and lists read from: the replica when one is set.
+    /// The pool the supervision figures read from: the replica when one is set. Reads that must
+    /// see what the user has just written (lists, dockets, a case) use `pool`.
     pub fn read_pool(&self) -> &DbPool {
         self.replica.as_ref().unwrap_or(&self.pool)
     }

@@ -255,6 +255,8 @@ pub struct Report {
     pub commissions: Vec<CommissionFigures>,
     /// The monthly trend of the total.
     pub trend: Trend,
+    /// Where the read replica the figures came from stood (null: read from the primary).
+    pub replica: Option<crate::service::replica::ReplicaStatus>,
 }
 
 /// The cells of a scope, from the recorded facts.
@@ -334,6 +336,8 @@ pub async fn report_of(state: &AppState, scope: &Scope) -> Result<Report, Servic
 
 /// The figures of a checked scope, with the cells they were computed from.
 pub async fn report_and_cells(state: &AppState, scope: &Scope) -> Result<(Report, Cells), ServiceError> {
+    // Read before the figures: replay only moves on, so they are at least this current.
+    let replica = crate::service::replica::status(state).await?;
     let cells = cells(state, scope).await?;
     let mut total = Figures::compute(&cells, scope.formula);
     {
@@ -373,6 +377,7 @@ pub async fn report_and_cells(state: &AppState, scope: &Scope) -> Result<(Report
         trend: Trend::compute(&scope.window, &cells, scope.formula),
         total,
         commissions,
+        replica,
     };
     Ok((report, cells))
 }

@@ -129,6 +129,11 @@ impl TestDb {
             .expect("clone the template database");
         TestDb { url: located.url_for(&name), name, server: located.server.to_string() }
     }
+
+    /// A database a test made on a server of its own, dropped the same way.
+    pub fn adopt(located: &Located, name: &str) -> TestDb {
+        TestDb { url: located.url_for(name), name: name.to_owned(), server: located.server.to_string() }
+    }
 }
 
 impl Drop for TestDb {
@@ -165,7 +170,11 @@ impl TestApp {
 
     /// Spawns the app at a fixed instant with adjusted settings.
     pub async fn spawn_with(now: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-        let db = TestDb::create().await;
+        Self::spawn_over(TestDb::create().await, now, adjust).await
+    }
+
+    /// Spawns the app over a given (migrated) database at a fixed instant with adjusted settings.
+    pub async fn spawn_over(db: TestDb, now: &str, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let mut settings = test_settings(now);
         adjust(&mut settings);
         let app = Application::build(settings, &db.url).await.expect("application builds");

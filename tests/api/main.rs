@@ -25,6 +25,7 @@ mod online_mediation;
 mod ops_metrics;
 mod pages;
 mod pre_mediation;
+mod replica;
 mod respond;
 mod review;
 mod rooms;
