@@ -130,11 +130,26 @@ struct Choice {
     selected: bool,
 }
 
+/// The query as typed, for the form (every field present, empty when not given).
+#[derive(Serialize)]
+struct QueryForm {
+    from: String,
+    to: String,
+    as_of: String,
+}
+
+impl QueryForm {
+    fn of(q: &MetricsQuery) -> QueryForm {
+        let v = |s: &Option<String>| s.clone().unwrap_or_default();
+        QueryForm { from: v(&q.from), to: v(&q.to), as_of: v(&q.as_of) }
+    }
+}
+
 /// Context of `pages/supervision`.
 #[derive(Serialize)]
 pub struct DashboardView {
     layout: Layout,
-    query: MetricsQuery,
+    query: QueryForm,
     query_string: String,
     errors: Vec<FieldError>,
     board: Option<Dashboard>,
@@ -186,7 +201,7 @@ pub async fn show_dashboard(page: Page, q: web::Query<MetricsQuery>) -> Result<H
     let mut view = DashboardView {
         layout: page.layout("supervision.title"),
         query_string: query_string(&q),
-        query: q.clone(),
+        query: QueryForm::of(&q),
         errors: Vec::new(),
         board: None,
         total: None,

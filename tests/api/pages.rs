@@ -18,6 +18,7 @@ mod queue;
 mod respond;
 mod review;
 mod steps;
+mod supervision;
 
 /// A browser-like client: cookies kept, redirects not followed.
 pub(crate) fn browser() -> reqwest::Client {
