@@ -20,6 +20,9 @@ mod lifecycle;
 #[path = "browser/hearing_mediation_award.rs"]
 mod hearing_mediation_award;
 
+#[path = "browser/supervision.rs"]
+mod supervision;
+
 use std::cell::RefCell;
 use std::time::Duration;
 
