@@ -328,6 +328,30 @@ fn arbitration_condition(set: Set) -> String {
     }
 }
 
+/// The case number a listed case bore at the end of the window's day: a transfer later gives
+/// it the receiving commission's number, which the figures as of that day do not know yet.
+fn case_number_known(window: &Window, today: NaiveDate) -> &'static str {
+    if current(window, today) {
+        "c.case_number"
+    } else {
+        "(SELECT e.payload->'data'->>'case_number' FROM case_events e WHERE e.case_id = c.id \
+           AND e.kind IN ('accepted', 'transferred') AND (e.at AT TIME ZONE 'Asia/Shanghai')::date <= $1 \
+           ORDER BY e.seq DESC LIMIT 1)"
+    }
+}
+
+/// The number of the 仲裁审查调解书 a listed mediation case had at the end of the window's day
+/// (a review confirmed later is not known that day).
+fn review_number_known(window: &Window, today: NaiveDate) -> &'static str {
+    if current(window, today) {
+        "m.review_number"
+    } else {
+        "(SELECT e.payload->>'number' FROM mediation_case_events e WHERE e.mediation_case_id = m.id \
+           AND e.kind = 'review_confirmed' AND (e.at AT TIME ZONE 'Asia/Shanghai')::date <= $1 \
+           ORDER BY e.seq DESC LIMIT 1)"
+    }
+}
+
 /// One case listed in a drill-down.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct ListedRow {
@@ -373,19 +397,20 @@ pub async fn list(
         }
         let agreement = if set == Set::OrganisationAgreements { "AND f.outcome = 'agreement'" } else { "" };
         format!(
-            "SELECT m.id, true AS organisation, m.review_number AS case_number, f.commission_code, \
+            "SELECT m.id, true AS organisation, {number} AS case_number, f.commission_code, \
                m.worker_name AS applicant, m.employer_name AS respondent, NULL::text AS track, \
                f.received_on AS started_on, f.ended_on, f.outcome, count(*) OVER ()::int8 AS total \
              FROM mediation_case_facts f JOIN mediation_cases m ON m.id = f.mediation_case_id \
              WHERE {known} AND f.outcome IS NOT NULL AND f.ended_on >= $2 AND f.ended_on <= $3 {agreement} AND {MED_FILTERS} \
-             ORDER BY f.ended_on, m.id LIMIT $11 OFFSET $12"
+             ORDER BY f.ended_on, m.id LIMIT $11 OFFSET $12",
+            number = review_number_known(window, today),
         )
     } else {
         if !filter.arbitration() {
             return Ok(Vec::new());
         }
         format!(
-            "SELECT c.id, false AS organisation, c.case_number, f.commission_code, c.applicant_name AS applicant, \
+            "SELECT c.id, false AS organisation, {number} AS case_number, f.commission_code, c.applicant_name AS applicant, \
                c.respondent_name AS respondent, f.track, f.accepted_on AS started_on, \
                CASE WHEN f.closed_on <= $3 THEN f.closed_on END AS ended_on, \
                CASE WHEN f.closed_on <= $3 THEN f.closure_mode END AS outcome, count(*) OVER ()::int8 AS total \
@@ -393,6 +418,7 @@ pub async fn list(
              WHERE {known} AND {ARB_IN_WINDOW} AND {ARB_FILTERS} AND {cond} \
              ORDER BY f.accepted_on, c.id LIMIT $11 OFFSET $12",
             cond = arbitration_condition(set),
+            number = case_number_known(window, today),
         )
     };
     bind_window!(diesel::sql_query(sql), window, filter)

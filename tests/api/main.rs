@@ -18,6 +18,7 @@ mod hearing_invitations;
 mod helpers;
 mod intake;
 mod lifecycle;
+mod metrics;
 mod migrations;
 mod notices;
 mod numbering;
