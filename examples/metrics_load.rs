@@ -25,7 +25,12 @@ use diesel::sql_types::{BigInt, Nullable, Text};
 use diesel_async::RunQueryDsl;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss, reason = "an index")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "an index"
+    )]
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
 }
@@ -152,7 +157,10 @@ async fn main() -> anyhow::Result<()> {
     let report = metrics::report_of(&state, &now_scope).await?;
     println!(
         "city: mediation {:?}, closure A {:?}, accepted {}, closed {}",
-        report.total.mediation_success_rate, report.total.closure_rate_a, report.total.stock.accepted, report.total.stock.closed
+        report.total.mediation_success_rate,
+        report.total.closure_rate_a,
+        report.total.stock.accepted,
+        report.total.stock.closed
     );
     let fast = time("year dashboard, as of today", runs, || async {
         metrics::report_of(&state, &now_scope).await.map_err(|e| anyhow::anyhow!("{e}"))

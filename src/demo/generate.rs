@@ -71,8 +71,8 @@ async fn staff(state: &AppState) -> anyhow::Result<Accounts> {
     Ok(people)
 }
 
-/// A staff account for a generator alias (`arbitrator:KS#2`), named after its commission:
-/// 昆山市劳动人事争议仲裁委员会 仲裁员 2.
+/// A staff account for a generator alias (`arbitrator:KS#2`), named after its commission
+/// (昆山市仲裁员2), with the demonstration password: the synthetic year is demonstration data.
 async fn staff_account(
     conn: &mut diesel_async::AsyncPgConnection,
     state: &AppState,
@@ -90,7 +90,7 @@ async fn staff_account(
         alias.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '.' }).collect();
     let reg = crate::service::accounts::Registration {
         email: format!("{slug}.{}@synthetic.local", uuid::Uuid::new_v4().simple()),
-        password: uuid::Uuid::new_v4().to_string(),
+        password: super::DEMO_PASSWORD.to_owned(),
         display_name: name.clone(),
         phone: String::new(),
     };

@@ -74,7 +74,7 @@ struct Planner<'a> {
     cal: &'a WorkCalendar,
     rooms: &'a [RoomRef],
     now: DateTime<Utc>,
-    /// Next free hearing slot per room, counted in slots from the year's start.
+    /// The hearing slots taken, per commission: (day, hour index).
     booked: std::collections::BTreeMap<String, std::collections::BTreeSet<(NaiveDate, u32)>>,
     /// Employers: (name, credit code), a few of them with many cases.
     employers: Vec<(String, String)>,
@@ -211,21 +211,22 @@ impl Planner<'_> {
         json!({ "form": form_json(&form) })
     }
 
-    /// A free one-hour slot in one of the commission's hearing rooms on or after `day`.
+    /// A free one-hour slot of the commission on or after `day`, in one of its hearing rooms.
+    /// A commission hears one case an hour: its clerk sits in every hearing (and its few
+    /// arbitrators in most), so the slot is the commission's, not only the room's.
     fn slot(&mut self, commission: &str, day: NaiveDate) -> (String, DateTime<FixedOffset>) {
         let rooms: Vec<String> =
             self.rooms.iter().filter(|r| r.commission == commission).map(|r| r.code.clone()).collect();
         let hours = [9u32, 10, 11, 14, 15, 16];
         let mut d = self.working_day(day, 0);
         loop {
-            for room in &rooms {
-                for (i, h) in hours.iter().enumerate() {
-                    let taken = self.booked.entry(room.clone()).or_default();
-                    let key = (d, u32::try_from(i).unwrap_or(0));
-                    if !taken.contains(&key) {
-                        taken.insert(key);
-                        return (room.clone(), at(d, *h, 0));
-                    }
+            for (i, h) in hours.iter().enumerate() {
+                let taken = self.booked.entry(commission.to_owned()).or_default();
+                let key = (d, u32::try_from(i).unwrap_or(0));
+                if !taken.contains(&key) {
+                    taken.insert(key);
+                    let room = rooms.get(i % rooms.len().max(1)).cloned().unwrap_or_default();
+                    return (room, at(d, *h, 0));
                 }
             }
             d = self.working_day(d, 1);
@@ -324,6 +325,8 @@ impl Planner<'_> {
         let mut c = commission.to_owned();
         let clerk = |c: &str| format!("clerk:{c}");
         steps.push(step(at(accepted, 10, 0), &clerk(&c), alias, "accept", None));
+        // 繁简分流: the clerk follows the proposed track.
+        steps.push(step(at(accepted, 10, 30), &clerk(&c), alias, "triage", Some(json!({}))));
         let arbitrator = format!("arbitrator:{c}#{}", self.rng.gen_range(1..=ARBITRATORS));
         steps.push(step(
             at(accepted, 11, 0),

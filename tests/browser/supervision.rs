@@ -31,7 +31,10 @@ async fn dashboard(ui: &Ui<'_>, name: &str) {
     ui.audit().await;
     assert!(ui.text("demo-note").await.contains("演示数据"), "the page says the figures come from a sample");
     let closure = ui.text("kpi-closure").await;
-    assert!(closure.contains("仲裁结案率") && closure.contains('%') && closure.contains("目标 92%"), "{closure}");
+    assert!(
+        closure.contains("仲裁结案率") && closure.contains('%') && closure.contains("目标 92%"),
+        "{closure}"
+    );
     let mediation = ui.text("kpi-mediation").await;
     assert!(mediation.contains("调解成功率") && mediation.contains("目标 60%"), "{mediation}");
     for chart in ["trend-mediation", "trend-closure"] {
@@ -65,7 +68,9 @@ async fn the_city_supervisor_reads_the_dashboard_of_the_demo_year_on_a_desk_and_
     arbitration::demo::load(&state).await.expect("the demonstration data loads");
     let driver = Driver::start();
     let mut violations = Vec::new();
-    for (client, name) in [(driver.desktop().await, "supervision-desk"), (driver.browser().await, "supervision-phone")] {
+    for (phone, name) in [(false, "supervision-desk"), (true, "supervision-phone")] {
+        // One session at a time: the sessions share the driver's browser profile.
+        let client = if phone { driver.browser().await } else { driver.desktop().await };
         let ui = Ui { c: &client, base: app.address.clone(), violations: RefCell::new(Vec::new()) };
         dashboard(&ui, name).await;
         violations.extend(ui.violations.take());

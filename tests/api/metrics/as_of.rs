@@ -77,8 +77,8 @@ async fn metrics_as_of_a_past_day_stay_put_when_later_events_are_recorded() {
 
     // On 16 November, after the day seen: an arbitrator closes a pending case by mediation …
     let (settled, email, _) = pending_case(&app, &[]).await;
-    // The generator's accounts are the scenario runner's, all with its password.
-    let arbitrator = sign_in(&app, &email, "scenario-password-2026").await;
+    // The generator's staff sign in with the demonstration password.
+    let arbitrator = sign_in(&app, &email, arbitration::demo::DEMO_PASSWORD).await;
     let (status, body) = app
         .act(&arbitrator, &settled, "record_settlement", json!({ "mode": "arbitral_mediation_document" }))
         .await;
