@@ -120,7 +120,7 @@ async fn main() -> anyhow::Result<()> {
     let url = startup::prepare_database(&settings).await?;
     let state = AppState::build(settings, &url).await?;
     if cases > 0 {
-        let seed = u64::try_from(std::process::id()).unwrap_or(1);
+        let seed = u64::from(std::process::id());
         let done = generate::generate(&state, YearSpec { cases, year, seed }, 8, true).await?;
         println!(
             "generated {} disputes ({} steps, {} refused) in {:.1} s: {:.0} disputes/s",
