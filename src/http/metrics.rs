@@ -68,7 +68,7 @@ pub async fn drilldown(
             None
         }
     };
-    let scope = metrics::scope_of(&state, &user.actor(), &q);
+    let scope = metrics::scope_of(&state, &user.actor(), &q).await;
     let (Some(metric), Some(part), Ok(scope)) = (metric, part, &scope) else {
         return Err(ApiError(match scope {
             Err(ServiceError::Input(mut e)) => {
@@ -106,7 +106,7 @@ pub async fn cases(
     s: web::Query<SetParams>,
     q: web::Query<MetricsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = metrics::scope_of(&state, &user.actor(), &q);
+    let scope = metrics::scope_of(&state, &user.actor(), &q).await;
     let set = s.set.as_deref().and_then(Set::parse);
     let Some(set) = set else {
         let mut errors = match scope {

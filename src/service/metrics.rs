@@ -318,14 +318,26 @@ pub fn to_cells(arb: Vec<ArbitrationRow>, med: Vec<MediationRow>) -> Cells {
 }
 
 /// Checks a query against the actor's scope.
-pub fn scope_of(state: &AppState, actor: &Actor, query: &MetricsQuery) -> Result<Scope, ServiceError> {
-    let scope = query.parse(state.clock.today(), state).map_err(ServiceError::Input)?;
-    scoped(actor, scope)
+pub async fn scope_of(state: &AppState, actor: &Actor, query: &MetricsQuery) -> Result<Scope, ServiceError> {
+    let scope = scoped(actor, query.parse(state.clock.today(), state).map_err(ServiceError::Input)?)?;
+    // An organisation is checked against the organisations on record (administrators add them).
+    if let Some(code) = scope.filter.organisation.as_deref() {
+        let mut conn = state.read_pool().get().await?;
+        if crate::db::premediation::find_organisation(&mut conn, code).await?.is_none() {
+            return Err(ServiceError::field(
+                "organisation",
+                "organisation.unknown",
+                "未知的调解组织",
+                "Unknown mediation organisation",
+            ));
+        }
+    }
+    Ok(scope)
 }
 
 /// The figures of a query: the total, each commission's and the trend.
 pub async fn report(state: &AppState, actor: &Actor, query: &MetricsQuery) -> Result<Report, ServiceError> {
-    let scope = scope_of(state, actor, query)?;
+    let scope = scope_of(state, actor, query).await?;
     report_of(state, &scope).await
 }
 

@@ -135,7 +135,7 @@ pub async fn dashboard(
     actor: &Actor,
     query: &MetricsQuery,
 ) -> Result<Dashboard, ServiceError> {
-    let scope = metrics::scope_of(state, actor, query)?;
+    let scope = metrics::scope_of(state, actor, query).await?;
     let (report, cells) = metrics::report_and_cells(state, &scope).await?;
     let today = state.clock.today();
     let margin = u32::try_from(state.settings.clocks.at_risk_working_days.max(0)).unwrap_or(0);

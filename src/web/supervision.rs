@@ -374,7 +374,7 @@ pub async fn show_cases(
     s: web::Query<SetParams>,
 ) -> Result<HttpResponse, WebError> {
     let actor = page.actor()?;
-    let scope = metrics::scope_of(&page.state, &actor, &q)?;
+    let scope = metrics::scope_of(&page.state, &actor, &q).await?;
     let sets = parse_sets(s.sets.as_deref())?;
     let n = s.page.unwrap_or(1).max(1);
     let base = query_string(&q);
@@ -428,7 +428,7 @@ pub async fn export(
     };
     match table.as_str() {
         "cases" => {
-            let scope = metrics::scope_of(&page.state, &actor, &q)?;
+            let scope = metrics::scope_of(&page.state, &actor, &q).await?;
             w.write_record([
                 "case_number",
                 "commission",

@@ -118,6 +118,7 @@ async fn metrics_bad_queries_are_refused_field_by_field_and_change_nothing() {
         ("formula=generous", &[("formula", "formula.unknown")]),
         ("site=NOWHERE", &[("site", "site.unknown")]),
         ("arbitrator=somebody", &[("arbitrator", "arbitrator.invalid")]),
+        ("organisation=NO-SUCH-MC", &[("organisation", "organisation.unknown")]),
         (
             "from=2026-02-30&commission=XX&track=fast&formula=generous",
             &[
