@@ -380,7 +380,8 @@ pub struct ListedRow {
 }
 
 /// The cases of a set, in a stable order (start day, then id), a page at a time, each row
-/// with the set's total.
+/// with the set's total: the page is cut from the facts before the cases' names and numbers
+/// are read, so only the page's rows are joined.
 pub async fn list(
     conn: &mut AsyncPgConnection,
     window: &Window,
@@ -399,10 +400,12 @@ pub async fn list(
         format!(
             "SELECT m.id, true AS organisation, {number} AS case_number, f.commission_code, \
                m.worker_name AS applicant, m.employer_name AS respondent, NULL::text AS track, \
-               f.received_on AS started_on, f.ended_on, f.outcome, count(*) OVER ()::int8 AS total \
-             FROM mediation_case_facts f JOIN mediation_cases m ON m.id = f.mediation_case_id \
-             WHERE {known} AND f.outcome IS NOT NULL AND f.ended_on >= $2 AND f.ended_on <= $3 {agreement} AND {MED_FILTERS} \
-             ORDER BY f.ended_on, m.id LIMIT $11 OFFSET $12",
+               f.received_on AS started_on, f.ended_on, f.outcome, f.total \
+             FROM (SELECT f.*, count(*) OVER ()::int8 AS total FROM mediation_case_facts f \
+                   WHERE {known} AND f.outcome IS NOT NULL AND f.ended_on >= $2 AND f.ended_on <= $3 {agreement} AND {MED_FILTERS} \
+                   ORDER BY f.ended_on, f.mediation_case_id LIMIT $11 OFFSET $12) f \
+             JOIN mediation_cases m ON m.id = f.mediation_case_id \
+             ORDER BY f.ended_on, m.id",
             number = review_number_known(window, today),
         )
     } else {
@@ -413,10 +416,12 @@ pub async fn list(
             "SELECT c.id, false AS organisation, {number} AS case_number, f.commission_code, c.applicant_name AS applicant, \
                c.respondent_name AS respondent, f.track, f.accepted_on AS started_on, \
                CASE WHEN f.closed_on <= $3 THEN f.closed_on END AS ended_on, \
-               CASE WHEN f.closed_on <= $3 THEN f.closure_mode END AS outcome, count(*) OVER ()::int8 AS total \
-             FROM case_facts f JOIN cases c ON c.id = f.case_id \
-             WHERE {known} AND {ARB_IN_WINDOW} AND {ARB_FILTERS} AND {cond} \
-             ORDER BY f.accepted_on, c.id LIMIT $11 OFFSET $12",
+               CASE WHEN f.closed_on <= $3 THEN f.closure_mode END AS outcome, f.total \
+             FROM (SELECT f.*, count(*) OVER ()::int8 AS total FROM case_facts f \
+                   WHERE {known} AND {ARB_IN_WINDOW} AND {ARB_FILTERS} AND {cond} \
+                   ORDER BY f.accepted_on, f.case_id LIMIT $11 OFFSET $12) f \
+             JOIN cases c ON c.id = f.case_id \
+             ORDER BY f.accepted_on, c.id",
             cond = arbitration_condition(set),
             number = case_number_known(window, today),
         )
