@@ -46,6 +46,14 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&china()).date_naive()
 }
 
+/// The instant a China-Standard-Time day begins (00:00 China time).
+pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
+    let local = day.and_time(chrono::NaiveTime::MIN);
+    chrono::TimeZone::from_local_datetime(&china(), &local)
+        .single()
+        .map_or_else(|| local.and_utc(), |t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

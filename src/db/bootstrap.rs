@@ -127,22 +127,30 @@ async fn start_private_cluster(dir: &Path, port: u16) -> anyhow::Result<Url> {
     bail!("the private PostgreSQL cluster in {} did not come up; see {}/log", dir.display(), dir.display())
 }
 
-fn find_pg_bin() -> Option<PathBuf> {
-    let on_path = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).find(|p| p.join("initdb").is_file() && p.join("pg_ctl").is_file())
-    });
+/// The directory of the PostgreSQL server programs the service runs (initdb, pg_ctl).
+pub fn find_pg_bin() -> Option<PathBuf> {
+    pg_bin_with(&["initdb", "pg_ctl"])
+}
+
+/// The directory holding every one of `programs`: the first on `PATH`, else the newest under
+/// `/usr/lib/postgresql`.
+pub fn pg_bin_with(programs: &[&str]) -> Option<PathBuf> {
+    let holds = |dir: &PathBuf| programs.iter().all(|p| dir.join(p).is_file());
+    let on_path = std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).find(|p| holds(p)));
     on_path.or_else(|| {
         let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-            .filter(|p| p.join("initdb").is_file())
+            .filter(|p| holds(p))
             .collect();
         versions.sort();
         versions.pop()
     })
 }
 
-fn running_as_root() -> bool {
+/// Whether this process runs as root (initdb refuses root: the server programs then run as
+/// `postgres`).
+pub fn running_as_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

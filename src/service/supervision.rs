@@ -4,10 +4,10 @@
 //! (预警/监测: respondents with repeated cases, wage-arrears clusters by area, spikes of
 //! collective disputes).
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::clock::china;
+use crate::clock::start_of_day;
 use crate::db::supervision as db;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::status::Track;
@@ -124,11 +124,6 @@ pub struct Dashboard {
 /// Cases against one respondent in the period that make it a repeat respondent.
 pub const REPEAT_RESPONDENT_CASES: i64 = 3;
 
-fn start_of(day: NaiveDate) -> DateTime<Utc> {
-    let local = day.and_time(NaiveTime::MIN);
-    china().from_local_datetime(&local).single().map_or_else(|| local.and_utc(), |t| t.with_timezone(&Utc))
-}
-
 /// The dashboard of a query.
 pub async fn dashboard(
     state: &AppState,
@@ -141,7 +136,8 @@ pub async fn dashboard(
     let margin = u32::try_from(state.settings.clocks.at_risk_working_days.max(0)).unwrap_or(0);
     let risk_until = state.calendar.nth_working_day_after(today, margin);
     let commission = scope.filter.commission.as_deref();
-    let (from, until) = (start_of(scope.window.from), start_of(scope.window.end()) + Duration::days(1));
+    let (from, until) =
+        (start_of_day(scope.window.from), start_of_day(scope.window.end()) + Duration::days(1));
     let mut conn = state.read_pool().get().await?;
     let warnings = db::warning_counts(&mut conn, commission, today, risk_until).await?;
     let cases = db::warning_cases(&mut conn, commission, risk_until, 20).await?;

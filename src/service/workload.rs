@@ -2,11 +2,11 @@
 //! its full-time and part-time arbitrators (专兼职仲裁员激励): cases open by status, hearings
 //! held, closures by mode, days to close and the share closed within the limit.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::clock::china;
+use crate::clock::start_of_day;
 use crate::db::workload;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::status::{CaseStatus, ClosureMode};
@@ -72,11 +72,6 @@ pub struct Workload {
     pub arbitrators: Vec<ArbitratorLoad>,
 }
 
-fn start_of(day: NaiveDate) -> chrono::DateTime<Utc> {
-    let local = china().from_local_datetime(&day.and_time(NaiveTime::MIN)).single();
-    local.map_or_else(|| day.and_time(NaiveTime::MIN).and_utc(), |t| t.with_timezone(&Utc))
-}
-
 /// The figures for `commission` (a supervisor's own unless they oversee the city) from `from`
 /// to `to` inclusive (default: this year so far).
 pub async fn workload(
@@ -121,7 +116,7 @@ pub async fn workload(
             "The period starts after it ends",
         ));
     }
-    let (start, end) = (start_of(from), start_of(to) + Duration::days(1));
+    let (start, end) = (start_of_day(from), start_of_day(to) + Duration::days(1));
     let mut conn = state.pool.get().await?;
     let totals = workload::totals(&mut conn, commission, start, end).await?;
     let statuses = workload::by_status(&mut conn, commission).await?;

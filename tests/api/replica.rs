@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use arbitration::db::bootstrap::Located;
+use arbitration::db::bootstrap::{self, Located};
 use arbitration::service::metrics::{MetricsQuery, Report, report_of};
 use arbitration::startup::{self, AppState};
 use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
@@ -17,34 +17,17 @@ use crate::notices::{free_port, wait_until};
 
 const NOW: &str = "2026-03-02T09:00:00+08:00";
 
-/// The directory of the PostgreSQL server programs.
+/// The directory of the PostgreSQL server programs, found as the service finds its own.
 fn pg_bin() -> PathBuf {
-    let on_path = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .find(|p| p.join("initdb").is_file() && p.join("pg_basebackup").is_file())
-    });
-    on_path
-        .or_else(|| {
-            let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-                .ok()?
-                .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-                .filter(|p| p.join("initdb").is_file())
-                .collect();
-            versions.sort();
-            versions.pop()
-        })
+    bootstrap::pg_bin_with(&["initdb", "pg_ctl", "pg_basebackup"])
         .expect("the PostgreSQL server programs (initdb, pg_ctl, pg_basebackup) are installed")
-}
-
-fn running_as_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 /// Runs a server program (as `postgres` when we are root: initdb refuses root); `Err` carries
 /// its output.
 fn run(program: &str, args: &[&str]) -> Result<(), String> {
     let exe = pg_bin().join(program);
-    let mut command = if running_as_root() {
+    let mut command = if bootstrap::running_as_root() {
         let mut c = Command::new("runuser");
         c.args(["-u", "postgres", "--"]).arg(&exe);
         c
@@ -72,7 +55,7 @@ impl Scratch {
     fn new() -> Scratch {
         let dir = std::env::temp_dir().join(format!("arb-replica-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).unwrap();
-        if running_as_root() {
+        if bootstrap::running_as_root() {
             let ok = Command::new("chown").arg("postgres:postgres").arg(&dir).status().unwrap().success();
             assert!(ok, "the scratch directory is handed to the postgres user");
         }
