@@ -9,7 +9,7 @@ use crate::domain::metrics::{Metric, Part, Set};
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
 use crate::service::error::ServiceError;
-use crate::service::metrics::{self, CasePage, DrillDown, MetricsQuery, Report};
+use crate::service::metrics::{self, CasePage, DrillDown, MetricsQuery, Report, Scope};
 use crate::startup::AppState;
 
 /// The figures of the city and of each commission, with the monthly trend: the mediation
@@ -68,18 +68,11 @@ pub async fn drilldown(
             None
         }
     };
-    let scope = metrics::scope_of(&state, &user.actor(), &q).await;
-    let (Some(metric), Some(part), Ok(scope)) = (metric, part, &scope) else {
-        return Err(ApiError(match scope {
-            Err(ServiceError::Input(mut e)) => {
-                e.0.extend(errors.0);
-                ServiceError::Input(e)
-            }
-            Err(other) => other,
-            Ok(_) => ServiceError::Input(errors),
-        }));
+    let scope = with_own(metrics::scope_of(&state, &user.actor(), &q).await, errors)?;
+    let (Some(metric), Some(part)) = (metric, part) else {
+        return Err(ApiError(ServiceError::NotFound));
     };
-    let d = metrics::drill_down(&state, scope, metric, part).await?;
+    let d = metrics::drill_down(&state, &scope, metric, part).await?;
     Ok(HttpResponse::Ok().json(d))
 }
 
@@ -106,17 +99,27 @@ pub async fn cases(
     s: web::Query<SetParams>,
     q: web::Query<MetricsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = metrics::scope_of(&state, &user.actor(), &q).await;
     let set = s.set.as_deref().and_then(Set::parse);
-    let Some(set) = set else {
-        let mut errors = match scope {
-            Err(ServiceError::Input(e)) => e,
-            Err(other) => return Err(ApiError(other)),
-            Ok(_) => InputError::default(),
-        };
+    let mut errors = InputError::default();
+    if set.is_none() {
         errors.push(FieldError::new("set", "set.unknown", "未知的案件集合", "Unknown set of cases"));
-        return Err(ApiError(ServiceError::Input(errors)));
-    };
-    let page = metrics::cases(&state, &scope?, set, s.page.unwrap_or(1), s.per_page.unwrap_or(50)).await?;
+    }
+    let scope = with_own(metrics::scope_of(&state, &user.actor(), &q).await, errors)?;
+    let Some(set) = set else { return Err(ApiError(ServiceError::NotFound)) };
+    let page = metrics::cases(&state, &scope, set, s.page.unwrap_or(1), s.per_page.unwrap_or(50)).await?;
     Ok(HttpResponse::Ok().json(page))
+}
+
+/// The checked scope, unless the endpoint's own parameters are faulty: then every field error
+/// together, the scope's first (a refusal that is not about the fields goes first alone).
+fn with_own(scope: Result<Scope, ServiceError>, own: InputError) -> Result<Scope, ApiError> {
+    match scope {
+        Err(ServiceError::Input(mut e)) => {
+            e.0.extend(own.0);
+            Err(ApiError(ServiceError::Input(e)))
+        }
+        Err(other) => Err(ApiError(other)),
+        Ok(_) if !own.is_empty() => Err(ApiError(ServiceError::Input(own))),
+        Ok(scope) => Ok(scope),
+    }
 }

@@ -517,7 +517,7 @@ pub async fn drill_down(
     part: Part,
 ) -> Result<DrillDown, ServiceError> {
     let report = report_of(state, scope).await?;
-    let rate = rate_of(&report.total, metric);
+    let rate = report.total.rate(metric);
     let figure = match part {
         Part::Numerator => rate.numerator,
         Part::Denominator => rate.denominator,
@@ -527,17 +527,4 @@ pub async fn drill_down(
         sets.push(SetSize { set: set.code(), total: count_set(state, scope, set).await? });
     }
     Ok(DrillDown { metric, part, figure, sets })
-}
-
-/// The rate of a metric among the figures.
-pub fn rate_of(f: &Figures, metric: Metric) -> crate::domain::metrics::Rate {
-    match metric {
-        Metric::MediationSuccessRate => f.mediation_success_rate,
-        Metric::ClosureRateA => f.closure_rate_a,
-        Metric::ClosureRateB => f.closure_rate_b,
-        Metric::ClosedWithinLimitRate => f.closed_within_limit_rate,
-        Metric::AcceptedInTimeRate => f.accepted_in_time_rate,
-        Metric::SimpleTrackShare => f.simple_track_share,
-        Metric::SettledBeforeArbitrationShare => f.settled_before_arbitration_share,
-    }
 }

@@ -39,26 +39,27 @@ fn query_string(q: &MetricsQuery) -> String {
     serde_urlencoded::to_string(q).unwrap_or_default()
 }
 
-fn drill(q: &MetricsQuery, metric: Metric, part: Part, formula: MediationFormula) -> String {
-    let sets: Vec<String> = metric.sets(part, formula).iter().map(|s| s.code()).collect();
+/// The page listing the cases of `sets` under the query.
+fn cases_href(q: &MetricsQuery, sets: &[Set]) -> String {
+    let codes: Vec<String> = sets.iter().map(|s| s.code()).collect();
     let base = query_string(q);
     let sep = if base.is_empty() { "" } else { "&" };
-    format!("/supervision/cases?{base}{sep}sets={}", sets.join(","))
+    format!("/supervision/cases?{base}{sep}sets={}", codes.join(","))
 }
 
-fn rate_cell(
-    q: &MetricsQuery,
-    r: &Rate,
-    metric: Metric,
-    formula: MediationFormula,
-    target: Option<f64>,
-) -> RateCell {
+fn drill(q: &MetricsQuery, metric: Metric, part: Part, formula: MediationFormula) -> String {
+    cases_href(q, &metric.sets(part, formula))
+}
+
+/// A figure's rate as the page shows it, its numerator and denominator linked to their cases.
+fn rate_cell(q: &MetricsQuery, f: &Figures, metric: Metric, target: Option<f64>) -> RateCell {
+    let r = f.rate(metric);
     RateCell {
-        pct: pct(r),
+        pct: pct(&r),
         numerator: r.numerator,
         denominator: r.denominator,
-        numerator_href: drill(q, metric, Part::Numerator, formula),
-        denominator_href: drill(q, metric, Part::Denominator, formula),
+        numerator_href: drill(q, metric, Part::Numerator, f.formula),
+        denominator_href: drill(q, metric, Part::Denominator, f.formula),
         state: match target.and_then(|t| r.meets(t)) {
             Some(true) => "met",
             Some(false) => "missed",
@@ -87,27 +88,14 @@ fn figure_row(q: &MetricsQuery, code: &str, name: String, f: &Figures) -> Figure
     if !code.is_empty() {
         scoped.commission = Some(code.to_owned());
     }
-    let formula = f.formula;
     FigureRow {
         code: code.to_owned(),
         name,
         href: ["/supervision?", &query_string(&scoped)].concat(),
-        mediation: rate_cell(
-            &scoped,
-            &f.mediation_success_rate,
-            Metric::MediationSuccessRate,
-            formula,
-            Some(TARGET_MEDIATION),
-        ),
-        closure_a: rate_cell(&scoped, &f.closure_rate_a, Metric::ClosureRateA, formula, Some(TARGET_CLOSURE)),
-        closure_b: rate_cell(&scoped, &f.closure_rate_b, Metric::ClosureRateB, formula, None),
-        within_limit: rate_cell(
-            &scoped,
-            &f.closed_within_limit_rate,
-            Metric::ClosedWithinLimitRate,
-            formula,
-            None,
-        ),
+        mediation: rate_cell(&scoped, f, Metric::MediationSuccessRate, Some(TARGET_MEDIATION)),
+        closure_a: rate_cell(&scoped, f, Metric::ClosureRateA, Some(TARGET_CLOSURE)),
+        closure_b: rate_cell(&scoped, f, Metric::ClosureRateB, None),
+        within_limit: rate_cell(&scoped, f, Metric::ClosedWithinLimitRate, None),
         carried_over: f.stock.carried_over,
         accepted: f.stock.accepted,
         closed: f.stock.closed,
@@ -253,20 +241,15 @@ pub async fn show_dashboard(page: Page, q: web::Query<MetricsQuery>) -> Result<H
             mode: m.as_str().to_owned(),
             label: page.lang.pick(m.label_zh(), m.label_en()).to_owned(),
             count: *n,
-            href: format!("/supervision/cases?{}&sets={}", query_string(&q), Set::ClosedBy(*m).code()),
+            href: cases_href(&q, &[Set::ClosedBy(*m)]),
         })
         .collect();
     let f = &r.total;
-    view.others = [
-        (Metric::AcceptedInTimeRate, &f.accepted_in_time_rate),
-        (Metric::SimpleTrackShare, &f.simple_track_share),
-        (Metric::SettledBeforeArbitrationShare, &f.settled_before_arbitration_share),
-    ]
-    .into_iter()
-    .map(|(m, rate)| {
-        (page.lang.pick(m.label_zh(), m.label_en()).to_owned(), rate_cell(&q, rate, m, f.formula, None))
-    })
-    .collect();
+    view.others =
+        [Metric::AcceptedInTimeRate, Metric::SimpleTrackShare, Metric::SettledBeforeArbitrationShare]
+            .into_iter()
+            .map(|m| (page.lang.pick(m.label_zh(), m.label_en()).to_owned(), rate_cell(&q, f, m, None)))
+            .collect();
     let points = &r.trend.points;
     view.trend_mediation = trend_svg(
         "trend-mediation",

@@ -271,6 +271,20 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The rate of a metric.
+    pub fn rate(&self, metric: super::Metric) -> Rate {
+        use super::Metric as M;
+        match metric {
+            M::MediationSuccessRate => self.mediation_success_rate,
+            M::ClosureRateA => self.closure_rate_a,
+            M::ClosureRateB => self.closure_rate_b,
+            M::ClosedWithinLimitRate => self.closed_within_limit_rate,
+            M::AcceptedInTimeRate => self.accepted_in_time_rate,
+            M::SimpleTrackShare => self.simple_track_share,
+            M::SettledBeforeArbitrationShare => self.settled_before_arbitration_share,
+        }
+    }
+
     /// The figures of a window's cells.
     pub fn compute(cells: &Cells, formula: MediationFormula) -> Figures {
         let arb = &cells.arbitration;
