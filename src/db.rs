@@ -19,6 +19,7 @@ pub mod premediation;
 pub mod queue;
 pub mod reference;
 pub mod replica;
+pub mod rollup;
 pub mod rooms;
 pub mod roster;
 pub mod schema;

@@ -380,18 +380,22 @@ pub struct ListedRow {
 }
 
 /// The cases of a set, in a stable order (start day, then id), a page at a time, each row
-/// with the set's total: the page is cut from the facts before the cases' names and numbers
-/// are read, so only the page's rows are joined.
+/// with the set's total when `with_total` (else 0: the caller counts the set from the
+/// rollup): the page is cut from the facts before the cases' names and numbers are read, so
+/// only the page's rows are joined.
+#[expect(clippy::too_many_arguments, reason = "the window, the set and the page")]
 pub async fn list(
     conn: &mut AsyncPgConnection,
     window: &Window,
     filter: &Filter,
     today: NaiveDate,
     set: Set,
+    with_total: bool,
     limit: i64,
     offset: i64,
 ) -> QueryResult<Vec<ListedRow>> {
     let known = known(window, today);
+    let total = if with_total { "count(*) OVER ()::int8" } else { "0::int8" };
     let sql = if set.of_organisations() {
         if !filter.organisations() {
             return Ok(Vec::new());
@@ -401,7 +405,7 @@ pub async fn list(
             "SELECT m.id, true AS organisation, {number} AS case_number, f.commission_code, \
                m.worker_name AS applicant, m.employer_name AS respondent, NULL::text AS track, \
                f.received_on AS started_on, f.ended_on, f.outcome, f.total \
-             FROM (SELECT f.*, count(*) OVER ()::int8 AS total FROM mediation_case_facts f \
+             FROM (SELECT f.*, {total} AS total FROM mediation_case_facts f \
                    WHERE {known} AND f.outcome IS NOT NULL AND f.ended_on >= $2 AND f.ended_on <= $3 {agreement} AND {MED_FILTERS} \
                    ORDER BY f.ended_on, f.mediation_case_id LIMIT $11 OFFSET $12) f \
              JOIN mediation_cases m ON m.id = f.mediation_case_id \
@@ -417,7 +421,7 @@ pub async fn list(
                c.respondent_name AS respondent, f.track, f.accepted_on AS started_on, \
                CASE WHEN f.closed_on <= $3 THEN f.closed_on END AS ended_on, \
                CASE WHEN f.closed_on <= $3 THEN f.closure_mode END AS outcome, f.total \
-             FROM (SELECT f.*, count(*) OVER ()::int8 AS total FROM case_facts f \
+             FROM (SELECT f.*, {total} AS total FROM case_facts f \
                    WHERE {known} AND {ARB_IN_WINDOW} AND {ARB_FILTERS} AND {cond} \
                    ORDER BY f.accepted_on, f.case_id LIMIT $11 OFFSET $12) f \
              JOIN cases c ON c.id = f.case_id \

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::db::metrics::{self as db, ArbitrationRow, Filter, MediationRow};
+use crate::db::rollup;
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::status::{ClosureMode, Track};
 use crate::domain::filing::ClaimType;
@@ -262,9 +263,16 @@ pub struct Report {
 /// The cells of a scope, from the recorded facts.
 pub async fn cells(state: &AppState, scope: &Scope) -> Result<Cells, ServiceError> {
     let today = state.clock.today();
+    let (w, f) = (&scope.window, &scope.filter);
     let mut conn = state.read_pool().get().await?;
-    let arb = db::arbitration_cells(&mut conn, &scope.window, &scope.filter, today).await?;
-    let med = db::mediation_cells(&mut conn, &scope.window, &scope.filter, today).await?;
+    let (arb, med) = if rollup::serves(w, f) {
+        (rollup::arbitration_cells(&mut conn, w, f).await?, rollup::mediation_cells(&mut conn, w, f).await?)
+    } else {
+        (
+            db::arbitration_cells(&mut conn, w, f, today).await?,
+            db::mediation_cells(&mut conn, w, f, today).await?,
+        )
+    };
     Ok(to_cells(arb, med))
 }
 
@@ -354,7 +362,12 @@ pub async fn report_and_cells(state: &AppState, scope: &Scope) -> Result<(Report
     let mut total = Figures::compute(&cells, scope.formula);
     {
         let mut conn = state.read_pool().get().await?;
-        let medians = db::medians(&mut conn, &scope.window, &scope.filter, state.clock.today()).await?;
+        let (w, f) = (&scope.window, &scope.filter);
+        let medians = if rollup::serves(w, f) {
+            rollup::medians(&mut conn, w, f).await?
+        } else {
+            db::medians(&mut conn, w, f, state.clock.today()).await?
+        };
         for m in medians {
             match m.track.as_deref() {
                 Some("*accept") => total.filing_to_acceptance.median_days = m.median,
@@ -466,6 +479,8 @@ pub async fn cases(
 ) -> Result<CasePage, ServiceError> {
     let page = page.max(1);
     let per_page = per_page.clamp(1, 500);
+    // Where the rollup serves, the set is counted from its cells, not by listing it whole.
+    let from_cells = rollup::serves(&scope.window, &scope.filter);
     let mut conn = state.read_pool().get().await?;
     let rows = db::list(
         &mut conn,
@@ -473,11 +488,13 @@ pub async fn cases(
         &scope.filter,
         state.clock.today(),
         set,
+        !from_cells,
         i64::from(per_page),
         i64::from(page - 1) * i64::from(per_page),
     )
     .await?;
     let total = match rows.first() {
+        _ if from_cells => set.size(&cells(state, scope).await?),
         Some(r) => count(r.total),
         // Past the last page the window function has no row to count on.
         None if page > 1 => count_set(state, scope, set).await?,
@@ -503,8 +520,12 @@ pub async fn cases(
 
 /// The size of a set.
 pub async fn count_set(state: &AppState, scope: &Scope, set: Set) -> Result<u64, ServiceError> {
+    if rollup::serves(&scope.window, &scope.filter) {
+        return Ok(set.size(&cells(state, scope).await?));
+    }
     let mut conn = state.read_pool().get().await?;
-    let rows = db::list(&mut conn, &scope.window, &scope.filter, state.clock.today(), set, 1, 0).await?;
+    let rows =
+        db::list(&mut conn, &scope.window, &scope.filter, state.clock.today(), set, true, 1, 0).await?;
     Ok(rows.first().map_or(0, |r| count(r.total)))
 }
 

@@ -81,6 +81,8 @@ async fn sweep_once(state: &AppState) -> Result<Swept, ServiceError> {
         }
         swept.notices = notices.len();
         outbox::enqueue(conn, notices).await?;
+        // The figures' rollup: merge the rows of the days before today (no figure changes).
+        crate::db::rollup::compact(conn, today).await?;
         Ok(swept)
     })
     .await

@@ -201,6 +201,28 @@ pub fn median(sorted: &[i64]) -> Option<f64> {
     Some(if n % 2 == 1 { sorted[mid] as f64 } else { (sorted[mid - 1] + sorted[mid]) as f64 / 2.0 })
 }
 
+/// The median of values given as counts of each value, in any order (negative counts are not
+/// values and are left out): the same as [`median`] of the values listed out.
+#[allow(clippy::cast_precision_loss)] // day counts
+pub fn median_of_counts(counts: &[(i64, u64)]) -> Option<f64> {
+    let mut counts: Vec<(i64, u64)> = counts.iter().copied().filter(|(_, n)| *n > 0).collect();
+    counts.sort_unstable();
+    let n: u64 = counts.iter().map(|(_, c)| c).sum();
+    if n == 0 {
+        return None;
+    }
+    // The value at a 0-based position of the sorted list.
+    let at = |pos: u64| {
+        let mut seen = 0;
+        counts.iter().find(|(_, c)| {
+            seen += c;
+            seen > pos
+        })
+    };
+    let hi = at(n / 2)?.0;
+    Some(if n % 2 == 1 { hi as f64 } else { (at(n / 2 - 1)?.0 + hi) as f64 / 2.0 })
+}
+
 /// How the courts' decisions compare with the awards that closed cases in the period (裁审衔接).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CourtFigures {

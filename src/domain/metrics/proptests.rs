@@ -89,6 +89,27 @@ proptest! {
     }
 
     #[test]
+    fn a_set_counted_from_the_cells_has_the_cases_its_definition_keeps(
+        cases in prop::collection::vec(arb_case(), 0..60),
+        orgs in prop::collection::vec(arb_mediation(), 0..30),
+        w in arb_window(),
+    ) {
+        let cells = Cells::fold(&w, &cases, &orgs);
+        let mut sets = vec![
+            Set::CarriedOver, Set::Accepted, Set::AcceptedInTime, Set::AcceptedSimple,
+            Set::AcceptedCollective, Set::Closed, Set::ClosedWithinLimit, Set::PendingEnd,
+            Set::OrganisationConcluded, Set::OrganisationAgreements,
+        ];
+        sets.extend(ClosureMode::ALL.into_iter().map(Set::ClosedBy));
+        sets.extend(MediationFormula::ALL.into_iter().map(Set::Mediated));
+        for s in sets {
+            let n = cases.iter().filter(|c| s.contains_case(&w, c)).count()
+                + orgs.iter().filter(|m| s.contains_mediation(&w, m)).count();
+            prop_assert_eq!(s.size(&cells), u64::try_from(n).unwrap(), "{}", s.code());
+        }
+    }
+
+    #[test]
     fn the_trend_ends_at_the_figure_and_later_facts_never_change_an_earlier_month(
         cases in prop::collection::vec(arb_case(), 0..40),
         orgs in prop::collection::vec(arb_mediation(), 0..20),
@@ -109,5 +130,17 @@ proptest! {
             prop_assert_eq!(p.closure_rate_a, g.closure_rate_a);
             prop_assert_eq!(p.mediation_success_rate, g.mediation_success_rate);
         }
+    }
+
+    #[test]
+    fn the_median_of_counts_is_the_median_of_the_values_listed_out(
+        counts in prop::collection::vec((-5i64..400, 0u64..6), 0..30),
+    ) {
+        let mut values: Vec<i64> = counts
+            .iter()
+            .flat_map(|(v, n)| std::iter::repeat_n(*v, usize::try_from(*n).unwrap()))
+            .collect();
+        values.sort_unstable();
+        prop_assert_eq!(figures::median_of_counts(&counts), figures::median(&values));
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::cells::{Bucket, MediationOutcome};
+use super::cells::{ArbitrationCell, Bucket, Cells, MediationCell, MediationOutcome};
 use super::facts::{CaseFacts, MediationFacts};
 use super::figures::MediationFormula;
 use super::window::Window;
@@ -230,6 +230,35 @@ impl Set {
             Set::Mediated(formula) => closed.within() && f.closure.is_some_and(|m| formula.mediated(m)),
             Set::PendingEnd => closed == Bucket::After,
             Set::OrganisationConcluded | Set::OrganisationAgreements => false,
+        }
+    }
+
+    /// How many cases of the cells are in the set: the number of cases [`Set::contains_case`]
+    /// and [`Set::contains_mediation`] keep of the facts the cells were folded from.
+    pub fn size(self, cells: &Cells) -> u64 {
+        let arbitration = |keep: &dyn Fn(&ArbitrationCell) -> bool| -> u64 {
+            cells.arbitration.iter().filter(|(k, _)| keep(k)).map(|(_, c)| c.cases).sum()
+        };
+        let mediation = |keep: &dyn Fn(&MediationCell) -> bool| -> u64 {
+            cells.mediation.iter().filter(|(k, _)| keep(k)).map(|(_, n)| *n).sum()
+        };
+        match self {
+            Set::CarriedOver => arbitration(&|k| k.accepted == Bucket::Before),
+            Set::Accepted => arbitration(&|k| k.accepted.within()),
+            Set::AcceptedInTime => arbitration(&|k| k.accepted.within() && k.in_time),
+            Set::AcceptedSimple => arbitration(&|k| k.accepted.within() && k.track == Some(Track::Simple)),
+            Set::AcceptedCollective => {
+                arbitration(&|k| k.accepted.within() && k.track == Some(Track::Collective))
+            }
+            Set::Closed => arbitration(&|k| k.closed.within()),
+            Set::ClosedBy(m) => arbitration(&|k| k.closed.within() && k.closure == Some(m)),
+            Set::ClosedWithinLimit => arbitration(&|k| k.closed.within() && k.within_limit),
+            Set::Mediated(formula) => {
+                arbitration(&|k| k.closed.within() && k.closure.is_some_and(|m| formula.mediated(m)))
+            }
+            Set::PendingEnd => arbitration(&|k| k.closed == Bucket::After),
+            Set::OrganisationConcluded => mediation(&|_| true),
+            Set::OrganisationAgreements => mediation(&|k| k.outcome == MediationOutcome::Agreement),
         }
     }
 

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use arbitration::db::metrics::Filter;
+use arbitration::db::metrics::{self as db, Filter, MedianRow};
+use arbitration::db::rollup;
 use arbitration::domain::case::award::consistency::CourtConsistency;
 use arbitration::domain::case::status::{ClosureMode, Track};
 use arbitration::domain::filing::ClaimType;
@@ -213,6 +214,23 @@ async fn check(
     let pure = Cells::fold(&window, cases.iter().map(|(_, f)| f), mediations.iter().map(|(_, m)| m));
     let grouped = metrics::cells(state, &scope).await.unwrap();
     assert_eq!(grouped, pure, "{what}: the database groups the facts as Cells::fold does");
+    // Both ways the database counts: from the facts, and from the rollup where it serves.
+    let today = state.clock.today();
+    let from_facts = metrics::to_cells(
+        db::arbitration_cells(conn, &window, filter, today).await.unwrap(),
+        db::mediation_cells(conn, &window, filter, today).await.unwrap(),
+    );
+    assert_eq!(from_facts, pure, "{what}: the facts' grouping");
+    let facts_medians = median_rows(db::medians(conn, &window, filter, today).await.unwrap());
+    if rollup::serves(&window, filter) {
+        let from_rollup = metrics::to_cells(
+            rollup::arbitration_cells(conn, &window, filter).await.unwrap(),
+            rollup::mediation_cells(conn, &window, filter).await.unwrap(),
+        );
+        assert_eq!(from_rollup, pure, "{what}: the rollup's grouping");
+        let rollup_medians = median_rows(rollup::medians(conn, &window, filter).await.unwrap());
+        assert_eq!(rollup_medians, facts_medians, "{what}: the rollup's medians");
+    }
 
     for set in every_set() {
         let mut want: Vec<Uuid> = cases
@@ -252,6 +270,14 @@ async fn check(
         .collect();
     assert_eq!(report.total.filing_to_acceptance, Durations::of_values(to_accept), "{what}");
     !pure.arbitration.is_empty() || !pure.mediation.is_empty()
+}
+
+/// Median rows by their track (or `*close`, `*accept`), sorted.
+fn median_rows(rows: Vec<MedianRow>) -> Vec<(Option<String>, Option<f64>)> {
+    let mut rows: Vec<(Option<String>, Option<f64>)> =
+        rows.into_iter().map(|r| (r.track, r.median)).collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
 }
 
 fn window_query(from: &str, to: &str, as_of: &str) -> MetricsQuery {
@@ -311,12 +337,31 @@ async fn metrics_the_database_counts_and_lists_the_facts_as_the_core_defines_the
             queries.push(q);
         }
     }
+    // Periods the rollup does not answer: from the middle of a month, to the middle of one
+    // seen from later.
+    queries.push(window_query("2026-03-15", "2026-10-31", ""));
+    queries.push(window_query("2026-01-01", "2026-06-20", "2026-10-01"));
+    let served = queries
+        .iter()
+        .filter(|q| {
+            let scope = q.parse(state.clock.today(), &state).unwrap();
+            rollup::serves(&scope.window, &scope.filter)
+        })
+        .count();
+    assert!(served > 0 && served < queries.len(), "both ways are checked: {served} of {}", queries.len());
     let mut empty = Vec::new();
-    for q in queries {
-        let label = format!("{q:?}");
-        if !check(&state, &mut conn, &venues, q).await {
-            empty.push(label);
+    for q in &queries {
+        if !check(&state, &mut conn, &venues, q.clone()).await {
+            empty.push(format!("{q:?}"));
         }
     }
     assert!(empty.is_empty(), "every query counts some cases; empty: {empty:#?}");
+    // Compacting the rollup's rows changes no figure.
+    let before: i64 = first(&app, "SELECT count(*)::text AS v FROM case_fact_deltas").await.parse().unwrap();
+    rollup::compact(&mut conn, state.clock.today()).await.unwrap();
+    let after: i64 = first(&app, "SELECT count(*)::text AS v FROM case_fact_deltas").await.parse().unwrap();
+    assert!(after < before, "compaction merges rows: {before} → {after}");
+    for q in queries {
+        check(&state, &mut conn, &venues, q).await;
+    }
 }

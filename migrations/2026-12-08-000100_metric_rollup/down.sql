@@ -1,0 +1,16 @@
+DROP INDEX case_facts_current_listing;
+DROP TRIGGER mediation_case_facts_rollup ON mediation_case_facts;
+DROP TRIGGER case_facts_rollup ON case_facts;
+DROP FUNCTION metric_rollup_compact_until(date);
+DROP FUNCTION metric_rollup_compact(date, date);
+DROP FUNCTION mediation_case_facts_rollup();
+DROP FUNCTION case_facts_rollup();
+DROP FUNCTION mediation_fact_delta(mediation_case_facts, int4, date);
+DROP FUNCTION case_fact_delta(case_facts, int4, date);
+DROP TABLE metric_rollup_state;
+DROP TABLE mediation_fact_deltas;
+DROP TABLE case_duration_deltas;
+DROP TABLE case_fact_deltas;
+ALTER TABLE mediation_case_facts DROP CONSTRAINT mediation_case_facts_known_after_end;
+ALTER TABLE case_facts DROP CONSTRAINT case_facts_known_after_days;
+DROP FUNCTION metric_month(date);
