@@ -53,3 +53,6 @@ SELECT pg_temp.copy_id(e.mediation_case_id, k), e.seq, e.kind, e.from_status, e.
 FROM mediation_case_events e JOIN base_mediation b ON b.id = e.mediation_case_id CROSS JOIN copy_of;
 \endif
 COMMIT;
+
+-- Merge the copies' rollup rows of each past day, as the sweep would have.
+SELECT metric_rollup_compact('1970-01-01', current_date);

@@ -5,9 +5,10 @@
 //! rates. Not part of the test suite; see docs/benchmarks.md.
 //!
 //! ```text
-//! cargo run --release --example metrics_load -- CASES YEAR [RUNS]
+//! cargo run --release --example metrics_load -- CASES YEAR [RUNS] [RAW_RUNS]
 //! ```
-//! CASES 0 only times what is there. Uses `DATABASE_URL` when set, else a database
+//! CASES 0 only times what is there. RAW_RUNS (default 20) times the event-log SQL; 0 leaves it
+//! out (for a database whose copies have no event log: examples/metrics_copies.sql). Uses `DATABASE_URL` when set, else a database
 //! `arbitration_metrics_bench` on the server the service would use (kept between runs).
 
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
@@ -17,8 +18,11 @@ use std::time::Instant;
 use anyhow::Context;
 use arbitration::config;
 use arbitration::demo::{generate, year::YearSpec};
+use arbitration::domain::access::{Actor, MUNICIPAL_COMMISSION, Role};
+use arbitration::domain::ids::CommissionCode;
 use arbitration::domain::metrics::Set;
 use arbitration::service::metrics::{self, MetricsQuery};
+use arbitration::service::supervision;
 use arbitration::startup::{self, AppState};
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Nullable, Text};
@@ -112,6 +116,7 @@ async fn main() -> anyhow::Result<()> {
     let cases: u32 = args.next().unwrap_or_else(|| "0".into()).parse().context("CASES")?;
     let year: i32 = args.next().unwrap_or_else(|| "2026".into()).parse().context("YEAR")?;
     let runs: usize = args.next().unwrap_or_else(|| "50".into()).parse().context("RUNS")?;
+    let raw_runs: usize = args.next().unwrap_or_else(|| "20".into()).parse().context("RAW_RUNS")?;
     let mut settings = config::load()?;
     settings.database.pool_size = 16;
     if std::env::var_os("DATABASE_URL").is_none() {
@@ -174,7 +179,38 @@ async fn main() -> anyhow::Result<()> {
         metrics::cases(&state, &now_scope, Set::Closed, 1, 50).await.map_err(|e| anyhow::anyhow!("{e}"))
     })
     .await?;
-    let raw = time("event-log SQL (closure A + mediation, as of today)", runs.min(20), || async {
+    time(&format!("drill-down as of {past}: first page closed"), runs, || async {
+        metrics::cases(&state, &past_scope, Set::Closed, 1, 50).await.map_err(|e| anyhow::anyhow!("{e}"))
+    })
+    .await?;
+    // The same cells and medians counted from the facts instead of the rollup.
+    let today_day = state.clock.today();
+    time("the same cells from the facts, as of today", runs.min(10), || async {
+        let mut conn = state.pool.get().await?;
+        let (w, f) = (&now_scope.window, &now_scope.filter);
+        let arb = arbitration::db::metrics::arbitration_cells(&mut conn, w, f, today_day).await?;
+        let med = arbitration::db::metrics::mediation_cells(&mut conn, w, f, today_day).await?;
+        let medians = arbitration::db::metrics::medians(&mut conn, w, f, today_day).await?;
+        Ok(arb.len() + med.len() + medians.len())
+    })
+    .await?;
+    // The whole page's data for the municipal supervisor: the figures, the early warnings, the
+    // approvals, the workload and the employer risk warnings.
+    let head = Actor {
+        id: uuid::Uuid::nil(),
+        role: Role::Supervisor,
+        commission: Some(CommissionCode::parse(MUNICIPAL_COMMISSION)?),
+        name: "benchmark".into(),
+    };
+    let page_query = query(&today);
+    time("the dashboard page's data, as of today", runs.min(10), || async {
+        supervision::dashboard(&state, &head, &page_query).await.map_err(|e| anyhow::anyhow!("{e}"))
+    })
+    .await?;
+    if raw_runs == 0 {
+        return Ok(());
+    }
+    let raw = time("event-log SQL (closure A + mediation, as of today)", raw_runs, || async {
         let mut conn = state.pool.get().await?;
         let (f, t, a) = (now_scope.window.from, now_scope.window.to, now_scope.window.as_of);
         let arb: Vec<RawRow> = diesel::sql_query(RAW_ARBITRATION)

@@ -105,6 +105,7 @@ pub fn sample_form(n: u32, workplace_area: &str, employer_area: &str) -> FilingF
             email: String::new(),
             employer_kind: "enterprise".into(),
             employer_level: String::new(),
+            industry: "C".into(),
         },
         employment: EmploymentForm {
             start_date: "2023-03-01".into(),

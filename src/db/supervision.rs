@@ -126,11 +126,21 @@ pub async fn repeat_respondents(
         .await
 }
 
-/// Wage-arrears cases accepted in a period in one workplace area.
+/// What wage-arrears cases are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterBy {
+    /// The workplace area (town or street code).
+    Area,
+    /// The employer's industry section.
+    Industry,
+}
+
+/// Wage-arrears cases accepted in a period in one workplace area or industry.
 #[derive(Debug, Clone, QueryableByName)]
-pub struct AreaCluster {
+pub struct Cluster {
+    /// The area code or industry letter (none when the filing left it empty).
     #[diesel(sql_type = Nullable<Text>)]
-    pub area: Option<String>,
+    pub key: Option<String>,
     #[diesel(sql_type = BigInt)]
     pub cases: i64,
     #[diesel(sql_type = BigInt)]
@@ -139,20 +149,28 @@ pub struct AreaCluster {
     pub workers: i64,
 }
 
-/// Wage-arrears cases accepted in `[from, until)` by the workplace area, the most first.
+/// Wage-arrears cases accepted in `[from, until)` by the workplace area or the employer's
+/// industry, the most first.
 pub async fn wage_clusters(
     conn: &mut AsyncPgConnection,
+    by: ClusterBy,
     commission: Option<&str>,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
-) -> QueryResult<Vec<AreaCluster>> {
-    let sql = "SELECT NULLIF(c.filing->'employment'->>'workplace_area', '') AS area, count(*)::int8 AS cases, \
+) -> QueryResult<Vec<Cluster>> {
+    let key = match by {
+        ClusterBy::Area => "c.filing->'employment'->>'workplace_area'",
+        ClusterBy::Industry => "c.filing->'respondent'->>'industry'",
+    };
+    let sql = format!(
+        "SELECT NULLIF({key}, '') AS key, count(*)::int8 AS cases, \
           count(DISTINCT COALESCE(NULLIF(c.filing->'respondent'->>'uscc', ''), c.respondent_name))::int8 AS respondents, \
           COALESCE(sum(jsonb_array_length(COALESCE(c.filing->'applicants', '[]'::jsonb))), 0)::int8 AS workers \
         FROM cases c \
         WHERE c.accepted_at >= $1 AND c.accepted_at < $2 AND ($3::text IS NULL OR c.commission_code = $3) \
           AND EXISTS (SELECT 1 FROM case_claims cc WHERE cc.case_id = c.id AND cc.claim_type = 'wage_arrears') \
-        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20";
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+    );
     diesel::sql_query(sql)
         .bind::<Timestamptz, _>(from)
         .bind::<Timestamptz, _>(until)

@@ -76,8 +76,8 @@ struct Planner<'a> {
     now: DateTime<Utc>,
     /// The hearing slots taken, per commission: (day, hour index).
     booked: std::collections::BTreeMap<String, std::collections::BTreeSet<(NaiveDate, u32)>>,
-    /// Employers: (name, credit code), a few of them with many cases.
-    employers: Vec<(String, String)>,
+    /// Employers: (name, credit code, industry section), a few of them with many cases.
+    employers: Vec<(String, String, &'static str)>,
     /// The amounts claimed by the dispute being planned, in yuan.
     claimed: Vec<u32>,
 }
@@ -93,14 +93,23 @@ pub fn plan(
 ) -> Vec<Scenario> {
     let employers = (0..(spec.cases / 12).max(20))
         .map(|i| {
+            // A line of business and its section of GB/T 4754-2017.
+            let (business, industry) = [
+                ("电子科技", "C"),
+                ("精密机械", "C"),
+                ("物流", "G"),
+                ("餐饮管理", "H"),
+                ("纺织", "C"),
+                ("建筑工程", "E"),
+                ("商贸", "F"),
+                ("物业服务", "K"),
+            ][(i as usize / 8) % 8];
             let name = format!(
-                "苏州{}{}有限公司",
+                "苏州{}{business}有限公司",
                 ["星海", "金鸡", "阳澄", "太湖", "姑苏", "吴淞", "娄江", "虎丘"][i as usize % 8],
-                ["电子科技", "精密机械", "物流", "餐饮管理", "纺织", "建筑工程", "商贸", "物业服务"]
-                    [(i as usize / 8) % 8]
             );
             let uscc = super::credit_code(&format!("91320594{:09}", 100_000 + i));
-            (format!("{name}（{i}）"), uscc)
+            (format!("{name}（{i}）"), uscc, industry)
         })
         .collect();
     let mut p = Planner {
@@ -154,7 +163,7 @@ impl Planner<'_> {
     }
 
     /// A dispute's employer: a fifth of the disputes go to a small set of repeat respondents.
-    fn employer(&mut self) -> (String, String) {
+    fn employer(&mut self) -> (String, String, &'static str) {
         let n = self.employers.len();
         let i =
             if self.rng.gen_bool(0.2) { self.rng.gen_range(0..n.min(8)) } else { self.rng.gen_range(0..n) };
@@ -170,9 +179,10 @@ impl Planner<'_> {
             None => (String::new(), String::new()),
         };
         let mut form = super::sample_form(n, &workplace, &district);
-        let (name, uscc) = self.employer();
+        let (name, uscc, industry) = self.employer();
         form.respondent.name = name;
         form.respondent.uscc = uscc;
+        industry.clone_into(&mut form.respondent.industry);
         let wage: u32 = self.rng.gen_range(35..=160) * 100;
         let ended = filed - Duration::days(self.rng.gen_range(10..200));
         let started = ended - Duration::days(self.rng.gen_range(120..3000));

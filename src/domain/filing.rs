@@ -9,6 +9,7 @@ mod channel;
 mod claim_type;
 mod fields;
 mod form;
+mod industry;
 mod limitation;
 mod parse;
 mod reference;
@@ -26,6 +27,7 @@ use crate::domain::input::uscc::Uscc;
 pub use channel::Channel;
 pub use claim_type::ClaimType;
 pub use form::{ApplicantForm, ClaimForm, EmploymentForm, FilingForm, RespondentForm};
+pub use industry::Industry;
 pub use limitation::{
     LIMITATION_APPROACHING_DAYS, LimitationCode, LimitationWarning, limitation_deadline, limitation_warnings,
 };
@@ -106,6 +108,9 @@ pub struct Respondent {
     /// Affiliation level, if given (for level-jurisdiction rules).
     #[serde(default)]
     pub level: Option<EmployerLevel>,
+    /// Industry section (GB/T 4754-2017), if given (for the supervisors' risk warning).
+    #[serde(default)]
+    pub industry: Option<Industry>,
 }
 
 /// The validated employment relationship.
@@ -173,6 +178,7 @@ impl Filing {
                 email: text(self.respondent.email.as_ref().map(EmailAddress::as_str)),
                 employer_kind: text(self.respondent.kind.map(EmployerKind::code)),
                 employer_level: text(self.respondent.level.map(EmployerLevel::code)),
+                industry: text(self.respondent.industry.map(Industry::code)),
             },
             employment: EmploymentForm {
                 start_date: self.employment.start_date.format(DATE_FORMAT).to_string(),

@@ -8,9 +8,10 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::clock::start_of_day;
-use crate::db::supervision as db;
+use crate::db::supervision::{self as db, ClusterBy};
 use crate::domain::access::{Actor, Role};
 use crate::domain::case::status::Track;
+use crate::domain::filing::Industry;
 use crate::domain::metrics::{Bucket, Cells};
 use crate::service::error::ServiceError;
 use crate::service::metrics::{self, MetricsQuery, Report, Scope};
@@ -83,6 +84,30 @@ pub struct WageCluster {
     pub workers: i64,
 }
 
+/// Wage-arrears cases against employers of one industry.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct IndustryCluster {
+    /// The section of GB/T 4754-2017 (its letter); none when the filings left it empty.
+    #[schema(value_type = Option<String>)]
+    pub industry: Option<Industry>,
+    /// Cases accepted in the period.
+    pub cases: i64,
+    /// Distinct respondents.
+    pub respondents: i64,
+    /// Workers applying.
+    pub workers: i64,
+}
+
+impl IndustryCluster {
+    /// The section's letter and name, in Chinese and in English.
+    pub fn names(&self) -> (String, String) {
+        match self.industry {
+            Some(i) => (format!("{} {}", i.code(), i.name_zh()), format!("{} {}", i.code(), i.name_en())),
+            None => ("（未填写）".to_owned(), "(not given)".to_owned()),
+        }
+    }
+}
+
 /// A month in which a commission accepted markedly more collective disputes than usual.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CollectiveSpike {
@@ -117,6 +142,8 @@ pub struct Dashboard {
     pub repeat_respondents: Vec<RepeatRespondent>,
     /// Wage-arrears cases by workplace area.
     pub wage_clusters: Vec<WageCluster>,
+    /// Wage-arrears cases by the employer's industry.
+    pub industry_clusters: Vec<IndustryCluster>,
     /// Months with a spike of collective disputes.
     pub collective_spikes: Vec<CollectiveSpike>,
 }
@@ -142,7 +169,8 @@ pub async fn dashboard(
     let warnings = db::warning_counts(&mut conn, commission, today, risk_until).await?;
     let cases = db::warning_cases(&mut conn, commission, risk_until, 20).await?;
     let repeat = db::repeat_respondents(&mut conn, commission, from, until, REPEAT_RESPONDENT_CASES).await?;
-    let clusters = db::wage_clusters(&mut conn, commission, from, until).await?;
+    let clusters = db::wage_clusters(&mut conn, ClusterBy::Area, commission, from, until).await?;
+    let industries = db::wage_clusters(&mut conn, ClusterBy::Industry, commission, from, until).await?;
     drop(conn);
     let approvals_waiting = match actor.role {
         Role::Supervisor => Some(crate::service::docket::approvals(state, actor).await?.len()),
@@ -197,12 +225,21 @@ pub async fn dashboard(
             .into_iter()
             .map(|c| WageCluster {
                 name: c
-                    .area
+                    .key
                     .as_deref()
                     .and_then(|a| state.network.area(a))
                     .map(|a| state.network.area_label_zh(a))
                     .unwrap_or_else(|| "（未填写）".to_owned()),
-                area: c.area,
+                area: c.key,
+                cases: c.cases,
+                respondents: c.respondents,
+                workers: c.workers,
+            })
+            .collect(),
+        industry_clusters: industries
+            .into_iter()
+            .map(|c| IndustryCluster {
+                industry: c.key.as_deref().and_then(Industry::from_code),
                 cases: c.cases,
                 respondents: c.respondents,
                 workers: c.workers,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::i18n::{self, Lang};
-use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
+use crate::domain::filing::{ClaimType, FilingForm, Industry, WorkplaceKind};
 use crate::domain::network::{EmployerKind, EmployerLevel, Network};
 
 /// One labelled value.
@@ -78,6 +78,12 @@ fn kind_name(lang: Lang, code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
+fn industry_name(lang: Lang, code: &str) -> String {
+    Industry::from_code(code)
+        .map(|i| format!("{} {}", i.code(), lang.pick(i.name_zh(), i.name_en())))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 fn level_name(lang: Lang, code: &str) -> String {
     EmployerLevel::from_code(code)
         .map(|k| lang.pick(k.name_zh(), k.name_en()).to_owned())
@@ -141,6 +147,7 @@ pub fn summarize(
                     item("respondent.email", &r.email),
                     item("respondent.employer_kind", &kind_name(lang, &r.employer_kind)),
                     item("respondent.employer_level", &level_name(lang, &r.employer_level)),
+                    item("respondent.industry", &industry_name(lang, &r.industry)),
                 ],
             }],
         },

@@ -133,6 +133,15 @@ impl QueryForm {
     }
 }
 
+/// One industry's wage-arrears cases, named in the page's language.
+#[derive(Serialize)]
+struct IndustryRow {
+    name: String,
+    cases: i64,
+    respondents: i64,
+    workers: i64,
+}
+
 /// Context of `pages/supervision`.
 #[derive(Serialize)]
 pub struct DashboardView {
@@ -147,6 +156,7 @@ pub struct DashboardView {
     others: Vec<(String, RateCell)>,
     trend_mediation: String,
     trend_closure: String,
+    industries: Vec<IndustryRow>,
     commissions: Vec<Choice>,
     formulas: Vec<Choice>,
     whole_city: bool,
@@ -198,6 +208,7 @@ pub async fn show_dashboard(page: Page, q: web::Query<MetricsQuery>) -> Result<H
         others: Vec::new(),
         trend_mediation: String::new(),
         trend_closure: String::new(),
+        industries: Vec::new(),
         commissions,
         formulas,
         whole_city,
@@ -267,6 +278,15 @@ pub async fn show_dashboard(page: Page, q: web::Query<MetricsQuery>) -> Result<H
         TARGET_CLOSURE,
         &page.text("supervision.target_92"),
     );
+    view.industries = board
+        .industry_clusters
+        .iter()
+        .map(|c| {
+            let (zh, en) = c.names();
+            let name = page.lang.pick(&zh, &en).to_owned();
+            IndustryRow { name, cases: c.cases, respondents: c.respondents, workers: c.workers }
+        })
+        .collect();
     view.has_approvals = board.approvals_waiting.is_some();
     view.board = Some(board);
     page.render("pages/supervision", &view)
@@ -448,7 +468,8 @@ pub async fn export(
                 }
             }
         }
-        "commissions" | "trend" | "warnings" | "respondents" | "clusters" | "workload" | "spikes" => {
+        "commissions" | "trend" | "warnings" | "respondents" | "clusters" | "industries" | "workload"
+        | "spikes" => {
             let board = supervision::dashboard(&page.state, &actor, &q).await?;
             let r = &board.report;
             match table.as_str() {
@@ -556,6 +577,22 @@ pub async fn export(
                         w.write_record([
                             x.area.clone().unwrap_or_default(),
                             x.name.clone(),
+                            x.cases.to_string(),
+                            x.respondents.to_string(),
+                            x.workers.to_string(),
+                        ])
+                        .map_err(io)?;
+                    }
+                }
+                "industries" => {
+                    w.write_record(["industry", "name_zh", "name_en", "cases", "respondents", "workers"])
+                        .map_err(io)?;
+                    for x in &board.industry_clusters {
+                        let (zh, en) = x.names();
+                        w.write_record([
+                            x.industry.map(|i| i.code().to_owned()).unwrap_or_default(),
+                            zh,
+                            en,
                             x.cases.to_string(),
                             x.respondents.to_string(),
                             x.workers.to_string(),

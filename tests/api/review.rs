@@ -233,6 +233,29 @@ async fn a_municipal_public_institution_in_an_urban_district_goes_to_the_municip
     assert_eq!(body["error"]["fields"][0]["field"], "respondent.employer_kind");
 }
 
+#[tokio::test]
+async fn the_employers_industry_is_a_section_letter_kept_with_the_filing() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    let mut f = form(1, "320571001", "320571");
+    f.respondent.industry = "Z".into();
+    let res = app.post("/api/v1/filings", &worker, &json!({ "form": f })).await;
+    assert_eq!(res.status(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    let fields = body["error"]["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 1, "{body}");
+    assert_eq!(fields[0]["field"], "respondent.industry");
+    assert_eq!(fields[0]["code"], "industry.unknown");
+    assert!(fields[0]["message"].as_str().unwrap().contains("A–T"), "{body}");
+    // Lower case is the same letter; the case keeps the section.
+    f.respondent.industry = "e".into();
+    let case = app.file(&worker, &f, None).await;
+    let id = case["id"].as_str().unwrap();
+    let view: serde_json::Value =
+        app.get(&format!("/api/v1/cases/{id}"), &worker).await.json().await.unwrap();
+    assert_eq!(view["filing"]["respondent"]["industry"], "E", "{view}");
+}
+
 /// What an acting request leaves on a case: its status, commission, routing history, the data
 /// of its last event, and the notices queued for it.
 async fn outcome(app: &TestApp, user: &crate::helpers::User, id: &str) -> serde_json::Value {

@@ -59,6 +59,9 @@ pub struct RespondentForm {
     pub employer_kind: String,
     /// Affiliation level code (`district`, `municipal`, …); may be empty. Used by level rules.
     pub employer_level: String,
+    /// Industry section letter of GB/T 4754-2017 (`C` manufacturing, `E` construction, …);
+    /// may be empty.
+    pub industry: String,
 }
 
 /// The employment relationship as typed.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::Industry;
 use super::fields::{
     amount, claim_type, date, description, facts, known_area, known_commission, not_after_today, post,
 };
@@ -180,6 +181,16 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
             )
         })
     });
+    let industry = c.optional("respondent.industry", &form.industry, |raw| {
+        Industry::from_code(raw).ok_or_else(|| {
+            FieldError::new(
+                "",
+                "industry.unknown",
+                "行业须为《国民经济行业分类》的门类字母 A–T",
+                "The industry is a section letter of GB/T 4754-2017, A to T",
+            )
+        })
+    });
     Some(Respondent {
         name: name?,
         uscc: uscc?,
@@ -190,6 +201,7 @@ fn respondent(c: &mut Collector, form: &RespondentForm, areas: &dyn Fn(&str) -> 
         email: email?,
         kind: kind?,
         level: level?,
+        industry: industry?,
     })
 }
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::steps::Step;
-use crate::domain::filing::{ClaimType, FilingForm, WorkplaceKind};
+use crate::domain::filing::{ClaimType, FilingForm, Industry, WorkplaceKind};
 use crate::domain::network::{EmployerKind, EmployerLevel};
 use crate::web::controls::{Control, area_groups, commission_options, options};
 use crate::web::i18n::{self, Lang};
@@ -56,6 +56,8 @@ fn respondent_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
         EmployerKind::ALL.map(|k| (k.code().to_owned(), lang.pick(k.name_zh(), k.name_en()).to_owned()));
     let levels =
         EmployerLevel::ALL.map(|k| (k.code().to_owned(), lang.pick(k.name_zh(), k.name_en()).to_owned()));
+    let industries = Industry::ALL
+        .map(|i| (i.code().to_owned(), format!("{} {}", i.code(), lang.pick(i.name_zh(), i.name_en()))));
     vec![
         Control::input("respondent.name", "field.respondent.name", &r.name).required(),
         Control::input("respondent.uscc", "field.respondent.uscc", &r.uscc)
@@ -98,6 +100,13 @@ fn respondent_controls(page: &Page, f: &FilingForm) -> Vec<Control> {
             options(lang, levels),
         )
         .hint("hint.employer_level"),
+        Control::select(
+            "respondent.industry",
+            "field.respondent.industry",
+            &r.industry,
+            options(lang, industries),
+        )
+        .hint("hint.industry"),
     ]
 }
 

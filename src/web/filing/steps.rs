@@ -164,6 +164,7 @@ pub fn apply(step: Step, form: &FormData) -> Result<FilingForm, ServiceError> {
                 email: v("email"),
                 employer_kind: v("employer_kind"),
                 employer_level: v("employer_level"),
+                industry: v("industry"),
             };
         }
         Step::Employment => {

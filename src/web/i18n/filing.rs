@@ -82,6 +82,7 @@ pub const MESSAGES: &[Entry] = &[
     ("field.respondent.email", "单位电子邮箱", "Employer's e-mail"),
     ("field.respondent.employer_kind", "单位性质", "Legal form"),
     ("field.respondent.employer_level", "隶属层级", "Affiliation level"),
+    ("field.respondent.industry", "所属行业", "Industry"),
     ("field.employment.start_date", "入职日期", "Start date"),
     ("field.employment.end_date", "离职日期", "End date"),
     ("field.employment.workplace_area", "实际工作地（镇、街道）", "Place of work (town or street)"),
@@ -132,6 +133,11 @@ pub const MESSAGES: &[Entry] = &[
         "hint.employer_level",
         "仅国家机关、事业单位等需要填写；企业一般不填。",
         "Only for state organs, public institutions and the like; companies leave it empty.",
+    ),
+    (
+        "hint.industry",
+        "单位所属的行业门类（《国民经济行业分类》），不清楚可以不填。",
+        "The employer's line of business (national industry classification); leave it empty if unsure.",
     ),
     (
         "hint.end_date",

@@ -112,9 +112,19 @@ pub const MESSAGES: &[Entry] = &[
     ("supervision.respondents", "涉及用人单位", "Employers"),
     ("supervision.workers", "涉及劳动者", "Workers"),
     (
+        "supervision.industry_clusters",
+        "拖欠工资案件按用人单位行业聚集",
+        "Unpaid-wage cases by the employer's industry",
+    ),
+    (
+        "supervision.industry",
+        "行业（国民经济行业分类门类）",
+        "Industry (section of the national classification)",
+    ),
+    (
         "supervision.industry_note",
-        "申请书未登记行业，暂不能按行业聚集。",
-        "Filings do not record an industry, so clusters by industry are not available.",
+        "行业由申请人填写，未填写的列为“未填写”。",
+        "The industry is as the applicant gave it; cases without one are listed as not given.",
     ),
     (
         "supervision.spikes",

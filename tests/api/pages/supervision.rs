@@ -59,6 +59,19 @@ async fn the_city_supervisor_sees_the_park_against_its_targets_and_the_cases_beh
     assert_eq!(chart.matches("<circle").count(), 6, "{chart}");
     // The closure modes, each a link to its cases.
     assert!(html.contains("id=\"mode-deemed_withdrawal\""));
+    // Every wage-arrears case of the sample filings is against a manufacturer (section C): the
+    // industry table holds them all, as many as the areas' table adds up to.
+    let cells = |table: &str, col: usize| -> Vec<String> {
+        let body = html.split(&format!("id=\"{table}\"")).nth(1).unwrap().split("</table>").next().unwrap();
+        body.split("<tr><td>").skip(1).map(|r| r.split("</td><td>").nth(col).unwrap().to_owned()).collect()
+    };
+    assert_eq!(cells("industry-clusters", 0), vec!["C 制造业"]);
+    let by_area: u32 = cells("wage-clusters", 1).iter().map(|n| n.parse::<u32>().unwrap()).sum();
+    assert!(by_area > 0);
+    assert_eq!(cells("industry-clusters", 1), vec![by_area.to_string()]);
+    let res = c.get(app.url("/supervision/export/industries.csv?commission=SIP")).send().await.unwrap();
+    let csv = res.text().await.unwrap();
+    assert!(csv.contains(&format!("\nC,C 制造业,C Manufacturing,{by_area},")), "{csv}");
 
     // The denominator's cases: the 2 carried over and the 4 accepted.
     let before = html.split("\" id=\"kpi-closure-den\"").next().unwrap();
