@@ -156,6 +156,8 @@ pub struct EmailSettings {
     pub max_attempts: i32,
     /// First retry delay; doubles per attempt.
     pub backoff_base_seconds: i64,
+    /// The longest wait between two attempts, in seconds.
+    pub backoff_max_seconds: i64,
 }
 
 /// Filing limits.

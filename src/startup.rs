@@ -11,6 +11,10 @@ use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
 use crate::clock::Clock;
+use crate::web::form::FORM_LIMIT_BYTES;
+
+/// The largest JSON body the API reads (a filing with many claims and long facts fits).
+pub const JSON_LIMIT_BYTES: usize = 1 << 20;
 use crate::config::Settings;
 use crate::db::{self, DbPool, bootstrap};
 use secrecy::ExposeSecret;
@@ -196,9 +200,10 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(
                     web::JsonConfig::default()
-                        .limit(1 << 20)
-                        .error_handler(|e, _| http::error::bad_request(e.to_string())),
+                        .limit(JSON_LIMIT_BYTES)
+                        .error_handler(|e, _| http::error::json_refused(e, JSON_LIMIT_BYTES)),
                 )
+                .app_data(web::PayloadConfig::new(FORM_LIMIT_BYTES))
                 .app_data(
                     web::QueryConfig::default().error_handler(|e, _| http::error::bad_request(e.to_string())),
                 )

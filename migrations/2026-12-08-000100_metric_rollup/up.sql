@@ -8,7 +8,8 @@
 -- change. Compaction (metric_rollup_compact) merges a day's rows of one group into one, which
 -- changes no sum.
 
--- Months are counted as year * 12 + month - 1, as the figures' queries count them.
+-- Months are counted as year * 12 + month - 1, as the figures' queries count them. The counts
+-- are int4: their sums are int8, added without numeric arithmetic.
 CREATE FUNCTION metric_month(d date) RETURNS int4 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT (extract(year FROM d)::int4 * 12 + extract(month FROM d)::int4 - 1) $$;
 
@@ -30,16 +31,16 @@ CREATE TABLE case_fact_deltas (
     -- Accepted on or before the last day of the acceptance review.
     in_time bool NOT NULL,
     track text,
-    cases int8 NOT NULL,
-    workers int8 NOT NULL,
-    days_to_close int8 NOT NULL,
-    days_to_accept int8 NOT NULL,
-    awarded_items int8 NOT NULL,
-    challenged_items int8 NOT NULL,
-    upheld_items int8 NOT NULL,
-    changed_items int8 NOT NULL,
-    reversed_items int8 NOT NULL,
-    set_aside_items int8 NOT NULL
+    cases int4 NOT NULL,
+    workers int4 NOT NULL,
+    days_to_close int4 NOT NULL,
+    days_to_accept int4 NOT NULL,
+    awarded_items int4 NOT NULL,
+    challenged_items int4 NOT NULL,
+    upheld_items int4 NOT NULL,
+    changed_items int4 NOT NULL,
+    reversed_items int4 NOT NULL,
+    set_aside_items int4 NOT NULL
 );
 CREATE INDEX case_fact_deltas_known ON case_fact_deltas (known_on);
 
@@ -52,7 +53,7 @@ CREATE TABLE case_duration_deltas (
     month int4 NOT NULL,
     track text,
     days int4 NOT NULL,
-    cases int8 NOT NULL
+    cases int4 NOT NULL
 );
 CREATE INDEX case_duration_deltas_known ON case_duration_deltas (known_on);
 
@@ -62,7 +63,7 @@ CREATE TABLE mediation_fact_deltas (
     organisation_code text NOT NULL,
     ended_month int4 NOT NULL,
     outcome text NOT NULL,
-    cases int8 NOT NULL
+    cases int4 NOT NULL
 );
 CREATE INDEX mediation_fact_deltas_known ON mediation_fact_deltas (known_on);
 

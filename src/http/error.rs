@@ -72,6 +72,7 @@ impl ServiceError {
             ServiceError::Forbidden => StatusCode::FORBIDDEN,
             ServiceError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ServiceError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ServiceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ServiceError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ServiceError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -107,6 +108,11 @@ impl ServiceError {
                 format!("尝试次数过多，请 {} 分钟后再试", retry_after_seconds.div_ceil(60)),
                 format!("Too many attempts; try again in {} minute(s)", retry_after_seconds.div_ceil(60)),
             ),
+            ServiceError::TooLarge { limit_bytes } => (
+                "request.too_large",
+                format!("提交的内容过大，上限为 {} KB", limit_bytes.div_ceil(1024)),
+                format!("The request is too large; the limit is {} KB", limit_bytes.div_ceil(1024)),
+            ),
             ServiceError::Unavailable(_) => (
                 "unavailable",
                 "系统繁忙，请稍后重试".into(),
@@ -132,6 +138,7 @@ impl ServiceError {
             ServiceError::Unavailable(_) => Some(1),
             ServiceError::Input(_)
             | ServiceError::BadRequest { .. }
+            | ServiceError::TooLarge { .. }
             | ServiceError::Conflict { .. }
             | ServiceError::PreconditionFailed { .. }
             | ServiceError::NotFound
@@ -175,6 +182,27 @@ impl From<diesel::result::Error> for ApiError {
 }
 
 /// Maps malformed JSON bodies, paths and queries to a 400 with the same body shape.
+/// The response to a JSON body the extractor refused: 413 when it is over the limit, else 400.
+pub fn json_refused(e: actix_web::error::JsonPayloadError, limit_bytes: usize) -> actix_web::Error {
+    use actix_web::error::{JsonPayloadError, PayloadError};
+    match e {
+        JsonPayloadError::Overflow { .. }
+        | JsonPayloadError::OverflowKnownLength { .. }
+        | JsonPayloadError::Payload(PayloadError::Overflow) => too_large(limit_bytes),
+        other => bad_request(other.to_string()),
+    }
+}
+
+/// A 413 with its problem body.
+pub fn too_large(limit_bytes: usize) -> actix_web::Error {
+    let err = ServiceError::TooLarge { limit_bytes };
+    actix_web::error::InternalError::from_response(
+        "request body over the limit",
+        HttpResponse::PayloadTooLarge().json(ProblemBody { error: err.problem() }),
+    )
+    .into()
+}
+
 pub fn bad_request(detail: String) -> actix_web::Error {
     let err = ServiceError::bad_request(
         "request.malformed",

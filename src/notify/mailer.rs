@@ -19,6 +19,8 @@ pub struct Mail<'a> {
     pub html: &'a str,
     /// Attachment: name, MIME type, text.
     pub attachment: Option<(&'a str, &'a str, &'a str)>,
+    /// The `Message-ID`, `<…@…>`, the same on every attempt to send it.
+    pub id: &'a str,
 }
 
 /// How mail leaves the system.
@@ -53,10 +55,13 @@ impl Mailer {
     /// Sends one multipart (text + HTML) message, with the attachment if there is one
     /// (`multipart/mixed` around the alternative bodies).
     pub async fn send(&self, from: &str, to: &str, mail: &Mail<'_>) -> anyhow::Result<()> {
-        let Mail { subject, text, html, attachment } = *mail;
+        let Mail { subject, text, html, attachment, id } = *mail;
         let bodies = MultiPart::alternative_plain_html(text.to_owned(), html.to_owned());
-        let builder =
-            Message::builder().from(from.parse::<Mailbox>()?).to(to.parse::<Mailbox>()?).subject(subject);
+        let builder = Message::builder()
+            .from(from.parse::<Mailbox>()?)
+            .to(to.parse::<Mailbox>()?)
+            .subject(subject)
+            .message_id(Some(id.to_owned()));
         let message = match attachment {
             Some((name, mime, body)) => {
                 builder.multipart(MultiPart::mixed().multipart(bodies).singlepart(

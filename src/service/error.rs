@@ -59,6 +59,12 @@ pub enum ServiceError {
         /// Seconds until an attempt will be considered again.
         retry_after_seconds: u64,
     },
+    /// The request's body is over its limit (HTTP 413); nothing of it was read as input.
+    #[error("request body over {limit_bytes} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit_bytes: usize,
+    },
     /// The database is out of reach or the pool is exhausted (HTTP 503).
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -123,9 +129,28 @@ impl From<diesel::result::Error> for ServiceError {
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
                 ServiceError::Unavailable(anyhow::Error::new(e))
             }
+            // The server is restarting or dropped the connection (SQLSTATE 57P01–57P03 and lost
+            // sockets): the request did not complete and can be sent again.
+            Error::DatabaseError(DatabaseErrorKind::Unknown, ref info) if connection_lost(info.message()) => {
+                ServiceError::Unavailable(anyhow::Error::new(e))
+            }
+            Error::BrokenTransactionManager => ServiceError::Unavailable(anyhow::Error::new(e)),
             other => ServiceError::Unexpected(anyhow::Error::new(other)),
         }
     }
+}
+
+/// Whether a database error says the connection or the server went away.
+fn connection_lost(message: &str) -> bool {
+    const SIGNS: [&str; 6] = [
+        "terminating connection",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "the database system is in recovery mode",
+        "server closed the connection",
+        "connection closed",
+    ];
+    SIGNS.iter().any(|s| message.contains(s))
 }
 
 impl From<diesel_async::pooled_connection::deadpool::PoolError> for ServiceError {

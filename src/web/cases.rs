@@ -131,6 +131,7 @@ fn refusal_text(page: &Page, e: &ServiceError) -> String {
         | ServiceError::Forbidden
         | ServiceError::Unauthorized(_)
         | ServiceError::Throttled { .. }
+        | ServiceError::TooLarge { .. }
         | ServiceError::Unavailable(_)
         | ServiceError::Unexpected(_) => error_text(page.lang, &error_code(e)),
     }

@@ -70,6 +70,9 @@ pub struct AnonPost {
     pub form_id: Uuid,
 }
 
+/// The largest form body a page posts (the PayloadConfig the server sets).
+pub const FORM_LIMIT_BYTES: usize = 256 * 1024;
+
 fn body_of(
     req: &HttpRequest,
     payload: &mut Payload,
@@ -77,11 +80,16 @@ fn body_of(
     let fut = Bytes::from_request(req, payload);
     async move {
         fut.await.map_err(|e| {
-            WebError(ServiceError::bad_request(
-                "request.malformed",
-                format!("请求格式不正确：{e}"),
-                format!("Malformed request: {e}"),
-            ))
+            WebError(match e.as_response_error().status_code() {
+                actix_web::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                    ServiceError::TooLarge { limit_bytes: FORM_LIMIT_BYTES }
+                }
+                _ => ServiceError::bad_request(
+                    "request.malformed",
+                    format!("请求格式不正确：{e}"),
+                    format!("Malformed request: {e}"),
+                ),
+            })
         })
     }
 }

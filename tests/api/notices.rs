@@ -126,6 +126,14 @@ async fn notices_survive_an_smtp_outage_and_are_delivered_exactly_once() {
         .collect();
     assert_eq!(recipients, [true, true]);
     assert!(messages.iter().all(|m| m.contains("multipart/alternative")));
+    // Each carries its notice's own Message-ID, the one every retry would use.
+    let mut ids: Vec<&str> = messages
+        .iter()
+        .map(|m| m.lines().find(|l| l.starts_with("Message-ID: <notice-")).expect("a stable Message-ID"))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 2, "{ids:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

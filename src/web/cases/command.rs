@@ -94,6 +94,7 @@ pub(super) async fn refused(
         | ServiceError::Forbidden
         | ServiceError::Unauthorized(_)
         | ServiceError::Throttled { .. }
+        | ServiceError::TooLarge { .. }
         | ServiceError::Unavailable(_)
         | ServiceError::Unexpected(_) => Err(e.into()),
     }

@@ -200,3 +200,28 @@ async fn a_case_id_that_is_no_uuid_is_a_malformed_request_and_an_unknown_one_is_
         assert_eq!(code_of(res).await, "not_found", "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_body_over_its_limit_is_413_with_the_limit_named_and_nothing_filed() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    // A filing whose facts run past the API's 1 MiB.
+    let mut f = form(1, SIP_STREET, SIP);
+    f.claims[0].description = "拖欠工资".repeat(100_000);
+    let res = app.post("/api/v1/filings", &worker, &serde_json::json!({ "form": f })).await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "request.too_large");
+    assert!(body["error"]["message"].as_str().unwrap().contains("1024 KB"), "{body}");
+    assert_eq!(app.count("cases", "true").await, 0, "nothing filed");
+    // A page's form over 256 KB: the same answer, not a malformed request.
+    let res = app
+        .client
+        .post(app.url("/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("email={}", "a".repeat(300 * 1024)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
