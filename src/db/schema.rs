@@ -16,7 +16,10 @@ pub use premediation::{
 
 pub use elements::case_element_answers;
 pub use mediation::{mediation_messages, mediation_sign_codes};
-pub use metrics::{case_facts, mediation_case_facts};
+pub use metrics::{
+    case_duration_deltas, case_fact_deltas, case_facts, mediation_case_facts, mediation_fact_deltas,
+    metric_rollup_state,
+};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 
