@@ -2,7 +2,7 @@
 //! into the cells of `domain::metrics` (the same grouping as `Cells::fold`), and listed for
 //! drill-down.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use diesel::sql_types::{Array, BigInt, Bool, Date, Double, Int4, Nullable, Text, Uuid as SqlUuid};
 use diesel::{QueryResult, QueryableByName};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -153,7 +153,7 @@ macro_rules! bind_window {
             .bind::<Date, _>(w.as_of)
             .bind::<Date, _>(w.from)
             .bind::<Date, _>(w.end())
-            .bind::<Int4, _>(w.from.year() * 12 + i32::try_from(w.from.month0()).unwrap_or(0))
+            .bind::<Int4, _>(crate::domain::metrics::window::month_number(w.from))
             .bind::<Nullable<Text>, _>(f.commission.clone())
             .bind::<Nullable<Text>, _>(f.site.clone())
             .bind::<Nullable<Text>, _>(f.track.map(Track::as_str))

@@ -12,6 +12,7 @@ use super::metrics::{ArbitrationRow, Filter, MedianRow, MediationRow};
 use crate::domain::case::status::Track;
 use crate::domain::metrics::Window;
 use crate::domain::metrics::figures::median_of_counts;
+use crate::domain::metrics::window::month_number;
 
 /// Whether the rollup answers a window and filter exactly. Its rows know the month of each
 /// day, so the period must start on the first of a month and its last counted day must end a
@@ -28,10 +29,6 @@ pub fn serves(window: &Window, filter: &Filter) -> bool {
         && filter.arbitrator.is_none()
 }
 
-fn month(d: NaiveDate) -> i32 {
-    d.year() * 12 + i32::try_from(d.month0()).unwrap_or(0)
-}
-
 // Binds: $1 as_of, $2 the period's first month, $3 its last month, $4 commission, $5 track,
 // $6 organisation.
 macro_rules! bind_rollup {
@@ -40,8 +37,8 @@ macro_rules! bind_rollup {
         let f: &Filter = $filter;
         $query
             .bind::<Date, _>(w.as_of)
-            .bind::<Int4, _>(month(w.from))
-            .bind::<Int4, _>(month(w.end()))
+            .bind::<Int4, _>(month_number(w.from))
+            .bind::<Int4, _>(month_number(w.end()))
             .bind::<Nullable<Text>, _>(f.commission.clone())
             .bind::<Nullable<Text>, _>(f.track.map(Track::as_str))
             .bind::<Nullable<Text>, _>(f.organisation.clone())

@@ -87,11 +87,14 @@ impl Window {
     }
 }
 
+/// A day's month counted from year 0: year × 12 + month − 1 (as the rollup's `metric_month`).
+pub fn month_number(day: NaiveDate) -> i32 {
+    day.year() * 12 + i32::try_from(day.month0()).unwrap_or(0)
+}
+
 /// Months from `from`'s month to `day`'s month (0 for the same month).
 pub fn month_index(from: NaiveDate, day: NaiveDate) -> u32 {
-    let a = from.year() * 12 + i32::try_from(from.month0()).unwrap_or(0);
-    let b = day.year() * 12 + i32::try_from(day.month0()).unwrap_or(0);
-    u32::try_from(b - a).unwrap_or(0)
+    u32::try_from(month_number(day) - month_number(from)).unwrap_or(0)
 }
 
 /// The first day of the month `index` months after `from`'s month.
