@@ -197,3 +197,48 @@ pub async fn demo(
     }
     Ok(())
 }
+
+/// `arbitration archive`: enters closed cases in the archive register and, when asked, disposes
+/// of personal data whose retention has run; prints one JSON object with the counts.
+pub async fn archive(
+    settings: Settings,
+    today: Option<chrono::NaiveDate>,
+    dispose: bool,
+) -> anyhow::Result<()> {
+    let url = crate::startup::prepare_database(&settings).await?;
+    let state = crate::startup::AppState::build(settings, &url).await?;
+    let today = today.unwrap_or_else(|| state.clock.today());
+    let report = crate::service::personal::archive(&state, today, dispose).await?;
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&report)?)?;
+    Ok(())
+}
+
+/// `arbitration audit check`: prints what the database's recomputation found; `true` when intact.
+pub async fn audit_check(settings: Settings) -> anyhow::Result<bool> {
+    let url = crate::startup::prepare_database(&settings).await?;
+    let state = crate::startup::AppState::build(settings, &url).await?;
+    let check = crate::service::audit::check(&state).await?;
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&check)?)?;
+    Ok(check.broken.is_empty())
+}
+
+/// `arbitration audit export`: writes the period's export and prints its manifest.
+pub async fn audit_export(
+    settings: Settings,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    out: &std::path::Path,
+) -> anyhow::Result<bool> {
+    let url = crate::startup::prepare_database(&settings).await?;
+    let state = crate::startup::AppState::build(settings, &url).await?;
+    let manifest = crate::service::audit::export(&state, from, to, out).await?;
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&manifest)?)?;
+    Ok(true)
+}
+
+/// `arbitration audit verify`: checks an export from its files alone; `true` when intact.
+pub fn audit_verify(dir: &std::path::Path) -> anyhow::Result<bool> {
+    let check = crate::service::audit::verify_export(dir)?;
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&check)?)?;
+    Ok(check.intact())
+}

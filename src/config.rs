@@ -19,6 +19,8 @@ pub struct Settings {
     pub respondent_link: RespondentLinkSettings,
     /// E-mail notices.
     pub email: EmailSettings,
+    /// The provincial platform exchange.
+    pub exchange: ExchangeSettings,
     /// Filing limits.
     pub intake: IntakeSettings,
     /// Early-warning margins and period options.
@@ -154,6 +156,25 @@ pub struct EmailSettings {
     pub poll_interval_ms: u64,
     /// Attempts before a notice is marked failed.
     pub max_attempts: i32,
+    /// First retry delay; doubles per attempt.
+    pub backoff_base_seconds: i64,
+    /// The longest wait between two attempts, in seconds.
+    pub backoff_max_seconds: i64,
+}
+
+/// The provincial platform exchange (docs/interfaces.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeSettings {
+    /// Where each status change of a platform case is posted; empty: not posted (the platform
+    /// reads the feed instead).
+    pub webhook_url: String,
+    /// The HMAC-SHA256 key of the `X-Arbitration-Signature` header.
+    pub webhook_secret: SecretString,
+    /// How long one delivery may take.
+    pub webhook_timeout_ms: u64,
+    /// How often the sender looks for changes to deliver.
+    pub poll_interval_ms: u64,
     /// First retry delay; doubles per attempt.
     pub backoff_base_seconds: i64,
     /// The longest wait between two attempts, in seconds.

@@ -3,6 +3,7 @@
 //! Query functions are free functions taking `&mut AsyncPgConnection`, so the caller (a
 //! service) owns the transaction; those that a transition pipelines take `&AsyncPgConnection`.
 
+pub mod audit;
 pub mod batch;
 pub mod bootstrap;
 pub mod cases;
@@ -11,10 +12,12 @@ pub mod docket;
 pub mod documents;
 pub mod elements;
 pub mod enums;
+pub mod exchange;
 pub mod filings;
 pub mod hearings;
 pub mod mediation;
 pub mod metrics;
+pub mod personal;
 pub mod premediation;
 pub mod queue;
 pub mod reference;

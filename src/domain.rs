@@ -4,6 +4,7 @@
 //! exhaustively. Time and the working-day calendar are always passed in.
 
 pub mod access;
+pub mod audit;
 pub mod award;
 pub mod calculators;
 pub mod calendar;
@@ -21,6 +22,7 @@ pub mod ids;
 pub mod input;
 pub mod metrics;
 pub mod network;
+pub mod personal;
 pub mod premediation;
 pub mod routing;
 pub mod scheduling;

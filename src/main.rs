@@ -51,10 +51,49 @@ enum Command {
     },
     /// Print the supervision figures (docs/metrics.md) of a period as of a day.
     Metrics(MetricsArgs),
+    /// Enter closed cases in the archive register and, with --dispose, remove the applicants'
+    /// personal data from files whose retention has run (办案规则 第二十四条; docs/security.md).
+    Archive {
+        /// The day counted as today (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Also dispose of personal data whose period has run (never inside a period).
+        #[arg(long)]
+        dispose: bool,
+    },
+    /// Audit for an inspector: check, export and verify the hash-chained logs.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Run a scenario file (docs/scenarios.md) and print one JSON line per step.
     Scenario {
         /// The scenario file (TOML).
         file: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute every hash chain and content hash in the database; exit 1 if any row fails.
+    Check,
+    /// Write the case events, documents and personal-data access log of a period, with a
+    /// manifest of file hashes, into a directory (docs/security.md, "Audit").
+    Export {
+        /// First day (China time).
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        /// Last day, included.
+        #[arg(long)]
+        to: chrono::NaiveDate,
+        /// The directory to write (created if missing).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Verify an export from its files alone; exit 1 if anything was altered.
+    Verify {
+        /// The export directory.
+        dir: std::path::PathBuf,
     },
 }
 
@@ -168,6 +207,19 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::User { command: UserCommand::Create { role, email, password, name, commission } } => {
             cli::create_user(&settings, &role, &email, &password, &name, commission.as_deref()).await?;
+        }
+        Command::Audit { command } => {
+            let intact = match command {
+                AuditCommand::Check => cli::audit_check(settings).await?,
+                AuditCommand::Export { from, to, out } => cli::audit_export(settings, from, to, &out).await?,
+                AuditCommand::Verify { dir } => cli::audit_verify(&dir)?,
+            };
+            if !intact {
+                std::process::exit(1);
+            }
+        }
+        Command::Archive { today, dispose } => {
+            cli::archive(settings, today, dispose).await?;
         }
         Command::Demo { cases, year, seed, concurrency } => {
             cli::demo(settings, cases, year, seed, concurrency).await?;

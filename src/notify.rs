@@ -4,4 +4,5 @@
 pub mod ical;
 pub mod mailer;
 pub mod outbox;
+pub mod webhook;
 pub mod worker;

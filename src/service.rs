@@ -1,6 +1,7 @@
 //! Use cases: one async function per command, one transaction each.
 
 pub mod accounts;
+pub mod audit;
 pub mod calculators;
 pub mod case_file;
 pub mod cases;
@@ -10,11 +11,13 @@ pub mod deadlines;
 pub mod docket;
 pub mod elements;
 pub mod error;
+pub mod exchange;
 pub mod filings;
 pub mod hearings;
 pub mod mediation;
 pub mod metrics;
 pub mod pages;
+pub mod personal;
 pub mod premediation;
 pub mod queue;
 pub mod replica;

@@ -141,6 +141,7 @@ pub struct Application {
     server: Server,
     worker: tokio::task::JoinHandle<()>,
     sweeper: Option<tokio::task::JoinHandle<()>>,
+    webhook: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Finds the database server, creates the database if needed and applies migrations.
@@ -189,6 +190,9 @@ impl Application {
             settings.email.clone(),
             state.ops.clone(),
         ));
+        let webhook = (!settings.exchange.webhook_url.is_empty()).then(|| {
+            tokio::spawn(crate::notify::webhook::run(state.pool.clone(), settings.exchange.clone()))
+        });
         let interval = settings.clocks.sweep_interval_seconds;
         let sweeper = (interval > 0)
             .then(|| tokio::spawn(crate::service::sweep::run(state.clone(), Duration::from_secs(interval))));
@@ -216,7 +220,7 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
-        Ok(Application { port, state: app_state, server, worker, sweeper })
+        Ok(Application { port, state: app_state, server, worker, sweeper, webhook })
     }
 
     /// The shared state (for loading demonstration data before serving).
@@ -233,8 +237,8 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
         self.worker.abort();
-        if let Some(sweeper) = self.sweeper {
-            sweeper.abort();
+        for task in [self.sweeper, self.webhook].into_iter().flatten() {
+            task.abort();
         }
         result
     }

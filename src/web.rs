@@ -17,6 +17,7 @@ pub mod helpers;
 pub mod i18n;
 pub mod page;
 pub mod password;
+pub mod personal;
 pub mod premediation;
 pub mod respond;
 pub mod routes;

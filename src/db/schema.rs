@@ -4,8 +4,10 @@
 // (name, type, nullability) with the migrated database, both ways.
 
 mod elements;
+mod exchange;
 mod mediation;
 mod metrics;
+mod personal;
 mod premediation;
 mod roster;
 mod scheduling;
@@ -15,11 +17,13 @@ pub use premediation::{
 };
 
 pub use elements::case_element_answers;
+pub use exchange::{platform_changes, platform_filings};
 pub use mediation::{mediation_messages, mediation_sign_codes};
 pub use metrics::{
     case_duration_deltas, case_fact_deltas, case_facts, mediation_case_facts, mediation_fact_deltas,
     metric_rollup_state,
 };
+pub use personal::{case_archive, personal_data_access};
 pub use roster::{arbitrator_interests, arbitrator_profiles};
 pub use scheduling::{hearing_bookings, hearings, rooms};
 
@@ -107,6 +111,7 @@ diesel::table! {
         at -> Timestamptz,
         reason -> Nullable<Text>,
         payload -> Jsonb,
+        hash -> Text,
     }
 }
 

@@ -147,6 +147,8 @@ pub enum Action {
     Transfer,
     /// See a commission's intake queue.
     ViewQueue,
+    /// See the applicants' full ID numbers and telephones (each look is recorded).
+    RevealPersonalData,
 }
 
 /// The facts about a case that decide access.
@@ -199,6 +201,11 @@ pub fn can(actor: &Actor, action: Action, scope: &CaseScope<'_>) -> Access {
             Role::Clerk | Role::Supervisor => handling,
             Role::Worker | Role::Employer | Role::Mediator | Role::Arbitrator | Role::Admin => false,
         },
+        Action::RevealPersonalData => match actor.role {
+            Role::Worker => scope.owner == Some(actor.id),
+            Role::Clerk | Role::Mediator | Role::Arbitrator | Role::Supervisor => true,
+            Role::Employer | Role::Admin => false,
+        },
         Action::FileAtWindow | Action::ViewQueue => can_in_commission(actor, action, None),
     };
     if allowed { Access::Allowed } else { Access::Forbidden }
@@ -246,7 +253,12 @@ pub fn can_in_commission(actor: &Actor, action: Action, commission: Option<&str>
             Role::Admin => true,
             Role::Worker | Role::Employer => false,
         },
-        Action::View | Action::ActAsApplicant | Action::Withdraw | Action::Review | Action::Transfer => false,
+        Action::View
+        | Action::ActAsApplicant
+        | Action::Withdraw
+        | Action::Review
+        | Action::Transfer
+        | Action::RevealPersonalData => false,
     }
 }
 

@@ -18,8 +18,8 @@ use crate::domain::case::command::CommandKind;
 use super::premediation::PreMediationPaths;
 
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
-    metrics, reference, respond, rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, exchange, health,
+    mediation, metrics, personal, reference, respond, rooms, roster, slots,
 };
 
 /// The API description.
@@ -35,6 +35,11 @@ use super::{
         health::readyz,
         accounts::register,
         court::record_court_outcome,
+        personal::reveal,
+        exchange::import,
+        exchange::changes,
+        personal::accesses,
+        personal::my_data,
         court::import_court_outcomes,
         accounts::login,
         accounts::logout,
@@ -94,6 +99,24 @@ use super::{
         crate::service::court::CourtOutcomeRequest,
         crate::service::court::Recorded,
         crate::service::court::ImportReport,
+        crate::service::personal::RevealRequest,
+        crate::service::exchange::ImportRequest,
+        crate::service::exchange::PlatformFiling,
+        crate::service::exchange::ImportReport,
+        crate::service::exchange::ImportedRow,
+        crate::service::exchange::RowError,
+        crate::service::exchange::RowOutcome,
+        crate::service::exchange::Change,
+        crate::service::exchange::ChangesPage,
+        crate::service::personal::Revealed,
+        crate::service::personal::RevealedApplicant,
+        crate::service::personal::AccessView,
+        crate::service::personal::PersonalData,
+        crate::service::personal::AccountHeld,
+        crate::service::personal::EvidenceHeld,
+        crate::service::personal::ArchiveView,
+        crate::db::personal::NoticeHeld,
+        crate::db::filings::EvidenceMeta,
         crate::http::error::ProblemBody,
         crate::service::accounts::Session,
         crate::service::accounts::Registration,

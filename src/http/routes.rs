@@ -10,8 +10,8 @@ use actix_web::{HttpResponse, web};
 
 use super::error::{ApiError, ProblemBody};
 use super::{
-    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, health, mediation,
-    metrics, openapi, ops, reference, respond, rooms, roster, slots,
+    accounts, admin, calculators, case_file, cases, court, deadlines, elements, evidence, exchange, health,
+    mediation, metrics, openapi, ops, personal, reference, respond, rooms, roster, slots,
 };
 use crate::service::error::ServiceError;
 
@@ -52,6 +52,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/auth/logout", "POST").post(accounts::logout))
                         .service(resource("/auth/password", "POST").post(accounts::change_password))
                         .service(resource("/me", "GET").get(accounts::me))
+                        .service(resource("/me/data", "GET").get(personal::my_data))
                         .service(resource("/respond/{token}", "GET").get(respond::get_respond_link))
                         .service(
                             resource("/respond/{token}/register", "POST")
@@ -95,6 +96,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .service(resource("/drafts/{id}", "PUT").put(cases::save_draft))
                         .service(resource("/drafts/{id}/submit", "POST").post(cases::submit_draft))
                         .service(resource("/filings", "POST").post(cases::file))
+                        .service(resource("/exchange/filings", "POST").post(exchange::import))
+                        .service(resource("/exchange/changes", "GET").get(exchange::changes))
                         .service(resource("/queue", "GET").get(cases::queue))
                         .service(resource("/cases", "GET").get(cases::list_mine))
                         .service(resource("/cases/{id}", "GET").get(cases::get_case))
@@ -109,6 +112,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         )
                         .service(resource("/cases/{id}/documents", "GET").get(case_file::list_documents))
                         .service(resource("/cases/{id}/notices", "GET").get(case_file::list_notices))
+                        .service(resource("/cases/{id}/personal-data", "POST").post(personal::reveal))
+                        .service(
+                            resource("/cases/{id}/personal-data/accesses", "GET").get(personal::accesses),
+                        )
                         .service(
                             resource("/cases/{id}/elements", "GET, PUT")
                                 .get(elements::get_elements)

@@ -60,8 +60,13 @@ struct Claimed {
 /// each failure, never more than the cap (so a relay back after an outage is used within the
 /// cap).
 pub fn backoff(settings: &EmailSettings, attempts: i32) -> chrono::Duration {
-    let doubled = settings.backoff_base_seconds.saturating_mul(1_i64 << (attempts - 1).clamp(0, 30));
-    chrono::Duration::seconds(doubled.min(settings.backoff_max_seconds.max(settings.backoff_base_seconds)))
+    backoff_between(settings.backoff_base_seconds, settings.backoff_max_seconds, attempts)
+}
+
+/// The wait after `attempts` failed attempts: `base` doubled after each, at most `max`.
+pub fn backoff_between(base: i64, max: i64, attempts: i32) -> chrono::Duration {
+    let doubled = base.saturating_mul(1_i64 << (attempts - 1).clamp(0, 30));
+    chrono::Duration::seconds(doubled.min(max.max(base)))
 }
 
 /// The notice's `Message-ID`: the same on every attempt, so a message sent twice (a process

@@ -11,6 +11,7 @@ pub mod view;
 use crate::db::cases::CaseRow;
 use crate::domain::access::{self, Access, Action, Actor, CaseScope};
 use crate::domain::ids::{CaseId, CommissionCode};
+use crate::domain::personal::Disclosure;
 use crate::service::error::ServiceError;
 
 /// Checks `action` on a loaded case row, mapping denials to 403/404.
@@ -39,6 +40,18 @@ pub async fn capacities(
         | access::Role::Admin => false,
     };
     Ok(access::capacities(actor, &scope(row), respondent))
+}
+
+/// How much of the applicants' identity `actor` is shown on this case (see
+/// [`Disclosure::for_viewer`]).
+pub fn disclosure(actor: &Actor, row: &CaseRow) -> Disclosure {
+    let status: crate::domain::case::status::CaseStatus = row.status.into();
+    let editable = matches!(
+        status,
+        crate::domain::case::status::CaseStatus::Draft
+            | crate::domain::case::status::CaseStatus::AwaitingCorrection
+    );
+    Disclosure::for_viewer(actor, &scope(row), editable)
 }
 
 /// The facts of a stored case that decide access.

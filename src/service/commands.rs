@@ -147,7 +147,7 @@ pub async fn execute(
         })
         .await?;
     // Committed: the answer is built outside the transaction, from what was written.
-    let mut view = applied.view(state);
+    let mut view = applied.view(state, actor);
     view.actions = offered(&mut conn, state, actor, &applied.row, &applied.log).await?;
     Ok(view)
 }

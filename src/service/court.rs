@@ -148,7 +148,8 @@ pub async fn record(
             (row, log, clocks)
         }
     };
-    let mut case = crate::service::cases::view::case_view(state, &row, &log, &clocks);
+    let disclosure = crate::service::cases::disclosure(actor, &row);
+    let mut case = crate::service::cases::view::case_view(state, &row, &log, &clocks, disclosure);
     case.actions = offered(&mut conn, state, actor, &row, &log).await?;
     Ok(Recorded { created, case })
 }

@@ -17,6 +17,7 @@ use crate::domain::access::{Action, Actor, Role};
 use crate::domain::case::status::CaseStatus;
 use crate::domain::filing::FilingForm;
 use crate::domain::ids::CaseId;
+use crate::domain::personal::restore_masked;
 use crate::service::cases::authorize;
 use crate::service::cases::transition::{Logged, Target, clocks_of, events_of, load_events};
 use crate::service::cases::view::{CaseSummary, CaseView, case_view, summary};
@@ -161,7 +162,7 @@ pub async fn create_draft(
     let row = draft_row(state, actor, req, state.clock.now())?;
     let conn = state.pool.get().await?;
     cases::insert(&conn, &row).await?;
-    Ok(view_from(state, &row, &[]))
+    Ok(view_from(state, actor, &row, &[]))
 }
 
 /// Replaces a draft's form (also while a correction is pending).
@@ -186,7 +187,10 @@ pub async fn save_draft(
                     "The application has been submitted and can no longer be edited",
                 ));
             }
-            let (filing, applicant_name, respondent_name) = form_columns(form)?;
+            // Whoever was shown masked numbers and left them as shown keeps the stored ones.
+            let stored: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+            let form = restore_masked(form, &stored);
+            let (filing, applicant_name, respondent_name) = form_columns(&form)?;
             let changes = CaseChanges {
                 filing: Some(filing),
                 applicant_name: Some(applicant_name),
@@ -197,7 +201,7 @@ pub async fn save_draft(
             Ok(cases::update(conn, id, &changes).await?)
         })
         .await?;
-    view_of(&mut conn, state, &row).await
+    view_of(&mut conn, state, actor, &row).await
 }
 
 fn request_hash(parts: &[&[u8]]) -> String {
@@ -239,10 +243,10 @@ pub async fn submit_draft(
             authorize(actor, Action::ActAsApplicant, &row)?;
             let applied = submit::submit(conn, state, actor, Target::Locked(&row), now).await?;
             complete(conn, actor, key, id).await?;
-            Ok(Outcome::Done(Box::new(applied.view(state))))
+            Ok(Outcome::Done(Box::new(applied.view(state, actor))))
         })
         .await?;
-    finish(&mut conn, state, outcome).await
+    finish(&mut conn, state, actor, outcome).await
 }
 
 /// Creates and submits a filing in one transaction (windows and API clients). The draft never
@@ -252,6 +256,30 @@ pub async fn file(
     actor: &Actor,
     req: &FilingRequest,
     key: Option<&str>,
+) -> Result<Submitted, ServiceError> {
+    file_as(state, actor, req, key, None).await
+}
+
+/// Files a filing received by the provincial platform under its id (`platform_id`), as
+/// [`file`] does under the key `platform:{platform_id}`; the case is tied to the platform id
+/// in the same transaction, before its first event, so every status change is queued for the
+/// platform from the first.
+pub async fn file_from_platform(
+    state: &AppState,
+    actor: &Actor,
+    req: &FilingRequest,
+    platform_id: &str,
+) -> Result<Submitted, ServiceError> {
+    let key = format!("platform:{platform_id}");
+    file_as(state, actor, req, Some(&key), Some(platform_id)).await
+}
+
+async fn file_as(
+    state: &AppState,
+    actor: &Actor,
+    req: &FilingRequest,
+    key: Option<&str>,
+    platform_id: Option<&str>,
 ) -> Result<Submitted, ServiceError> {
     // The request's fingerprint only matters under an idempotency key.
     let hash = match key {
@@ -270,12 +298,15 @@ pub async fn file(
             if let Some(stop) = claim(conn, actor, key, &hash).await? {
                 return Ok(stop);
             }
+            if let Some(platform_id) = platform_id {
+                crate::db::exchange::map(conn, platform_id, id, actor.id, now).await?;
+            }
             let applied = submit::submit(conn, state, actor, Target::New(Box::new(draft)), now).await?;
             complete(conn, actor, key, id).await?;
-            Ok(Outcome::Done(Box::new(applied.view(state))))
+            Ok(Outcome::Done(Box::new(applied.view(state, actor))))
         })
         .await?;
-    finish(&mut conn, state, outcome).await
+    finish(&mut conn, state, actor, outcome).await
 }
 
 /// Claims the idempotency key, if any; `Some` when the request must not run again.
@@ -309,11 +340,12 @@ async fn complete(
 async fn finish(
     conn: &mut AsyncPgConnection,
     state: &AppState,
+    actor: &Actor,
     outcome: Outcome,
 ) -> Result<Submitted, ServiceError> {
     match outcome {
         Outcome::Done(view) => Ok(Submitted::Created(*view)),
-        Outcome::Replay(id) => Ok(Submitted::Replayed(read(conn, state, id).await?)),
+        Outcome::Replay(id) => Ok(Submitted::Replayed(read(conn, state, actor, id).await?)),
         Outcome::Mismatch => Err(ServiceError::field(
             "Idempotency-Key",
             "idempotency.key_reused",
@@ -335,33 +367,39 @@ pub async fn submit_correction(
     conn.transaction::<CaseView, ServiceError, _>(async |conn| {
         let row = cases::lock(conn, id).await?.ok_or(ServiceError::NotFound)?;
         authorize(actor, Action::ActAsApplicant, &row)?;
-        Ok(submit::resubmit_locked(conn, state, actor, &row, now).await?.view(state))
+        Ok(submit::resubmit_locked(conn, state, actor, &row, now).await?.view(state, actor))
     })
     .await
 }
 
-/// Reads the full view of a case (no access check: callers check first).
+/// Reads the full view of a case as `actor` may see it (no access check: callers check first).
 pub async fn read(
     conn: &mut AsyncPgConnection,
     state: &AppState,
+    actor: &Actor,
     id: Uuid,
 ) -> Result<CaseView, ServiceError> {
     let row = cases::find(conn, id).await?.ok_or(ServiceError::NotFound)?;
-    view_of(conn, state, &row).await
+    view_of(conn, state, actor, &row).await
 }
 
-/// The full view of a stored case row, with its log read (no access check: callers check first).
+/// The view of a stored case row as `actor` may see it, with its log read (no access check:
+/// callers check first).
 pub async fn view_of(
     conn: &mut AsyncPgConnection,
     state: &AppState,
+    actor: &Actor,
     row: &CaseRow,
 ) -> Result<CaseView, ServiceError> {
-    Ok(view_from(state, row, &load_events(conn, row.id).await?))
+    Ok(view_from(state, actor, row, &load_events(conn, row.id).await?))
 }
 
-/// The full view of a case from its row and its log (no access check: callers check first).
-pub fn view_from(state: &AppState, row: &CaseRow, log: &[Logged]) -> CaseView {
-    case_view(state, row, log, &clocks_of(state, &events_of(log)))
+/// The view of a case from its row and its log as `actor` may see it: the applicants' ID
+/// numbers and telephones in full only for the worker who filed (no access check: callers
+/// check first).
+pub fn view_from(state: &AppState, actor: &Actor, row: &CaseRow, log: &[Logged]) -> CaseView {
+    let disclosure = crate::service::cases::disclosure(actor, row);
+    case_view(state, row, log, &clocks_of(state, &events_of(log)), disclosure)
 }
 
 /// A case as its user may see it.
@@ -371,7 +409,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: CaseId) -> Result<CaseView
     let row = cases::find(&mut conn, id).await?.ok_or(ServiceError::NotFound)?;
     crate::service::cases::visible(&mut conn, actor, &row).await?;
     let log = load_events(&conn, row.id).await?;
-    let mut view = view_from(state, &row, &log);
+    let mut view = view_from(state, actor, &row, &log);
     view.actions = crate::service::cases::offered(&mut conn, state, actor, &row, &log).await?;
     Ok(view)
 }

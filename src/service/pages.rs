@@ -140,7 +140,7 @@ pub async fn draft(state: &AppState, actor: &Actor, id: CaseId) -> Result<DraftP
         Err(other) => return Err(other),
     };
     let evidence = filing_rows::list_evidence(&mut conn, row.id).await?;
-    let view = filings::view_of(&mut conn, state, &row).await?;
+    let view = filings::view_of(&mut conn, state, actor, &row).await?;
     Ok(DraftPage { view, errors, warnings, choice_warning, evidence, editable: editable(actor, &row) })
 }
 
@@ -222,7 +222,7 @@ pub async fn case(state: &AppState, actor: &Actor, id: CaseId) -> Result<CasePag
     } else {
         None
     };
-    let mut view = filings::view_from(state, &row, &log);
+    let mut view = filings::view_from(state, actor, &row, &log);
     view.actions = offered;
     Ok(CasePage {
         view,

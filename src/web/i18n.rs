@@ -12,6 +12,7 @@ mod evidence;
 mod filing;
 mod guidance;
 mod mediation;
+mod personal;
 mod premediation;
 mod respond;
 mod supervision;
@@ -75,7 +76,7 @@ impl Lang {
 /// One catalog entry: key, Chinese, English.
 pub type Entry = (&'static str, &'static str, &'static str);
 
-fn catalogs() -> [&'static [Entry]; 14] {
+fn catalogs() -> [&'static [Entry]; 15] {
     [
         common::MESSAGES,
         filing::MESSAGES,
@@ -91,6 +92,7 @@ fn catalogs() -> [&'static [Entry]; 14] {
         collective::MESSAGES,
         award::MESSAGES,
         supervision::MESSAGES,
+        personal::MESSAGES,
     ]
 }
 

@@ -18,12 +18,14 @@
 //! | POST | `/cases/{id}/evidence` | evidence upload from the case page, for a side (multipart) |
 //! | GET | `/cases/{id}/evidence/{evidence_id}` | evidence download |
 //! | POST | `/cases/{id}/correction` | submit a correction |
+//! | POST | `/cases/{id}/personal-data` | the applicants' full ID numbers and telephones, for staff, recorded with the purpose given |
 //! | POST | `/cases/{id}/elements` | save the caller's side of the element record |
 //! | POST | `/cases/{id}/group` | organise a collective dispute's worker group (staff) |
 //! | POST | `/cases/{id}/group/consent` | record the consent of those represented (staff) |
 //! | POST | `/cases/{id}/award` | make the award from the case page's award form (the arbitrator) |
 //! | POST | `/cases/{id}/do/{command}` | any command the table offers (`accept`, `reject`, `reroute`, `file_defence`, `decide_extension` …) |
 //! | POST | `/cases/{id}/mediation/{form}` | the online mediation: `propose_settlement`, `answer_proposal`, `draft_mediation_document`, `code` (send me a code), `sign_mediation_document`, `decline_mediation_document`, `message` (a message of the thread) |
+//! | GET | `/account/data` | everything held about the signed-in person, as one JSON file |
 //! | GET | `/documents/{id}` | one document of a case file as issued (A4, printable) |
 //! | GET | `/mediation`, `/mediation/{id}` | a mediator's mediation cases and one case with its forms (POST `/mediation/{id}/do/{command}`) |
 //! | GET | `/docket` | an arbitrator's or clerk's open cases by next deadline (`?status=&track=&urgency=&page=`) |
@@ -47,8 +49,8 @@ use actix_web::web;
 use super::i18n::Lang;
 use super::page::LANG_COOKIE;
 use super::{
-    account, approvals, assets, calculators, cases, docket, error, evidence, filing, password, premediation,
-    respond, supervision,
+    account, approvals, assets, calculators, cases, docket, error, evidence, filing, password, personal,
+    premediation, respond, supervision,
 };
 
 /// The content security policy of the pages: no scripts at all, styles from here only.
@@ -103,6 +105,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/logout", web::post().to(account::logout))
             .route("/account/password", web::get().to(password::show_password))
             .route("/account/password", web::post().to(password::change_password))
+            .route("/account/data", web::get().to(personal::download))
             .route("/file", web::get().to(filing::show_start))
             .route("/file", web::post().to(filing::start))
             .route("/file/{id}/submit", web::post().to(filing::submit))
@@ -118,6 +121,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/cases/{id}/evidence", web::post().to(evidence::upload_evidence))
             .route("/cases/{id}/evidence/{evidence_id}", web::get().to(evidence::download_evidence))
             .route("/cases/{id}/correction", web::post().to(filing::submit_correction))
+            .route("/cases/{id}/personal-data", web::post().to(personal::reveal))
             .route("/cases/{id}/elements", web::post().to(cases::save_elements))
             .route("/cases/{id}/group", web::post().to(cases::organise_group))
             .route("/cases/{id}/group/consent", web::post().to(cases::record_consent))

@@ -130,6 +130,20 @@ impl TestDb {
         TestDb { url: located.url_for(&name), name, server: located.server.to_string() }
     }
 
+    /// An empty database (no schema) on the tests' server, dropped the same way: where a
+    /// restore goes.
+    pub async fn empty() -> TestDb {
+        let (located, _) = template().await;
+        let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+        let mut admin =
+            AsyncPgConnection::establish(located.server.as_str()).await.expect("connect to server");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {} TEMPLATE template0", quote_ident(&name)))
+            .await
+            .expect("create an empty database");
+        TestDb { url: located.url_for(&name), name, server: located.server.to_string() }
+    }
+
     /// A database a test made on a server of its own, dropped the same way.
     pub fn adopt(located: &Located, name: &str) -> TestDb {
         TestDb { url: located.url_for(name), name: name.to_owned(), server: located.server.to_string() }

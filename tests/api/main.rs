@@ -1,8 +1,10 @@
 //! API integration tests: the real server over HTTP, one fresh database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod audit;
 mod auth;
 mod awards;
+mod backup;
 mod bootstrap;
 mod calculators;
 mod case_flow;
@@ -11,6 +13,7 @@ mod deadlines;
 mod demo;
 mod elements;
 mod evidence;
+mod exchange;
 mod filing;
 mod health;
 mod hearing_commands;
@@ -25,6 +28,7 @@ mod numbering;
 mod online_mediation;
 mod ops_metrics;
 mod pages;
+mod personal;
 mod pre_mediation;
 mod replica;
 mod respond;

@@ -97,9 +97,11 @@ pub struct Applied {
 }
 
 impl Applied {
-    /// The case view after the transition, built from what was just written (no re-read).
-    pub fn view(&self, state: &AppState) -> CaseView {
-        case_view(state, &self.row, &self.log, &self.clocks)
+    /// The case view after the transition as `actor` may see it, built from what was just
+    /// written (no re-read).
+    pub fn view(&self, state: &AppState, actor: &Actor) -> CaseView {
+        let disclosure = crate::service::cases::disclosure(actor, &self.row);
+        case_view(state, &self.row, &self.log, &self.clocks, disclosure)
     }
 }
 

@@ -25,6 +25,7 @@ use crate::domain::deadline::{PeriodCode, PeriodUnit};
 use crate::domain::filing::{Channel, FilingForm, LimitationWarning};
 use crate::domain::ids::{CaseId, CommissionCode};
 use crate::domain::input::money::Money;
+use crate::domain::personal::{Disclosure, disclose};
 use crate::domain::routing::RoutingRecord;
 use crate::service::cases::known_commission;
 use crate::service::cases::transition::Logged;
@@ -242,10 +243,19 @@ fn yuan(fen: i64) -> String {
 }
 
 /// Builds the detail view.
-pub fn case_view(state: &AppState, row: &CaseRow, log: &[Logged], clocks: &CaseClocks) -> CaseView {
+/// The view of a case as `disclosure` allows: the applicants' ID numbers and telephones are
+/// masked unless it is [`Disclosure::Full`].
+pub fn case_view(
+    state: &AppState,
+    row: &CaseRow,
+    log: &[Logged],
+    clocks: &CaseClocks,
+    disclosure: Disclosure,
+) -> CaseView {
     let today = local_date(state.clock.now());
     let status: CaseStatus = row.status.into();
-    let filing: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let stored: FilingForm = serde_json::from_value(row.filing.clone()).unwrap_or_default();
+    let filing = disclose(&stored, disclosure);
     CaseView {
         id: CaseId::from_uuid(row.id),
         status,

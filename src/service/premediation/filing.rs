@@ -65,7 +65,7 @@ pub async fn to_filing(
         })
         .await?;
     tracing::info!(mediation.id = %id, case.id = %case_id, "mediation case {id} became filing {case_id}");
-    let filing = filings::read(&mut conn, state, case_id).await?;
+    let filing = filings::read(&mut conn, state, actor, case_id).await?;
     drop(conn);
     let mediation = super::cases::get(state, actor, id).await?;
     Ok(ToFilingView { mediation, filing })

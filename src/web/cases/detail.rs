@@ -102,6 +102,8 @@ pub struct CaseDetail {
     applicant: String,
     respondent: String,
     staff: bool,
+    /// Whether the viewer may ask for the applicants' full numbers (staff, on record).
+    reveal: bool,
     next: Option<NextStep>,
     channel: &'static str,
     commission: Option<String>,
@@ -234,6 +236,7 @@ pub fn case_detail(page: &Page, p: &CasePage, posted: Posted) -> CaseDetail {
         applicant: v.applicant_name.clone(),
         respondent: v.respondent_name.clone(),
         staff,
+        reveal: staff,
         // The box speaks to the applicant: not to the staff handling the case, nor to the
         // employer (respondent), who has its own forms.
         next: if p.handling || role == Some(Role::Employer) { None } else { next_step(page, v) },

@@ -1,0 +1,2 @@
+DROP TABLE case_archive;
+DROP TABLE personal_data_access;

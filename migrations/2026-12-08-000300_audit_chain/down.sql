@@ -1,0 +1,12 @@
+DROP TRIGGER personal_data_access_no_update ON personal_data_access;
+DROP FUNCTION personal_data_access_append_only();
+DROP INDEX personal_data_access_chain_seq;
+DROP TRIGGER personal_data_access_chain ON personal_data_access;
+DROP FUNCTION personal_data_access_chain();
+DROP FUNCTION personal_data_access_canonical(personal_data_access);
+DROP TRIGGER case_events_chain ON case_events;
+DROP FUNCTION case_events_chain();
+DROP FUNCTION case_event_canonical(case_events);
+ALTER TABLE case_events DROP COLUMN hash;
+DROP FUNCTION audit_time(timestamptz);
+DROP FUNCTION audit_hash(text, text);
