@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::http::auth::CurrentUser;
 use crate::http::error::{ApiError, ProblemBody};
 use crate::service::error::ServiceError;
-use crate::service::exchange::{self, ChangesPage, ChangesQuery, ImportReport, ImportRequest};
+use crate::service::exchange::{self, ChangesPage, ChangesQuery, ImportRequest, PlatformImportReport};
 use crate::startup::AppState;
 
 /// Imports filings the provincial platform received, as JSON (`{"filings": [...]}`) or as CSV
@@ -16,7 +16,7 @@ use crate::startup::AppState;
 /// For a platform account (a clerk account of an intake commission).
 #[utoipa::path(post, path = "/api/v1/exchange/filings",
     request_body(content = ImportRequest, content_type = "application/json", description = "or text/csv"),
-    responses((status = 200, body = ImportReport), (status = 403, body = ProblemBody), (status = 422, body = ProblemBody)))]
+    responses((status = 200, body = PlatformImportReport), (status = 403, body = ProblemBody), (status = 422, body = ProblemBody)))]
 pub async fn import(
     state: web::Data<AppState>,
     user: CurrentUser,

@@ -102,7 +102,7 @@ use super::{
         crate::service::personal::RevealRequest,
         crate::service::exchange::ImportRequest,
         crate::service::exchange::PlatformFiling,
-        crate::service::exchange::ImportReport,
+        crate::service::exchange::PlatformImportReport,
         crate::service::exchange::ImportedRow,
         crate::service::exchange::RowError,
         crate::service::exchange::RowOutcome,

@@ -87,6 +87,19 @@ pub async fn run_named(
     body: serde_json::Value,
     expected: Expected,
 ) -> Result<CaseView, ServiceError> {
+    let kind =
+        CommandKind::from_path(name).filter(|k| !k.has_own_endpoint()).ok_or(ServiceError::NotFound)?;
+    // Who may not know the case, or may never run this command on it, is refused before the
+    // body is read: what they sent changes nothing of the answer.
+    {
+        let mut conn = state.pool.get().await?;
+        let row = cases::find(&mut conn, id.as_uuid()).await?.ok_or(ServiceError::NotFound)?;
+        visible(&mut conn, actor, &row).await?;
+        let who = crate::service::cases::capacities(&mut conn, actor, &row).await?;
+        if !crate::domain::case::lifecycle::ever_open_to(kind, &who) {
+            return Err(ServiceError::Forbidden);
+        }
+    }
     if holds_nul(&body) {
         return Err(ServiceError::bad_request(
             "request.unstorable_text",
@@ -94,8 +107,6 @@ pub async fn run_named(
             "The text contains a character that cannot be stored (such as NUL); remove it and retry",
         ));
     }
-    let kind =
-        CommandKind::from_path(name).filter(|k| !k.has_own_endpoint()).ok_or(ServiceError::NotFound)?;
     let cmd = Command::from_request(kind.name(), body).map_err(body_error)?;
     execute(state, actor, id, cmd, expected).await
 }

@@ -287,6 +287,11 @@ fn row_errors(n: usize, e: ServiceError) -> Result<Vec<FieldError>, ServiceError
 /// Imports a CSV file of court reports (`POST /api/v1/court-outcomes/import`): every row is
 /// checked, and the file is recorded only when every row is good.
 pub async fn import(state: &AppState, actor: &Actor, csv_text: &str) -> Result<ImportReport, ServiceError> {
+    // Only those who record courts' decisions import them: anyone else is refused before the
+    // file is read.
+    if !matches!(actor.role, crate::domain::access::Role::Clerk | crate::domain::access::Role::Supervisor) {
+        return Err(ServiceError::Forbidden);
+    }
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(csv_text.as_bytes());
     let mut rows = Vec::new();
     let mut errors: Vec<FieldError> = Vec::new();

@@ -91,7 +91,7 @@ impl From<FieldError> for RowError {
 
 /// The import report: every row, good or bad.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct ImportReport {
+pub struct PlatformImportReport {
     /// Rows filed now.
     pub created: usize,
     /// Rows filed before.
@@ -129,7 +129,7 @@ pub async fn import(
     state: &AppState,
     actor: &Actor,
     rows: Vec<(usize, PlatformFiling)>,
-) -> Result<ImportReport, ServiceError> {
+) -> Result<PlatformImportReport, ServiceError> {
     may_import(actor)?;
     if rows.is_empty() || rows.len() > MAX_ROWS {
         return Err(ServiceError::field(
@@ -139,7 +139,7 @@ pub async fn import(
             "An import carries 1 to 500 filings",
         ));
     }
-    let mut report = ImportReport { created: 0, already_imported: 0, rejected: 0, rows: Vec::new() };
+    let mut report = PlatformImportReport { created: 0, already_imported: 0, rejected: 0, rows: Vec::new() };
     let mut seen = std::collections::HashSet::new();
     for (row, filing) in rows {
         let id = filing.platform_id.trim().to_owned();

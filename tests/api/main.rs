@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod authz;
 mod awards;
 mod backup;
 mod bootstrap;

@@ -183,9 +183,7 @@ pub struct Facts<'a> {
 pub fn decide(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Result<Vec<Event>, Rejected> {
     // A command no row opens to the actor's capacities is forbidden whatever the status (403);
     // one that only the status refuses is a conflict (409).
-    let kind = cmd.kind();
-    let ever = table::TABLE.iter().any(|r| r.command == kind && r.who.iter().any(|w| who.contains(w)));
-    if !ever {
+    if !ever_open_to(cmd.kind(), who) {
         return Err(Rejected::Forbidden { command: cmd.name() });
     }
     let row = table::find(cmd.kind(), case.status)
@@ -195,6 +193,12 @@ pub fn decide(case: &Case, who: &[Who], cmd: &Command, facts: &Facts<'_>) -> Res
     }
     guard::check(row.guard, case, who, facts)?;
     rules::build(case, who, cmd, facts)
+}
+
+/// Whether any row of the table opens the command to one of these capacities, in any status:
+/// when none does, the command is forbidden whatever the case and whatever its data.
+pub fn ever_open_to(kind: CommandKind, who: &[Who]) -> bool {
+    table::TABLE.iter().any(|r| r.command == kind && r.who.iter().any(|w| who.contains(w)))
 }
 
 /// The rows an actor with these capacities may use now, in table order.
