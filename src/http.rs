@@ -12,6 +12,7 @@ pub mod elements;
 pub mod error;
 pub mod evidence;
 pub mod exchange;
+pub mod headers;
 pub mod health;
 pub mod mediation;
 pub mod metrics;

@@ -199,6 +199,7 @@ impl Application {
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(http::headers::limit_headers))
                 .wrap(from_fn(ops::middleware::record_request))
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())

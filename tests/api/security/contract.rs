@@ -225,3 +225,34 @@ async fn a_body_over_its_limit_is_413_with_the_limit_named_and_nothing_filed() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn headers_over_64_kb_are_431_with_the_limit_named_and_nothing_filed() {
+    let app = TestApp::spawn().await;
+    let worker = app.worker("w@example.com").await;
+    // 80 kB of headers: over the service's limit, within the server's read buffer.
+    let res = app
+        .client
+        .post(app.url("/api/v1/filings"))
+        .bearer_auth(&worker.token)
+        .header("x-padding", "a".repeat(80 * 1024))
+        .json(&serde_json::json!({ "form": form(1, SIP_STREET, SIP) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "request.headers_too_large");
+    assert!(body["error"]["message"].as_str().unwrap().contains("64 KB"), "{body}");
+    assert_eq!(app.count("cases", "true").await, 0, "nothing filed");
+    // Just under the limit: served as usual.
+    let res = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&worker.token)
+        .header("x-padding", "a".repeat(60 * 1024))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
