@@ -29,7 +29,7 @@ pub async fn record_court_outcome(
 /// workers,items,note`; `workers` as `1;2`, `items` as `1;2` or `1=upheld;2=changed`). Every
 /// row is checked; any bad row refuses the whole file (422, each error named `rows[N].field`).
 #[utoipa::path(post, path = "/api/v1/court-outcomes/import", request_body(content = String, content_type = "text/csv"),
-    responses((status = 200, body = ImportReport), (status = 422, body = ProblemBody)))]
+    responses((status = 200, body = ImportReport), (status = 403, body = ProblemBody), (status = 422, body = ProblemBody)))]
 pub async fn import_court_outcomes(
     state: web::Data<AppState>,
     user: CurrentUser,

@@ -28,7 +28,8 @@ pub struct Delivered {
 }
 
 /// How long a claimed notice is held for the worker that claimed it before another worker may
-/// try it: longer than one SMTP exchange (its timeout is 10 s).
+/// try it: longer than one SMTP exchange (its timeout is 10 s). The lease is renewed just before
+/// each notice of a batch is sent, so a slow relay never lets a batch outlive it.
 pub const LEASE_SECONDS: i64 = 60;
 
 /// One claimed notice.
@@ -54,6 +55,9 @@ struct Claimed {
     attachment_type: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     attachment_body: Option<String>,
+    /// The lease as written by the claim (`next_attempt_at`).
+    #[diesel(sql_type = Timestamptz)]
+    lease: DateTime<Utc>,
 }
 
 /// The wait before the next attempt after `attempts` failed ones: the base, doubled after
@@ -94,7 +98,7 @@ pub async fn deliver_due(
                ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED) due \
          WHERE o.id = due.id \
          RETURNING o.id, o.recipient, o.subject, o.body_text, o.body_html, o.attempts, o.created_at, \
-           o.attachment_name, o.attachment_type, o.attachment_body",
+           o.attachment_name, o.attachment_type, o.attachment_body, o.next_attempt_at AS lease",
     )
     .bind::<Timestamptz, _>(now)
     .bind::<Double, _>(LEASE_SECONDS as f64)
@@ -103,6 +107,11 @@ pub async fn deliver_due(
     claimed.sort_by_key(|c| c.id);
     let mut delivered = Delivered::default();
     for c in claimed {
+        // Still ours? Renew the lease for this one exchange; if another worker claimed the
+        // notice after our lease ran out, it is theirs to send.
+        if !renew(&mut conn, c.id, c.lease).await? {
+            continue;
+        }
         let attachment = match (&c.attachment_name, &c.attachment_type, &c.attachment_body) {
             (Some(n), Some(m), Some(b)) => Some((n.as_str(), m.as_str(), b.as_str())),
             _ => None,
@@ -143,6 +152,22 @@ pub async fn deliver_due(
         }
     }
     Ok(delivered)
+}
+
+/// Renews the lease of a claimed notice if it still holds the value this worker wrote: the
+/// compare-and-set fails once another worker has claimed it.
+async fn renew(
+    conn: &mut diesel_async::AsyncPgConnection,
+    id: i64,
+    lease: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let renewed = diesel::update(
+        outbox::table.find(id).filter(outbox::sent_at.is_null()).filter(outbox::next_attempt_at.eq(lease)),
+    )
+    .set(outbox::next_attempt_at.eq(Utc::now() + chrono::Duration::seconds(LEASE_SECONDS)))
+    .execute(conn)
+    .await?;
+    Ok(renewed == 1)
 }
 
 /// Runs until the process stops, polling at the configured interval; counts each pass and

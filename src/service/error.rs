@@ -126,9 +126,12 @@ impl From<diesel::result::Error> for ServiceError {
                     "The text contains a character that cannot be stored (such as NUL); remove it and retry",
                 )
             }
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
-                ServiceError::Unavailable(anyhow::Error::new(e))
-            }
+            // The socket closed or the connection's task ended under a pooled connection
+            // (diesel-async reports a tokio-postgres error without SQLSTATE as "unable to send").
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => ServiceError::Unavailable(anyhow::Error::new(e)),
             // The server is restarting or dropped the connection (SQLSTATE 57P01–57P03 and lost
             // sockets): the request did not complete and can be sent again.
             Error::DatabaseError(DatabaseErrorKind::Unknown, ref info) if connection_lost(info.message()) => {
