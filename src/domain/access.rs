@@ -180,7 +180,9 @@ pub fn can(actor: &Actor, action: Action, scope: &CaseScope<'_>) -> Access {
     let owns = scope.owner == Some(actor.id) || scope.created_by == actor.id;
     let own_commission = actor.commission.is_some()
         && (scope.commission == actor.commission_str() || scope.intake_commission == actor.commission_str());
-    let visible = owns || actor.sees_whole_city() || (actor.role.is_staff() && own_commission);
+    // A draft filed online belongs to no commission yet: it is its owner's alone until submitted.
+    let placed = scope.commission.is_some() || scope.intake_commission.is_some();
+    let visible = owns || (placed && (actor.sees_whole_city() || (actor.role.is_staff() && own_commission)));
     if !visible {
         return Access::Hidden;
     }
@@ -282,6 +284,21 @@ mod tests {
             created_by: owner.unwrap_or_else(Uuid::new_v4),
             commission: Some(commission),
             intake_commission: Some(commission),
+        }
+    }
+
+    #[test]
+    fn an_online_draft_is_its_owners_alone() {
+        let w = actor(Role::Worker, None);
+        let draft =
+            CaseScope { owner: Some(w.id), created_by: w.id, commission: None, intake_commission: None };
+        assert_eq!(can(&w, Action::View, &draft), Access::Allowed);
+        for other in [
+            actor(Role::Supervisor, Some(MUNICIPAL_COMMISSION)),
+            actor(Role::Admin, None),
+            actor(Role::Clerk, Some("SIP")),
+        ] {
+            assert_eq!(can(&other, Action::View, &draft), Access::Hidden, "{:?}", other.role);
         }
     }
 

@@ -49,7 +49,7 @@ pub async fn create_draft(
 
 /// Replaces a draft's form (also to correct an application).
 #[utoipa::path(put, path = "/api/v1/drafts/{id}", params(CasePath), request_body = Object,
-    responses((status = 200, body = CaseView), (status = 404), (status = 409)))]
+    responses((status = 200, body = CaseView), (status = 403, body = crate::http::error::ProblemBody), (status = 404), (status = 409)))]
 pub async fn save_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -61,7 +61,7 @@ pub async fn save_draft(
 
 /// Submits a draft; validated, routed and placed in the competent commission's queue.
 #[utoipa::path(post, path = "/api/v1/drafts/{id}/submit", params(CasePath, ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 422, body = crate::http::error::ProblemBody)))]
+    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 403, body = crate::http::error::ProblemBody), (status = 422, body = crate::http::error::ProblemBody)))]
 pub async fn submit_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -74,7 +74,7 @@ pub async fn submit_draft(
 
 /// Files and submits in one step (windows and API clients).
 #[utoipa::path(post, path = "/api/v1/filings", request_body = FilingRequest, params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 422, body = crate::http::error::ProblemBody)))]
+    responses((status = 201, body = CaseView), (status = 200, description = "replayed", body = CaseView), (status = 403, body = crate::http::error::ProblemBody), (status = 422, body = crate::http::error::ProblemBody)))]
 pub async fn file(
     state: web::Data<AppState>,
     user: CurrentUser,
