@@ -9,9 +9,10 @@ use uuid::Uuid;
 use super::schema::{case_archive, case_parties, cases, evidence, personal_data_access};
 
 /// One recorded look at a case's personal data.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]
 #[diesel(table_name = personal_data_access)]
 #[diesel(check_for_backend(diesel::pg::Pg))]
+#[schema(as = AccessView)]
 pub struct AccessRow {
     /// Sequence.
     pub id: i64,

@@ -110,7 +110,7 @@ use super::{
         crate::service::exchange::ChangesPage,
         crate::service::personal::Revealed,
         crate::service::personal::RevealedApplicant,
-        crate::service::personal::AccessView,
+        crate::db::personal::AccessRow,
         crate::service::personal::PersonalData,
         crate::service::personal::AccountHeld,
         crate::service::personal::EvidenceHeld,

@@ -53,41 +53,8 @@ pub struct Revealed {
     pub recorded: AccessView,
 }
 
-/// One recorded look at a case's personal data.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct AccessView {
-    /// Sequence.
-    pub id: i64,
-    /// Case.
-    pub case_id: Uuid,
-    /// Who looked.
-    pub actor_id: Uuid,
-    /// Their role.
-    pub actor_role: String,
-    /// The commission they act for.
-    pub actor_commission: Option<String>,
-    /// Why.
-    pub purpose: String,
-    /// Which fields were shown.
-    pub fields: Vec<String>,
-    /// When.
-    pub at: DateTime<Utc>,
-}
-
-impl From<AccessRow> for AccessView {
-    fn from(r: AccessRow) -> Self {
-        AccessView {
-            id: r.id,
-            case_id: r.case_id,
-            actor_id: r.actor_id,
-            actor_role: r.actor_role,
-            actor_commission: r.actor_commission,
-            purpose: r.purpose,
-            fields: r.fields,
-            at: r.at,
-        }
-    }
-}
+/// One recorded look at a case's personal data, as stored and as shown.
+pub type AccessView = AccessRow;
 
 fn purpose_of(req: &RevealRequest) -> Result<&str, ServiceError> {
     let purpose = req.purpose.trim();
@@ -152,7 +119,7 @@ pub async fn reveal(
     };
     let recorded =
         conn.transaction::<AccessRow, ServiceError, _>(async |c| Ok(db::record(c, &new).await?)).await?;
-    Ok(Revealed { applicants, recorded: recorded.into() })
+    Ok(Revealed { applicants, recorded })
 }
 
 /// The record of looks at a case's personal data: for the worker it is about, supervisors and
@@ -173,7 +140,7 @@ pub async fn access_log(
     if !allowed {
         return Err(ServiceError::Forbidden);
     }
-    Ok(db::accesses(&mut conn, &[row.id]).await?.into_iter().map(AccessView::from).collect())
+    Ok(db::accesses(&mut conn, &[row.id]).await?)
 }
 
 /// The account as held.
@@ -296,7 +263,7 @@ pub async fn my_data(state: &AppState, actor: &Actor) -> Result<PersonalData, Se
         cases: views,
         evidence,
         notices: db::notices_to(&mut conn, &user.email).await?,
-        accesses: accesses.map(AccessView::from).collect(),
+        accesses: accesses.collect(),
         archive: db::entries(&mut conn, &ids).await?.into_iter().map(ArchiveView::from).collect(),
     })
 }
